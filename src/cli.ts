@@ -1,0 +1,73 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { Io } from "./io/io.js";
+import { TOOL } from "./version.js";
+
+/** Parses a 0..100 score flag; commander reports the error with the flag's name. */
+export function scoreArg(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError("expected a number from 0 to 100.");
+  return n;
+}
+
+const packOption = () => new Option("--pack <dir>", "use the principle pack in DIR instead of the built-in one");
+
+/**
+ * The command line: commander setup only. Each action imports its command module on use, so a
+ * command loads only the libraries it needs, and stores the exit code in `result`.
+ */
+export function buildCli(io: Io, result: { code: number }): Command {
+  const program = new Command("rml-assess")
+    .description("Assess a machine-learning system against the eight Responsible Machine Learning Principles.")
+    .version(TOOL.version, "-v, --version")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText("after", `
+Exit codes: 0 passed, 1 the assessment fails its policy, 2 invalid input or usage.
+Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
+
+  program.command("principles")
+    .description("print the checklist: every principle and its questions")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "md"]).default("text"))
+    .addOption(packOption())
+    .action(async (opts) => {
+      const { principlesCommand } = await import("./commands/principles.js");
+      result.code = await principlesCommand(opts, io);
+    });
+
+  program.command("init")
+    .description("write an answers file to fill in by hand, with every question as a comment")
+    .argument("[file]", "answers file to create", "rml-assessment.yaml")
+    .option("--force", "overwrite the file if it exists")
+    .addOption(packOption())
+    .action(async (file, opts) => {
+      const { initCommand } = await import("./commands/init.js");
+      result.code = await initCommand(file, opts, io);
+    });
+
+  program.command("check")
+    .description("validate and score answers files; fail when the policy is not met")
+    .argument("[files...]", "answers files", ["rml-assessment.yaml"])
+    .option("--min-score <n>", "fail when the overall score is below N (0-100)", scoreArg)
+    .option("--min-principle-score <n>", "fail when any principle scores below N (0-100)", scoreArg)
+    .option("--allow-unanswered", "report unanswered questions as warnings instead of failing")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(packOption())
+    .action(async (files, opts) => {
+      const { checkCommand } = await import("./commands/check.js");
+      result.code = await checkCommand(files, opts, io);
+    });
+
+  program.command("report")
+    .description("write a scored assessment report an auditor can file")
+    .argument("[file]", "answers file", "rml-assessment.yaml")
+    .addOption(new Option("-f, --format <format>", "report format").choices(["md"]).default("md"))
+    .option("-o, --output <file>", "write the report to FILE instead of standard output")
+    .addOption(packOption())
+    .action(async (file, opts) => {
+      const { reportCommand } = await import("./commands/report.js");
+      result.code = await reportCommand(file, opts, io);
+    });
+
+  return program;
+}

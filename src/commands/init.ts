@@ -1,0 +1,94 @@
+import { existsSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap } from "yaml";
+import { EXIT, UsageError } from "../errors.js";
+import type { Pack } from "../core/types.js";
+import type { Io } from "../io/io.js";
+import { SCHEMA_DIR } from "../paths.js";
+import { emit } from "./output.js";
+import { packFor } from "./inputs.js";
+
+/** Wraps prose into comment lines of at most `width` characters. */
+export function wrapComment(text: string, width = 96): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = "";
+    }
+    line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => ` ${l}`).join("\n");
+}
+
+/**
+ * Where the answers schema is, as the file's `$schema` line should say it: relative to the file,
+ * and through node_modules when the tool runs from elsewhere (npx or a global install).
+ */
+function schemaRef(file: string, cwd: string): string {
+  const installed = join(SCHEMA_DIR, "answers.schema.json");
+  const insideProject = !relative(cwd, installed).startsWith("..");
+  const target = insideProject ? installed : join(cwd, "node_modules", "rml-assess", "schema", "answers.schema.json");
+  return relative(dirname(file), target).split(sep).join("/");
+}
+
+function pairWithKey(map: unknown, key: string): Pair<Scalar> | undefined {
+  if (!isMap(map)) return undefined;
+  return (map as YAMLMap).items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) as Pair<Scalar> | undefined;
+}
+
+/** The answers template: every principle and question, each question's text as a comment. */
+export function answersTemplate(pack: Pack, opts: { projectName: string; date: string; schema: string }): string {
+  const answers: Record<string, Record<string, object>> = {};
+  for (const p of pack.principles) {
+    answers[p.id] = Object.fromEntries(p.questions.map((q) => [q.id, { answer: null, notes: null, evidence: [] }]));
+  }
+  const doc = new Document({
+    version: 1,
+    project: { name: opts.projectName, owner: "", description: "" },
+    assessors: [],
+    date: opts.date,
+    pack: pack.id,
+    answers,
+  });
+  doc.commentBefore = ` yaml-language-server: $schema=${opts.schema}\n rml-assess answers file. For each question set answer to yes, partial, no or n/a (n/a needs notes\n saying why); evidence lists paths or URLs. Check it with: npx rml-assess check ${"FILE"}`;
+  const project = pairWithKey(doc.contents, "project")!;
+  project.key.commentBefore = " The ML system being assessed. Only name is required.";
+  const assessors = pairWithKey(doc.contents, "assessors")!;
+  assessors.key.commentBefore = " Who made the assessment, e.g.\n - name: A. Example\n   role: ML engineer";
+  pairWithKey(doc.contents, "date")!.key.commentBefore = " When the assessment was made (YYYY-MM-DD).";
+  const answersMap = pairWithKey(doc.contents, "answers")!.value as unknown as YAMLMap;
+  pack.principles.forEach((p, n) => {
+    const principle = pairWithKey(answersMap, p.id)!;
+    if (n > 0) principle.key.spaceBefore = true;
+    principle.key.commentBefore = wrapComment(`${p.number}. ${p.title}: ${p.commitment.text}`);
+    p.questions.forEach((q, i) => {
+      const question = pairWithKey(principle.value, q.id)!;
+      if (i > 0) question.key.spaceBefore = true;
+      question.key.commentBefore = wrapComment(`${q.text}${q.weight !== 1 ? ` (weight ${q.weight})` : ""}`);
+      const answer = pairWithKey(question.value, "answer")!;
+      (answer.value as Scalar).comment = " yes | partial | no | n/a";
+    });
+  });
+  return doc.toString({ nullStr: "", lineWidth: 0 });
+}
+
+/** `init`: writes the answers template; never replaces an existing file without --force. */
+export async function initCommand(file: string, opts: { force?: boolean; pack?: string }, io: Io): Promise<number> {
+  const path = resolve(io.cwd, file);
+  if (existsSync(path) && !opts.force) {
+    throw new UsageError(`${file} already exists; nothing was written`, "edit it, run 'rml-assess check' on it, or add --force to replace it with a blank template");
+  }
+  const pack = packFor(opts, io);
+  const content = answersTemplate(pack, {
+    projectName: basename(io.cwd) || "ML system",
+    date: io.now().toISOString().slice(0, 10),
+    schema: schemaRef(path, io.cwd),
+  }).replace("check FILE", `check ${file}`);
+  emit(content, file, io);
+  const count = pack.principles.reduce((n, p) => n + p.questions.length, 0);
+  io.stdout(`Wrote ${file}: ${count} questions across ${pack.principles.length} principles to answer.\nNext: fill in the answers, then run 'rml-assess check ${file}'.\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,175 @@
+/** The vocabulary of the tool, shared by every stage: pack → answers → assessment → findings. */
+
+export type AnswerValue = "yes" | "partial" | "no" | "n/a";
+export const ANSWER_VALUES: readonly AnswerValue[] = ["yes", "partial", "no", "n/a"];
+
+/** A 1-based position in a source file. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Question {
+  id: string;
+  text: string;
+  guidance: string;
+  redFlag: string;
+  recommendation: string;
+  evidence: string;
+  refs: string[];
+  weight: number;
+}
+
+export interface Commitment {
+  text: string;
+  source: string;
+}
+
+export interface Principle {
+  id: string;
+  number: number;
+  title: string;
+  commitment: Commitment;
+  summary: string;
+  weight: number;
+  questions: Question[];
+}
+
+export interface AnswerOption {
+  id: AnswerValue;
+  label: string;
+  description: string;
+  /** Points for yes/partial/no; null for n/a, which is left out of the score. */
+  value: number | null;
+}
+
+export interface Band {
+  min: number;
+  label: string;
+}
+
+export interface Pack {
+  id: string;
+  title: string;
+  version: string;
+  source: string;
+  description: string;
+  principles: Principle[];
+  answerOptions: AnswerOption[];
+  bands: Band[];
+  /** sha256 over the pack's files, recomputable with `sha256sum FILES | sha256sum` (see README). */
+  fingerprint: string;
+  /** Where the pack came from: "built-in" or the directory given with --pack. */
+  origin: string;
+}
+
+export interface Answer {
+  answer: AnswerValue | null;
+  notes: string;
+  evidence: string[];
+  /** Where this answer can be fixed: the answer's value, or its key when the value is empty. */
+  position: Position;
+}
+
+export interface Assessor {
+  name: string;
+  role: string;
+}
+
+export interface Project {
+  name: string;
+  owner?: string;
+  description?: string;
+  repository?: string;
+}
+
+/** A parsed, validated answers file. Positions point back into its text. */
+export interface Answers {
+  file: string;
+  version: 1;
+  project: Project;
+  assessors: Assessor[];
+  date: string | null;
+  pack: string | null;
+  /** principle id → question id → answer. Only what the file holds. */
+  answers: Map<string, Map<string, Answer>>;
+  /** Where each principle's key stands, and where `answers:` stands; for findings about a whole principle. */
+  positions: {
+    answers: Position;
+    principles: Map<string, Position>;
+    date: Position;
+  };
+  /** sha256 of the file's bytes. */
+  fingerprint: string;
+}
+
+export type QuestionStatus = AnswerValue | "unanswered";
+
+export interface ScoredQuestion {
+  question: Question;
+  status: QuestionStatus;
+  /** True when the file says n/a but gives no reason: scored as unanswered. */
+  naWithoutReason: boolean;
+  answer: Answer | undefined;
+  /** Points earned (0..1); null when left out of the score (n/a with a reason). */
+  value: number | null;
+}
+
+export interface Counts {
+  yes: number;
+  partial: number;
+  no: number;
+  na: number;
+  unanswered: number;
+}
+
+export interface ScoredPrinciple {
+  principle: Principle;
+  /** Unrounded 0..100, or null when every question is n/a. */
+  exact: number | null;
+  score: number | null;
+  band: string | null;
+  counts: Counts;
+  questions: ScoredQuestion[];
+}
+
+export interface Assessment {
+  pack: Pack;
+  answers: Answers;
+  principles: ScoredPrinciple[];
+  exact: number | null;
+  score: number | null;
+  band: string | null;
+  weakest: { principle: Principle; score: number } | null;
+}
+
+export type Severity = "error" | "warning";
+
+export type FindingCode =
+  | "UNANSWERED"
+  | "NA_WITHOUT_REASON"
+  | "BELOW_MIN_SCORE"
+  | "PRINCIPLE_BELOW_MIN_SCORE";
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  principle: string | null;
+  question: string | null;
+  line: number;
+  column: number;
+}
+
+export interface Policy {
+  minScore: number | null;
+  minPrincipleScore: number | null;
+  allowUnanswered: boolean;
+}
+
+/** One answers file checked against a policy. */
+export interface CheckResult {
+  assessment: Assessment;
+  findings: Finding[];
+  passed: boolean;
+}

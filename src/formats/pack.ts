@@ -1,0 +1,51 @@
+import type { ChalkInstance } from "chalk";
+import type { Pack } from "../core/types.js";
+import { terminalSafe } from "../io/terminal.js";
+import { escapeMarkdown } from "../report/escape.js";
+
+/** The checklist as JSON: the shape documented in the README. */
+function json(pack: Pack): string {
+  return `${JSON.stringify({
+    id: pack.id, title: pack.title, version: pack.version,
+    principles: pack.principles.map((p) => ({
+      id: p.id, number: p.number, title: p.title, commitment: p.commitment.text, weight: p.weight,
+      questions: p.questions.map((q) => ({ id: q.id, text: q.text, weight: q.weight })),
+    })),
+  }, null, 2)}\n`;
+}
+
+/** The checklist for reading at a terminal. */
+function text(pack: Pack, c: ChalkInstance): string {
+  const t = terminalSafe;
+  const lines = [c.bold(`${t(pack.title)} (${t(pack.id)} ${t(pack.version)})`)];
+  if (pack.source) lines.push(c.dim(t(pack.source)));
+  for (const p of pack.principles) {
+    lines.push("", c.bold(`${p.number}. ${t(p.title)}`), `   ${c.italic(t(p.commitment.text))}`);
+    p.questions.forEach((q, i) => {
+      const weight = q.weight !== 1 ? c.dim(` (weight ${q.weight})`) : "";
+      lines.push(`   ${p.number}.${i + 1} ${t(q.text)}${weight} ${c.dim(`[${t(q.id)}]`)}`);
+    });
+  }
+  const count = pack.principles.reduce((n, p) => n + p.questions.length, 0);
+  lines.push("", c.dim(`${pack.principles.length} principles, ${count} questions.`));
+  return `${lines.join("\n")}\n`;
+}
+
+/** The checklist as a markdown document, for a wiki or a pull request. */
+function md(pack: Pack): string {
+  const e = escapeMarkdown;
+  const lines = [`# ${e(pack.title)}`, "", `Pack \`${e(pack.id)}\` version ${e(pack.version)}.${pack.source ? ` Source: ${e(pack.source)}` : ""}`];
+  for (const p of pack.principles) {
+    lines.push("", `## ${p.number}. ${e(p.title)}`, "", `> ${e(p.commitment.text)}`, "", e(p.summary), "");
+    p.questions.forEach((q, i) => {
+      const weight = q.weight !== 1 ? ` *(weight ${q.weight})*` : "";
+      lines.push(`${i + 1}. **${e(q.text)}**${weight} \`${e(q.id)}\`<br>${e(q.guidance)}<br>*Sources: ${q.refs.map(e).join(", ")}*`);
+    });
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Formats of `principles`, by name. */
+export const packFormats: Record<string, (pack: Pack, color: ChalkInstance) => string> = {
+  text, json: (pack) => json(pack), md: (pack) => md(pack),
+};

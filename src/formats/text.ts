@@ -1,0 +1,43 @@
+import type { ChalkInstance } from "chalk";
+import type { CheckResult, ScoredPrinciple } from "../core/types.js";
+import { terminalSafe } from "../io/terminal.js";
+
+/** A 10-cell bar for a 0..100 score: filled cells for each full ten points. */
+export function textBar(score: number | null): string {
+  if (score === null) return "··········";
+  const filled = Math.round(score / 10);
+  return "█".repeat(filled) + "░".repeat(10 - filled);
+}
+
+function principleLine(p: ScoredPrinciple, c: ChalkInstance): string {
+  const total = p.questions.length;
+  const answered = total - p.counts.unanswered;
+  const score = p.score === null ? "  –" : String(p.score).padStart(3);
+  const tint = p.score === null ? c.dim : p.score >= 75 ? c.green : p.score >= 50 ? c.yellow : c.red;
+  const title = `${p.principle.number} ${terminalSafe(p.principle.title)}`.padEnd(36);
+  return `  ${title} ${tint(textBar(p.score))} ${tint(score)}  ${(p.band ?? "all n/a").padEnd(12)} ${answered}/${total} answered`;
+}
+
+/** The short, colourful summary `check` prints for people; user text is made terminal-safe. */
+export function text(results: CheckResult[], c: ChalkInstance): string {
+  const lines: string[] = [];
+  for (const { assessment: a, findings, passed } of results) {
+    lines.push(c.bold(`${terminalSafe(a.answers.file)}: ${terminalSafe(a.answers.project.name)}`) + c.dim(` (${a.pack.id} ${a.pack.version})`));
+    const weakest = a.weakest ? `   weakest: ${terminalSafe(a.weakest.principle.title)} (${a.weakest.score})` : "";
+    lines.push(`  ${c.bold("Overall")} ${a.score ?? "–"}/100 ${a.band ?? ""}${weakest}`);
+    for (const p of a.principles) lines.push(principleLine(p, c));
+    for (const f of findings) {
+      const tag = f.severity === "error" ? c.red("error  ") : c.yellow("warning");
+      lines.push(`  ${terminalSafe(a.answers.file)}:${f.line}:${f.column}  ${tag} ${c.dim(f.code)}  ${terminalSafe(f.message)}`);
+    }
+    const errors = findings.filter((f) => f.severity === "error").length;
+    const warnings = findings.length - errors;
+    const tally = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+    lines.push(passed ? c.green(`✔ passed (${tally})`) : c.red(`✖ failed (${tally})`), "");
+  }
+  if (results.length > 1) {
+    const failed = results.filter((r) => !r.passed).length;
+    lines.push(failed ? c.red(`✖ ${failed} of ${results.length} files failed`) : c.green(`✔ all ${results.length} files passed`));
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}

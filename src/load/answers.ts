@@ -1,0 +1,121 @@
+import { createHash } from "node:crypto";
+import { isMap, isScalar, isSeq, type Node } from "yaml";
+import { InputError, type Diagnostic } from "../errors.js";
+import type { TextFile } from "../io/read.js";
+import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, Project } from "../core/types.js";
+import { schemaDiagnostics } from "./schema.js";
+import { didYouMean } from "./suggest.js";
+import { nodePosition, nodesAt, parseYaml, pathPosition, toData, type YamlSource } from "./yaml.js";
+
+/** The key/value pairs of a YAML mapping node, with keys as strings. Anything else has none. */
+function pairsOf(node: unknown): { key: string; keyNode: Node; value: Node | null }[] {
+  if (!isMap(node)) return [];
+  return node.items.map((p) => ({ key: String(isScalar(p.key) ? p.key.value : p.key), keyNode: p.key as Node, value: (p.value ?? null) as Node | null }));
+}
+
+function scalarText(node: Node | null | undefined): string {
+  return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : "";
+}
+
+function isEmpty(node: Node | null | undefined): boolean {
+  return node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === ""));
+}
+
+/** One question's entry: the shorthand answer alone, or a mapping with answer, notes and evidence. */
+function readAnswer(src: YamlSource, keyNode: Node, value: Node | null): Answer {
+  const at = (node: Node | null | undefined): Position => nodePosition(src, isEmpty(node) ? keyNode : node);
+  if (!isMap(value)) {
+    return { answer: (isEmpty(value) ? null : scalarText(value)) as AnswerValue | null, notes: "", evidence: [], position: at(value) };
+  }
+  const fields = new Map(pairsOf(value).map((p) => [p.key, p]));
+  const answerPair = fields.get("answer");
+  const evidenceNode = fields.get("evidence")?.value;
+  const evidence = isSeq(evidenceNode)
+    ? evidenceNode.items.map((i) => scalarText(i as Node)).filter((e) => e.trim() !== "")
+    : scalarText(evidenceNode).trim() ? [scalarText(evidenceNode).trim()] : [];
+  return {
+    answer: (isEmpty(answerPair?.value) ? null : scalarText(answerPair!.value)) as AnswerValue | null,
+    notes: scalarText(fields.get("notes")?.value).trim(),
+    evidence,
+    position: answerPair ? nodePosition(src, isEmpty(answerPair.value) ? answerPair.keyNode : answerPair.value) : nodePosition(src, keyNode),
+  };
+}
+
+/** True for a YYYY-MM-DD string naming a day that exists (not 2026-02-30). */
+function isCalendarDate(date: string): boolean {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
+}
+
+/** Checks that need the pack: principle and question ids, the pack id, and a real calendar date. */
+function packDiagnostics(src: YamlSource, pack: Pack): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const packNode = nodesAt(src, ["pack"]).value;
+  const packId = scalarText(packNode);
+  if (packId && packId !== pack.id) {
+    out.push({ file: src.file, ...nodePosition(src, packNode), message: `answers are for pack '${packId}', but the loaded pack is '${pack.id}'`, hint: `run with --pack DIR pointing at the '${packId}' pack, or set pack: ${pack.id}` });
+  }
+  const date = scalarText(nodesAt(src, ["date"]).value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date) && !isCalendarDate(date)) {
+    out.push({ file: src.file, ...pathPosition(src, ["date"]), message: `'date' is not a real calendar date (found '${date}')`, hint: "write it as YYYY-MM-DD, e.g. 2026-11-20" });
+  }
+  const principleIds = pack.principles.map((p) => p.id);
+  for (const p of pairsOf(nodesAt(src, ["answers"]).value)) {
+    const principle = pack.principles.find((x) => x.id === p.key);
+    if (!principle) {
+      out.push({ file: src.file, ...nodePosition(src, p.keyNode), message: `unknown principle '${p.key}' in pack '${pack.id}'`, hint: didYouMean(p.key, principleIds, "principle") });
+      continue;
+    }
+    const questionIds = principle.questions.map((q) => q.id);
+    for (const q of pairsOf(p.value)) {
+      if (!questionIds.includes(q.key)) {
+        out.push({ file: src.file, ...nodePosition(src, q.keyNode), message: `unknown question '${q.key}' in principle '${p.key}'`, hint: didYouMean(q.key, questionIds, "question") });
+      }
+    }
+  }
+  return out;
+}
+
+function readProject(data: Record<string, unknown>): Project {
+  const p = data.project as Record<string, string>;
+  return { name: p.name ?? "", owner: p.owner, description: p.description, repository: p.repository };
+}
+
+/**
+ * Parses an answers file against a pack. Every problem (YAML syntax, schema, unknown ids, pack
+ * mismatch) is collected and thrown together as one InputError, each with its line and column.
+ */
+export function parseAnswers(file: TextFile, pack: Pack): Answers {
+  const { source: src, diagnostics } = parseYaml(file.file, file.text);
+  if (!src || diagnostics.length) throw new InputError(diagnostics);
+  if (src.doc.contents === null) {
+    throw new InputError([{ file: file.file, line: 1, column: 1, message: "the file has no content", hint: "run 'rml-assess init' to write a template to fill in" }]);
+  }
+  const converted = toData(src);
+  if ("error" in converted) throw new InputError([converted.error]);
+  const problems = [...schemaDiagnostics("answers", src, converted.data), ...packDiagnostics(src, pack)];
+  if (problems.length) throw new InputError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
+
+  const data = converted.data as Record<string, unknown>;
+  const answers = new Map<string, Map<string, Answer>>();
+  const principlePositions = new Map<string, Position>();
+  for (const p of pairsOf(nodesAt(src, ["answers"]).value)) {
+    principlePositions.set(p.key, nodePosition(src, p.keyNode));
+    answers.set(p.key, new Map(pairsOf(p.value).map((q) => [q.key, readAnswer(src, q.keyNode, q.value)])));
+  }
+  return {
+    file: file.file,
+    version: 1,
+    project: readProject(data),
+    assessors: ((data.assessors ?? []) as Assessor[]).map((a) => ({ name: a.name, role: a.role ?? "" })),
+    date: typeof data.date === "string" ? data.date : null,
+    pack: typeof data.pack === "string" ? data.pack : null,
+    answers,
+    positions: {
+      answers: nodePosition(src, nodesAt(src, ["answers"]).key),
+      principles: principlePositions,
+      date: pathPosition(src, ["date"]),
+    },
+    fingerprint: createHash("sha256").update(file.bytes).digest("hex"),
+  };
+}

@@ -1,0 +1,119 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Diagnostic } from "../errors.js";
+import { SCHEMA_DIR } from "../paths.js";
+import { didYouMean } from "./suggest.js";
+import { pathPosition, nodesAt, nodePosition, type YamlSource } from "./yaml.js";
+
+export type SchemaName = "answers" | "pack" | "principle";
+
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+/** The compiled validator for one of the published schemas in schema/. */
+export function validatorFor(name: SchemaName): ValidateFunction {
+  let validate = compiled.get(name);
+  if (!validate) {
+    const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), "utf8"));
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    validate = ajv.compile(schema);
+    compiled.set(name, validate);
+  }
+  return validate;
+}
+
+function pointerToPath(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** A short, quoted rendering of a value for messages ("found 'Yes!'", "found true"). */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return "nothing";
+  if (typeof value === "string") return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return String(value);
+}
+
+function typeName(type: unknown): string {
+  const names: Record<string, string> = { object: "a mapping", array: "a list", string: "text", number: "a number", integer: "a whole number", null: "empty", boolean: "true or false" };
+  const list = Array.isArray(type) ? type : [type];
+  return list.map((t) => names[String(t)] ?? String(t)).join(" or ");
+}
+
+function label(path: string[]): string {
+  return path.length ? `'${path.join(".")}'` : "the file";
+}
+
+/** One ajv error as a located sentence, or null for wrapper errors that the branch errors explain. */
+function translate(src: YamlSource, e: ErrorObject): Diagnostic | null {
+  const path = pointerToPath(e.instancePath);
+  const at = { file: src.file, ...pathPosition(src, path) };
+  const found = `found ${describeValue(e.data)}`;
+  const hint = (e.parentSchema as { description?: string } | undefined)?.description;
+  switch (e.keyword) {
+    case "required":
+      return { ...at, ...keyOrValue(src, path), message: `${label(path)} is missing the required key '${e.params.missingProperty}'` };
+    case "additionalProperties": {
+      const key = String(e.params.additionalProperty);
+      const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
+      const { key: node } = nodesAt(src, [...path, key]);
+      return { ...at, ...nodePosition(src, node), message: `unknown key '${key}' in ${label(path)}`, hint: known.length ? didYouMean(key, known, "key") : "remove it" };
+    }
+    case "enum":
+      return { ...at, message: `${label(path)} must be one of ${(e.params.allowedValues as unknown[]).filter((v) => v !== null && v !== "").join(", ")} (${found})` };
+    case "const":
+      return { ...at, message: `${label(path)} must be ${JSON.stringify(e.params.allowedValue)} (${found})` };
+    case "type":
+      return { ...at, message: `${label(path)} must be ${typeName(e.params.type)} (${found})` };
+    case "minLength":
+      return { ...at, message: `${label(path)} must not be empty` };
+    case "pattern":
+      return { ...at, message: `${label(path)} has the wrong form (${found})`, hint };
+    case "minItems":
+      return { ...at, message: `${label(path)} needs at least ${e.params.limit} item(s)` };
+    case "uniqueItems":
+      return { ...at, message: `${label(path)} lists the same item twice (items ${e.params.j + 1} and ${e.params.i + 1})` };
+    case "minimum": case "maximum": case "exclusiveMinimum": case "exclusiveMaximum":
+      return { ...at, message: `${label(path)} must be ${e.params.comparison} ${e.params.limit} (${found})` };
+    case "if": case "anyOf": case "oneOf":
+      return null;
+    default:
+      return { ...at, message: `${label(path)} ${e.message ?? "is not valid"}` };
+  }
+}
+
+function keyOrValue(src: YamlSource, path: string[]) {
+  const { key, value } = nodesAt(src, path);
+  return nodePosition(src, key ?? value);
+}
+
+/** Validates data against a schema and returns every problem as a located, deduplicated diagnostic. */
+export function schemaDiagnostics(name: SchemaName, src: YamlSource, data: unknown): Diagnostic[] {
+  const validate = validatorFor(name);
+  if (validate(data)) return [];
+  const errors = validate.errors ?? [];
+  // An anyOf whose branches all failed: report the branch types once instead of each branch's error.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of errors) {
+    let d: Diagnostic | null;
+    if (anyOfPaths.has(e.instancePath) && e.keyword !== "anyOf") {
+      if (e.keyword !== "type") continue;
+      // A branch matched the type but failed inside (a list holding a mapping): its own errors say so.
+      if (errors.some((x) => x.instancePath.startsWith(`${e.instancePath}/`))) continue;
+      const path = pointerToPath(e.instancePath);
+      const branches = errors.filter((x) => x.instancePath === e.instancePath && x.keyword === "type").map((x) => x.params.type);
+      d = { file: src.file, ...pathPosition(src, path), message: `${label(path)} must be ${typeName(branches.flat())} (found ${describeValue(e.data)})` };
+    } else d = translate(src, e);
+    if (!d) continue;
+    const id = `${d.line}:${d.column}:${d.message}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push(d);
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,38 @@
+import { CommanderError } from "commander";
+import { EXIT, formatDiagnostic, InputError, UsageError } from "./errors.js";
+import { buildCli } from "./cli.js";
+import type { Io } from "./io/io.js";
+import { colorFor } from "./io/color.js";
+
+/**
+ * Runs the CLI and returns its exit code. The one place that catches: known errors print one
+ * located line each and a hint; anything unexpected asks for a bug report (stack with --debug).
+ */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const c = colorFor(io.env, io.stderrIsTTY);
+  const debug = argv.includes("--debug") || Boolean(io.env.DEBUG);
+  try {
+    const result = { code: EXIT.ok as number };
+    await buildCli(io, result).parseAsync(argv.filter((a) => a !== "--debug"), { from: "user" });
+    return result.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander; its usage errors are already printed.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.input;
+    }
+    if (error instanceof InputError) {
+      for (const d of error.diagnostics) io.stderr(`${c.red(formatDiagnostic({ ...d, hint: undefined }))}${d.hint ? c.dim(` (${d.hint})`) : ""}\n`);
+      const n = error.diagnostics.length;
+      io.stderr(`${c.red("✖")} ${n} problem${n === 1 ? "" : "s"} in the input; nothing was written.\n`);
+      return EXIT.input;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`${c.red("error:")} ${error.message}\n${error.hint ? `${c.dim(error.hint)}\n` : ""}`);
+      return EXIT.input;
+    }
+    const e = error as Error;
+    io.stderr(`${c.red("rml-assess: unexpected error:")} ${e?.message ?? String(error)}\n`);
+    io.stderr(debug ? `${e?.stack ?? ""}\n` : "This is a bug in rml-assess; please report it with the command you ran (add --debug for details).\n");
+    return EXIT.input;
+  }
+}

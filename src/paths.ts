@@ -1,0 +1,7 @@
+import { fileURLToPath } from "node:url";
+
+/** The installed package's root (where principles/, templates/ and schema/ live), from dist/. */
+export const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));
+export const BUILTIN_PACK_DIR = fileURLToPath(new URL("../principles/", import.meta.url));
+export const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
+export const SCHEMA_DIR = fileURLToPath(new URL("../schema/", import.meta.url));

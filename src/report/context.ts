@@ -1,0 +1,98 @@
+import type { Assessment, ScoredPrinciple, ScoredQuestion, QuestionStatus } from "../core/types.js";
+import { textBar } from "../formats/text.js";
+import { safeHref } from "./escape.js";
+
+/** How a format makes strings safe: `text` for prose, `href` for link destinations. */
+export interface Escape {
+  text: (text: string) => string;
+  href: (href: string) => string;
+}
+
+const STATUS_LABEL: Record<QuestionStatus, string> = { yes: "Yes", partial: "Partial", no: "No", "n/a": "N/A", unanswered: "Unanswered" };
+
+function statusLabel(a: Assessment, status: QuestionStatus): string {
+  if (status === "unanswered") return STATUS_LABEL.unanswered;
+  return a.pack.answerOptions.find((o) => o.id === status)?.label ?? STATUS_LABEL[status];
+}
+
+/**
+ * Points the overall score would gain if this question were answered yes: how "heavy" a gap is.
+ * It follows the scoring rule: the question's share of its principle, times the principle's share.
+ */
+function gain(a: Assessment, p: ScoredPrinciple, q: ScoredQuestion): number {
+  const principleWeight = p.questions.filter((x) => x.value !== null).reduce((s, x) => s + x.question.weight, 0);
+  const counted = a.principles.filter((x) => x.exact !== null);
+  const overallWeight = counted.reduce((s, x) => s + x.principle.weight, 0);
+  if (principleWeight === 0 || overallWeight === 0 || q.value === null) return 0;
+  return (100 * q.question.weight * (1 - q.value) / principleWeight) * (p.principle.weight / overallWeight);
+}
+
+function evidenceItems(list: string[], escape: Escape) {
+  return list.map((item) => {
+    const href = safeHref(item);
+    return { text: escape.text(item), href: href === null ? null : escape.href(href) };
+  });
+}
+
+/**
+ * The data every report template receives (documented in the README). Strings from the answers
+ * file and the pack pass through `escape.text`,
+ * link destinations through `escape.href`; numbers and fixed labels do not need to.
+ */
+export function reportContext(a: Assessment, meta: { toolName: string; toolVersion: string; generated: string }, escape: Escape) {
+  const esc = escape.text;
+  const totals = { questions: 0, answered: 0, yes: 0, partial: 0, no: 0, na: 0, unanswered: 0 };
+  for (const p of a.principles) {
+    for (const [k, v] of Object.entries(p.counts)) totals[k as keyof typeof p.counts] += v;
+    totals.questions += p.questions.length;
+  }
+  totals.answered = totals.questions - totals.unanswered;
+  const gaps = a.principles.flatMap((p) => p.questions
+    .filter((q) => q.status === "no" || q.status === "partial" || q.status === "unanswered")
+    .map((q) => ({ p, q, gain: gain(a, p, q) })))
+    .sort((x, y) => y.gain - x.gain || x.p.principle.number - y.p.principle.number);
+  return {
+    tool: { name: meta.toolName, version: meta.toolVersion },
+    generated: meta.generated,
+    file: esc(a.answers.file),
+    project: {
+      name: esc(a.answers.project.name),
+      owner: a.answers.project.owner ? esc(a.answers.project.owner) : null,
+      description: a.answers.project.description ? esc(a.answers.project.description) : null,
+      repository: a.answers.project.repository ? esc(a.answers.project.repository) : null,
+    },
+    assessors: a.answers.assessors.map((x) => ({ name: esc(x.name), role: x.role ? esc(x.role) : null })),
+    date: a.answers.date,
+    pack: { id: esc(a.pack.id), title: esc(a.pack.title), version: esc(a.pack.version), source: a.pack.source ? esc(a.pack.source) : null, fingerprint: a.pack.fingerprint, origin: esc(a.pack.origin) },
+    answersFingerprint: a.answers.fingerprint,
+    overall: { score: a.score, exact: a.exact, band: a.band ? esc(a.band) : null, bar: textBar(a.score) },
+    weakest: a.weakest ? { id: esc(a.weakest.principle.id), number: a.weakest.principle.number, title: esc(a.weakest.principle.title), score: a.weakest.score } : null,
+    totals,
+    bands: a.pack.bands.map((b, i) => ({ label: esc(b.label), min: b.min, max: (a.pack.bands[i + 1]?.min ?? 101) - 1 })),
+    principles: a.principles.map((p) => ({
+      id: esc(p.principle.id), number: p.principle.number, title: esc(p.principle.title), weight: p.principle.weight,
+      commitment: { text: esc(p.principle.commitment.text), source: esc(p.principle.commitment.source) },
+      summary: esc(p.principle.summary),
+      score: p.score, band: p.band ? esc(p.band) : null, bar: textBar(p.score), counts: p.counts,
+      answered: p.questions.length - p.counts.unanswered, total: p.questions.length,
+      questions: p.questions.map((q) => ({
+        id: esc(q.question.id), text: esc(q.question.text), weight: q.question.weight, weighted: q.question.weight !== 1,
+        status: q.status, statusLabel: esc(statusLabel(a, q.status)), naWithoutReason: q.naWithoutReason,
+        notes: q.answer?.notes ? esc(q.answer.notes) : null,
+        evidence: evidenceItems(q.answer?.evidence ?? [], escape),
+        refs: q.question.refs.map(esc),
+      })),
+    })),
+    gaps: gaps.map(({ p, q, gain: g }, i) => ({
+      rank: i + 1,
+      principle: { id: esc(p.principle.id), number: p.principle.number, title: esc(p.principle.title) },
+      question: { id: esc(q.question.id), text: esc(q.question.text), weight: q.question.weight },
+      status: q.status, statusLabel: esc(statusLabel(a, q.status)), naWithoutReason: q.naWithoutReason,
+      gain: g.toFixed(1),
+      redFlag: esc(q.question.redFlag), recommendation: esc(q.question.recommendation), evidence: esc(q.question.evidence),
+      refs: q.question.refs.map(esc),
+    })),
+  };
+}
+
+export type ReportContext = ReturnType<typeof reportContext>;
