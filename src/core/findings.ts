@@ -1,4 +1,9 @@
-import type { Assessment, Finding, Policy, Position, ScoredPrinciple, ScoredQuestion } from "./types.js";
+import type { Assessment, Finding, FindingCode, Policy, Position, ScoredPrinciple, ScoredQuestion, Severity } from "./types.js";
+
+/** A finding with its fields in the documented order (JSON output keeps it). */
+function finding(code: FindingCode, severity: Severity, message: string, principle: string | null, question: string | null, at: Position): Finding {
+  return { code, severity, message, principle, question, line: at.line, column: at.column };
+}
 
 export const DEFAULT_POLICY: Policy = { minScore: null, minPrincipleScore: null, allowUnanswered: false };
 
@@ -16,10 +21,8 @@ function unansweredFindings(a: Assessment, policy: Policy): Finding[] {
       const at = questionPosition(a, p, q);
       const where = `${p.principle.id}/${q.question.id}`;
       findings.push(q.naWithoutReason
-        ? { code: "NA_WITHOUT_REASON", severity, principle: p.principle.id, question: q.question.id, ...at,
-            message: `${where} is n/a without notes; say why it does not apply, or answer it` }
-        : { code: "UNANSWERED", severity, principle: p.principle.id, question: q.question.id, ...at,
-            message: `${where} is unanswered` });
+        ? finding("NA_WITHOUT_REASON", severity, `${where} is n/a without notes; say why it does not apply, or answer it`, p.principle.id, q.question.id, at)
+        : finding("UNANSWERED", severity, `${where} is unanswered`, p.principle.id, q.question.id, at));
     }
   }
   return findings;
@@ -28,19 +31,13 @@ function unansweredFindings(a: Assessment, policy: Policy): Finding[] {
 function scoreFindings(a: Assessment, policy: Policy): Finding[] {
   const findings: Finding[] = [];
   if (policy.minScore !== null && a.score !== null && a.score < policy.minScore) {
-    findings.push({
-      code: "BELOW_MIN_SCORE", severity: "error", principle: null, question: null, ...a.answers.positions.answers,
-      message: `overall score ${a.score} is below the minimum of ${policy.minScore}`,
-    });
+    findings.push(finding("BELOW_MIN_SCORE", "error", `overall score ${a.score} is below the minimum of ${policy.minScore}`, null, null, a.answers.positions.answers));
   }
   if (policy.minPrincipleScore !== null) {
     for (const p of a.principles) {
       if (p.score === null || p.score >= policy.minPrincipleScore) continue;
       const at = a.answers.positions.principles.get(p.principle.id) ?? a.answers.positions.answers;
-      findings.push({
-        code: "PRINCIPLE_BELOW_MIN_SCORE", severity: "error", principle: p.principle.id, question: null, ...at,
-        message: `${p.principle.title} scores ${p.score}, below the minimum of ${policy.minPrincipleScore}`,
-      });
+      findings.push(finding("PRINCIPLE_BELOW_MIN_SCORE", "error", `${p.principle.title} scores ${p.score}, below the minimum of ${policy.minPrincipleScore}`, p.principle.id, null, at));
     }
   }
   return findings;
