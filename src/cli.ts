@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { Io } from "./io/io.js";
+import { terminalSafeLines } from "./io/terminal.js";
 import { TOOL } from "./version.js";
 
 /** Parses a 0..100 score flag; commander reports the error with the flag's name. */
@@ -20,7 +21,7 @@ export function buildCli(io: Io, result: { code: number }): Command {
     .description("Assess a machine-learning system against the eight Responsible Machine Learning Principles.")
     .version(TOOL.version, "-v, --version")
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(terminalSafeLines(text)) })
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", `
 Exit codes: 0 passed, 1 the assessment fails its policy, 2 invalid input or usage.

@@ -36,3 +36,27 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function fileDiagnostic(file: string, message: string, hint?: string): Diagnostic {
   return { file, line: 1, column: 1, message, hint };
 }
+
+/** At most this many problems are listed per file; later ones mostly follow from the first. */
+export const MAX_LISTED = 50;
+
+/**
+ * Sorts diagnostics by file and position, drops repeats, and keeps the first MAX_LISTED of each
+ * file; when there are more, one last line at the next problem says the rest is not listed.
+ */
+export function listed(diagnostics: Diagnostic[]): Diagnostic[] {
+  const sorted = [...diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  const seen = new Set<string>();
+  const perFile = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  for (const d of sorted) {
+    const id = `${d.file}:${d.line}:${d.column}: ${d.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const n = perFile.get(d.file) ?? 0;
+    perFile.set(d.file, n + 1);
+    if (n < MAX_LISTED) out.push(d);
+    else if (n === MAX_LISTED) out.push({ file: d.file, line: d.line, column: d.column, message: `too many problems: the rest from here on are not listed`, hint: `fix the first ${MAX_LISTED} and run again` });
+  }
+  return out;
+}

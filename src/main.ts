@@ -3,6 +3,7 @@ import { EXIT, formatDiagnostic, InputError, UsageError } from "./errors.js";
 import { buildCli } from "./cli.js";
 import type { Io } from "./io/io.js";
 import { colorFor } from "./io/color.js";
+import { terminalSafe } from "./io/terminal.js";
 
 /**
  * Runs the CLI and returns its exit code. The one place that catches: known errors print one
@@ -21,17 +22,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.input;
     }
     if (error instanceof InputError) {
-      for (const d of error.diagnostics) io.stderr(`${c.red(formatDiagnostic({ ...d, hint: undefined }))}${d.hint ? c.dim(` (${d.hint})`) : ""}\n`);
+      // Diagnostics quote user text (ids, values, file names): nothing in them may act on the terminal.
+      for (const d of error.diagnostics) io.stderr(`${c.red(terminalSafe(formatDiagnostic({ ...d, hint: undefined })))}${d.hint ? c.dim(` (${terminalSafe(d.hint)})`) : ""}\n`);
       const n = error.diagnostics.length;
       io.stderr(`${c.red("✖")} ${n} problem${n === 1 ? "" : "s"} in the input; nothing was written.\n`);
       return EXIT.input;
     }
     if (error instanceof UsageError) {
-      io.stderr(`${c.red("error:")} ${error.message}\n${error.hint ? `${c.dim(error.hint)}\n` : ""}`);
+      io.stderr(`${c.red("error:")} ${terminalSafe(error.message)}\n${error.hint ? `${c.dim(terminalSafe(error.hint))}\n` : ""}`);
       return EXIT.input;
     }
     const e = error as Error;
-    io.stderr(`${c.red("rml-assess: unexpected error:")} ${e?.message ?? String(error)}\n`);
+    io.stderr(`${c.red("rml-assess: unexpected error:")} ${terminalSafe(e?.message ?? String(error))}\n`);
     io.stderr(debug ? `${e?.stack ?? ""}\n` : "This is a bug in rml-assess; please report it with the command you ran (add --debug for details).\n");
     return EXIT.input;
   }

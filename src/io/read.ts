@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { fileDiagnostic, type Diagnostic } from "../errors.js";
-import { decodeUtf8, MAX_INPUT_BYTES } from "../load/yaml.js";
+
+/** Larger inputs are refused before reading: no answers file or checklist comes near this. */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
 export interface TextFile {
   /** The path as the user should see it in messages. */
@@ -9,12 +11,16 @@ export interface TextFile {
   bytes: Uint8Array;
 }
 
-/** Reads an input file as UTF-8 text, or says why it cannot be used (missing, a directory, too big, binary). */
+/**
+ * Reads an input file as UTF-8 text, or says why it cannot be used: missing, a directory, not a
+ * regular file (a pipe or device could block or never end), unreadable, too big, binary, not UTF-8.
+ */
 export function readTextFile(path: string, display = path): TextFile | Diagnostic {
   let size: number;
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) return fileDiagnostic(display, "is a directory, not a file", "give the path of a YAML file");
+    if (!stat.isFile()) return fileDiagnostic(display, "is not a regular file (a pipe, socket or device)", "save the content to a file and give its path");
     size = stat.size;
   } catch (error) {
     return unreadable(display, error);
@@ -37,7 +43,57 @@ function unreadable(file: string, error: unknown): Diagnostic {
   if (code === "ENOENT") return fileDiagnostic(file, "no such file", "check the path, or run 'rml-assess init' to create an answers file");
   if (code === "EACCES" || code === "EPERM") return fileDiagnostic(file, "cannot be read (permission denied)", "check the file's permissions");
   if (code === "EISDIR") return fileDiagnostic(file, "is a directory, not a file", "give the path of a YAML file");
+  if (code === "ENOTDIR") return fileDiagnostic(file, "does not exist: a part of the path is a file, not a directory", "check the path");
   return fileDiagnostic(file, `cannot be read (${code ?? String(error)})`);
+}
+
+/** The 1-based line and column of a byte offset, counting columns in characters as editors do. */
+function positionOfByte(file: string, bytes: Uint8Array, offset: number): Diagnostic {
+  const before = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { file, line: before.split("\n").length, column: before.length - lineStart + 1, message: "" };
+}
+
+/** Whether the first n bytes decode as UTF-8; with `partial`, a sequence cut off at the end is allowed. */
+function decodes(bytes: Uint8Array, n: number, partial: boolean): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream: partial });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The offset of the first byte that makes the input invalid UTF-8 (a binary search over prefixes). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (decodes(bytes, mid, true)) low = mid;
+    else high = mid - 1;
+  }
+  if (decodes(bytes, low, false)) return low;
+  // The valid prefix ends inside a sequence that the next byte breaks: blame the sequence's lead byte.
+  let start = low - 1;
+  while (start > 0 && ((bytes[start] ?? 0) & 0xc0) === 0x80) start--;
+  return start;
+}
+
+/** Decodes bytes as UTF-8, dropping a byte-order mark; anything else is a diagnostic at the first bad byte. */
+export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { error: Diagnostic } {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { error: { ...positionOfByte(file, bytes, nul), message: "this is a binary file, not YAML text (it holds a NUL byte)", hint: "give the path of a .yaml file" } };
+  }
+  try {
+    // TextDecoder drops a leading byte-order mark by itself (ignoreBOM is false).
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    const at = firstInvalidByte(bytes);
+    const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+    return { error: { ...positionOfByte(file, bytes, at), message: `the file is not valid UTF-8 text (byte 0x${byte})`, hint: "save it with UTF-8 encoding" } };
+  }
 }
 
 export function isDiagnostic(x: unknown): x is Diagnostic {

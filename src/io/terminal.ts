@@ -1,11 +1,25 @@
 import { stripVTControlCharacters } from "node:util";
 
+/** C0 and C1 controls, DEL, line/paragraph separators and bidirectional overrides: never shown raw. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * Makes user text safe for a terminal: escape sequences and control characters are removed, so a
  * note cannot move the cursor, recolour the screen or forge a "passed" line. Newlines become spaces.
  */
 export function terminalSafe(text: string): string {
-  return stripVTControlCharacters(text)
-    .replace(/\r\n|\r|\n/g, " ")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "");
+  return stripVTControlCharacters(text).replace(/\r\n|\r|\n/g, " ").replace(INVISIBLE, "");
+}
+
+/** terminalSafe for text of several lines (commander's messages): each line cleaned, newlines kept. */
+export function terminalSafeLines(text: string): string {
+  return text.split("\n").map(terminalSafe).join("\n");
+}
+
+/**
+ * User text as a message should quote it: invisible and control characters written as \u escapes,
+ * so "found 'Yes\u001b[2K'" shows exactly what is in the file instead of acting on the terminal.
+ */
+export function visible(text: string): string {
+  return text.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { isMap, isScalar, isSeq, type Node } from "yaml";
-import { InputError, type Diagnostic } from "../errors.js";
+import { InputError, listed, type Diagnostic } from "../errors.js";
 import type { TextFile } from "../io/read.js";
+import { visible } from "../io/terminal.js";
 import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, Project } from "../core/types.js";
 import { schemaDiagnostics } from "./schema.js";
 import { didYouMean } from "./suggest.js";
-import { nodePosition, nodesAt, parseYaml, pathPosition, toData, type YamlSource } from "./yaml.js";
+import { nodePosition, nodesAt, parseYaml, pathPosition, toData, valueAt, type YamlSource } from "./yaml.js";
 
 /** The key/value pairs of a YAML mapping node, with keys as strings. Anything else has none. */
 function pairsOf(node: unknown): { key: string; keyNode: Node; value: Node | null }[] {
@@ -50,26 +51,26 @@ function isCalendarDate(date: string): boolean {
 /** Checks that need the pack: principle and question ids, the pack id, and a real calendar date. */
 function packDiagnostics(src: YamlSource, pack: Pack): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const packNode = nodesAt(src, ["pack"]).value;
+  const packNode = valueAt(src, ["pack"]);
   const packId = scalarText(packNode);
   if (packId && packId !== pack.id) {
-    out.push({ file: src.file, ...nodePosition(src, packNode), message: `answers are for pack '${packId}', but the loaded pack is '${pack.id}'`, hint: `run with --pack DIR pointing at the '${packId}' pack, or set pack: ${pack.id}` });
+    out.push({ file: src.file, ...nodePosition(src, packNode), message: `answers are for pack '${visible(packId)}', but the loaded pack is '${pack.id}'`, hint: `run with --pack DIR pointing at the '${visible(packId)}' pack, or set pack: ${pack.id}` });
   }
-  const date = scalarText(nodesAt(src, ["date"]).value);
+  const date = scalarText(valueAt(src, ["date"]));
   if (/^\d{4}-\d{2}-\d{2}$/.test(date) && !isCalendarDate(date)) {
     out.push({ file: src.file, ...pathPosition(src, ["date"]), message: `'date' is not a real calendar date (found '${date}')`, hint: "write it as YYYY-MM-DD, e.g. 2026-11-20" });
   }
   const principleIds = pack.principles.map((p) => p.id);
-  for (const p of pairsOf(nodesAt(src, ["answers"]).value)) {
+  for (const p of pairsOf(valueAt(src, ["answers"]))) {
     const principle = pack.principles.find((x) => x.id === p.key);
     if (!principle) {
-      out.push({ file: src.file, ...nodePosition(src, p.keyNode), message: `unknown principle '${p.key}' in pack '${pack.id}'`, hint: didYouMean(p.key, principleIds, "principle") });
+      out.push({ file: src.file, ...nodePosition(src, p.keyNode), message: `unknown principle '${visible(p.key)}' in pack '${pack.id}'`, hint: didYouMean(p.key, principleIds, "principle") });
       continue;
     }
     const questionIds = principle.questions.map((q) => q.id);
     for (const q of pairsOf(p.value)) {
       if (!questionIds.includes(q.key)) {
-        out.push({ file: src.file, ...nodePosition(src, q.keyNode), message: `unknown question '${q.key}' in principle '${p.key}'`, hint: didYouMean(q.key, questionIds, "question") });
+        out.push({ file: src.file, ...nodePosition(src, q.keyNode), message: `unknown question '${visible(q.key)}' in principle '${p.key}'`, hint: didYouMean(q.key, questionIds, "question") });
       }
     }
   }
@@ -94,12 +95,12 @@ export function parseAnswers(file: TextFile, pack: Pack): Answers {
   const converted = toData(src);
   if ("error" in converted) throw new InputError([converted.error]);
   const problems = [...schemaDiagnostics("answers", src, converted.data), ...packDiagnostics(src, pack)];
-  if (problems.length) throw new InputError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
+  if (problems.length) throw new InputError(listed(problems));
 
   const data = converted.data as Record<string, unknown>;
   const answers = new Map<string, Map<string, Answer>>();
   const principlePositions = new Map<string, Position>();
-  for (const p of pairsOf(nodesAt(src, ["answers"]).value)) {
+  for (const p of pairsOf(valueAt(src, ["answers"]))) {
     principlePositions.set(p.key, nodePosition(src, p.keyNode));
     answers.set(p.key, new Map(pairsOf(p.value).map((q) => [q.key, readAnswer(src, q.keyNode, q.value)])));
   }

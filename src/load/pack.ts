@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
-import { InputError, type Diagnostic } from "../errors.js";
+import { InputError, listed, type Diagnostic } from "../errors.js";
 import { displayPath } from "../io/paths.js";
 import { isDiagnostic, readTextFile, type TextFile } from "../io/read.js";
 import type { AnswerOption, AnswerValue, Band, Pack, Principle } from "../core/types.js";
@@ -87,10 +87,10 @@ export function loadPack(dir: string, cwd: string, origin: string): Pack {
   const show = (name: string) => displayPath(resolve(cwd, dir, name), cwd);
   const manifestFile = readTextFile(join(resolve(cwd, dir), "pack.yaml"), show("pack.yaml"));
   if (isDiagnostic(manifestFile)) {
-    throw new InputError([{ ...manifestFile, hint: manifestFile.message === "no such file" ? "a pack directory holds pack.yaml and one <id>.yaml per principle" : manifestFile.hint }]);
+    throw new InputError([{ ...manifestFile, hint: /^no such file|^does not exist/.test(manifestFile.message) ? "a pack directory holds pack.yaml and one <id>.yaml per principle" : manifestFile.hint }]);
   }
   const manifest = parseChecked<ManifestData>(manifestFile, "pack");
-  if (!manifest.data || !manifest.source) throw new InputError(manifest.diagnostics);
+  if (!manifest.data || !manifest.source) throw new InputError(listed(manifest.diagnostics));
   const diagnostics = bandDiagnostics(manifest.source, manifest.data.bands);
   const manifestLines = [`${sha256(manifestFile.bytes)}  pack.yaml`];
   const principles: Principle[] = [];
@@ -111,7 +111,7 @@ export function loadPack(dir: string, cwd: string, origin: string): Pack {
       if (!extra.length) principles.push(toPrinciple(parsed.data));
     }
   });
-  if (diagnostics.length) throw new InputError(diagnostics);
+  if (diagnostics.length) throw new InputError(listed(diagnostics));
   const d = manifest.data;
   const answerOptions: AnswerOption[] = (["yes", "partial", "no", "n/a"] as const).map((id) => ({
     id, label: d.answers[id].label, description: d.answers[id].description ?? "", value: id === "n/a" ? null : d.answers[id].value ?? 0,

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import type { Diagnostic } from "../errors.js";
+import { MAX_LISTED, type Diagnostic } from "../errors.js";
+import { visible } from "../io/terminal.js";
 import { SCHEMA_DIR } from "../paths.js";
 import { didYouMean } from "./suggest.js";
 import { pathPosition, nodesAt, nodePosition, type YamlSource } from "./yaml.js";
@@ -30,7 +31,7 @@ function pointerToPath(pointer: string): string[] {
 /** A short, quoted rendering of a value for messages ("found 'Yes!'", "found true"). */
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
-  if (typeof value === "string") return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  if (typeof value === "string") return `'${visible(value.length > 40 ? `${value.slice(0, 40)}…` : value)}'`;
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   return String(value);
@@ -43,7 +44,7 @@ function typeName(type: unknown): string {
 }
 
 function label(path: string[]): string {
-  return path.length ? `'${path.join(".")}'` : "the file";
+  return path.length ? `'${visible(path.join("."))}'` : "the file";
 }
 
 /** One ajv error as a located sentence, or null for wrapper errors that the branch errors explain. */
@@ -59,7 +60,7 @@ function translate(src: YamlSource, e: ErrorObject): Diagnostic | null {
       const key = String(e.params.additionalProperty);
       const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
       const { key: node } = nodesAt(src, [...path, key]);
-      return { ...at, ...nodePosition(src, node), message: `unknown key '${key}' in ${label(path)}`, hint: known.length ? didYouMean(key, known, "key") : "remove it" };
+      return { ...at, ...nodePosition(src, node), message: `unknown key '${visible(key)}' in ${label(path)}`, hint: known.length ? didYouMean(key, known, "key") : "remove it" };
     }
     case "enum":
       return { ...at, message: `${label(path)} must be one of ${(e.params.allowedValues as unknown[]).filter((v) => v !== null && v !== "").join(", ")} (${found})` };
@@ -99,6 +100,8 @@ export function schemaDiagnostics(name: SchemaName, src: YamlSource, data: unkno
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of errors) {
+    // Past the listing limit the rest would not be shown anyway: one more says there are more.
+    if (out.length > MAX_LISTED) break;
     let d: Diagnostic | null;
     if (anyOfPaths.has(e.instancePath) && e.keyword !== "anyOf") {
       if (e.keyword !== "type") continue;

@@ -1,5 +1,5 @@
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
-import type { Diagnostic } from "../errors.js";
+import { Composer, Lexer, LineCounter, Parser, visit, YAMLParseError, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node } from "yaml";
+import { listed, type Diagnostic } from "../errors.js";
 import type { Position } from "../core/types.js";
 
 /** A parsed YAML file that can still say where each of its values stands. */
@@ -10,10 +10,12 @@ export interface YamlSource {
   lineCounter: LineCounter;
 }
 
-/** Larger inputs are refused before parsing: no answers file or checklist comes near this. */
-export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 /** Aliases expanded at most this many times when converting, which defuses "billion laughs". */
 export const MAX_ALIAS_COUNT = 100;
+/** Deeper nesting is refused before composing, which recurses once per level (~800 overflow the stack). */
+export const MAX_DEPTH = 64;
+/** More YAML tokens than this are refused unparsed: answers files and checklists have about 2,000. */
+export const MAX_TOKENS = 20_000;
 
 const HINTS: Partial<Record<string, string>> = {
   DUPLICATE_KEY: "each key may appear once in a mapping; remove or merge the repeated one",
@@ -26,53 +28,85 @@ const HINTS: Partial<Record<string, string>> = {
 };
 
 /** Converts a character offset into a 1-based line and column. */
-export function positionAt(src: YamlSource, offset: number): Position {
+export function positionAt(src: { lineCounter: LineCounter }, offset: number): Position {
   const { line, col } = src.lineCounter.linePos(offset);
-  return { line, column: col };
+  return { line: Math.max(line, 1), column: col };
 }
 
-/** Decodes bytes as UTF-8, dropping a byte-order mark; returns a diagnostic for anything else. */
-export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { error: Diagnostic } {
-  if (bytes.includes(0)) {
-    return { error: { file, line: 1, column: 1, message: "this is a binary file, not YAML text", hint: "give the path of a .yaml file" } };
+type Scan = { tokens: CST.Token[] } | { offset: number; message: string; hint: string };
+
+/**
+ * Lexes and parses into CST tokens, stopping as soon as the input is nested too deeply or holds
+ * too many tokens, so hostile input costs at most MAX_TOKENS tokens of work and never recurses.
+ */
+function scan(text: string, lineCounter: LineCounter): Scan {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  let count = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > MAX_DEPTH) {
+      return { offset: parser.offset, message: `the YAML is nested more than ${MAX_DEPTH} levels deep here`, hint: "an answers file needs 4 levels; look for unclosed brackets or runaway indentation" };
+    }
+    if (++count > MAX_TOKENS) {
+      return { offset: parser.offset, message: `the file holds more than ${MAX_TOKENS.toLocaleString("en")} YAML tokens (keys, values and punctuation), far more than an answers file or checklist`, hint: "check that this is the right file" };
+    }
   }
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    return { error: { file, line: 1, column: 1, message: "the file is not valid UTF-8 text", hint: "save it with UTF-8 encoding" } };
-  }
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens };
 }
 
-/** Parses YAML 1.2 with positions. Every syntax error is returned, not only the first. */
+/** Parses YAML 1.2 with positions. Every syntax error is returned (up to MAX_LISTED), not only the first. */
 export function parseYaml(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  } catch (error) {
-    // The parser recurses on nesting; absurdly deep input ends here rather than in a crash.
-    const message = error instanceof RangeError ? "the YAML is nested too deeply to read" : String(error);
-    return { diagnostics: [{ file, line: 1, column: 1, message }] };
+  const scanned = scan(text, lineCounter);
+  if (!("tokens" in scanned)) {
+    return { diagnostics: [{ file, ...positionAt({ lineCounter }, scanned.offset), message: scanned.message, hint: scanned.hint }] };
   }
-  const source: YamlSource = { file, text, doc, lineCounter };
-  const diagnostics = doc.errors.map((e) => ({
-    file, ...positionAt(source, e.pos[0]),
-    message: `YAML syntax: ${e.message.split("\n")[0]}`,
-    hint: HINTS[e.code],
-  }));
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer({ uniqueKeys: true }).compose(scanned.tokens, true, text.length)) {
+    if (doc) {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "the file holds more than one YAML document"));
+      break;
+    }
+    doc = next;
+  }
+  const source: YamlSource = { file, text, doc: doc!, lineCounter };
+  const diagnostics = listed(source.doc.errors.map((e) => ({
+    file, ...positionAt(source, e.pos[0]), message: `YAML syntax: ${e.message.split("\n")[0]}`, hint: HINTS[e.code],
+  })));
   return { source, diagnostics };
 }
 
-/** Plain data of the document, with alias expansion bounded; a diagnostic when it is exceeded. */
+/** The first alias in the document, or the first one naming `anchor`: where alias trouble starts. */
+function firstAlias(src: YamlSource, anchor?: string): Node | undefined {
+  let found: Node | undefined;
+  visit(src.doc, {
+    Alias(_, node) {
+      if (anchor !== undefined && node.source !== anchor) return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Plain data of the document, with alias expansion bounded; a located diagnostic when an alias is bad. */
 export function toData(src: YamlSource): { data: unknown } | { error: Diagnostic } {
   try {
     return { data: src.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
-    const message = error instanceof RangeError
-      ? "the YAML is nested too deeply to read"
-      : `too many aliases: ${(error as Error).message}`;
-    return { error: { file: src.file, line: 1, column: 1, message, hint: "write the values out instead of repeating aliases" } };
+    const message = error instanceof Error ? error.message : String(error);
+    const unresolved = /^Unresolved alias.*: (.*)$/.exec(message);
+    if (unresolved) {
+      const name = unresolved[1]!;
+      return { error: { file: src.file, ...nodePosition(src, firstAlias(src, name)), message: `the alias '*${name}' has no anchor '&${name}' before it`, hint: `define &${name} on a value above this line, or write the value out` } };
+    }
+    if (/Excessive alias count/.test(message)) {
+      return { error: { file: src.file, ...nodePosition(src, firstAlias(src)), message: `aliases here expand to more than ${MAX_ALIAS_COUNT} copies (a "billion laughs" pattern)`, hint: "write the values out instead of repeating aliases of aliases" } };
+    }
+    return { error: { file: src.file, line: 1, column: 1, message: `the YAML cannot be read: ${message}` } };
   }
 }
 
@@ -94,6 +128,12 @@ export function nodesAt(src: YamlSource, path: (string | number)[]): { key?: Nod
     depth++;
   }
   return { key, value: (value ?? undefined) as Node | undefined, depth };
+}
+
+/** The value node at a path, or undefined when any part of the path is missing. */
+export function valueAt(src: YamlSource, path: (string | number)[]): Node | undefined {
+  const { value, depth } = nodesAt(src, path);
+  return depth === path.length ? value : undefined;
 }
 
 /** Where a node starts, or 1:1 when it has no range (an empty document). */
