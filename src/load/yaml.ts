@@ -1,5 +1,6 @@
 import { Composer, Lexer, LineCounter, Parser, visit, YAMLParseError, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node } from "yaml";
 import { listed, type Diagnostic } from "../errors.js";
+import { openingOffsets } from "./unclosed.js";
 import type { Position } from "../core/types.js";
 
 /** A parsed YAML file that can still say where each of its values stands. */
@@ -16,6 +17,8 @@ export const MAX_ALIAS_COUNT = 100;
 export const MAX_DEPTH = 64;
 /** More YAML tokens than this are refused unparsed: answers files and checklists have about 2,000. */
 export const MAX_TOKENS = 20_000;
+
+const CLOSING: Record<string, string> = { "[": "]", "{": "}" };
 
 const HINTS: Partial<Record<string, string>> = {
   DUPLICATE_KEY: "each key may appear once in a mapping; remove or merge the repeated one",
@@ -73,9 +76,13 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; di
     doc = next;
   }
   const source: YamlSource = { file, text, doc: doc!, lineCounter };
-  const diagnostics = listed(source.doc.errors.map((e) => ({
-    file, ...positionAt(source, e.pos[0]), message: `YAML syntax: ${e.message.split("\n")[0]}`, hint: HINTS[e.code],
-  })));
+  const opening = openingOffsets(scanned.tokens, source.doc.errors);
+  const diagnostics = listed(source.doc.errors.map((e) => {
+    const open = opening.get(e);
+    const char = open === undefined ? "" : text[open]!;
+    const hint = open === undefined ? HINTS[e.code] : CLOSING[char] ? `the '${char}' that opens here is not closed with '${CLOSING[char]}'` : "the quote that opens here is not closed";
+    return { file, ...positionAt(source, open ?? e.pos[0]), message: `YAML syntax: ${e.message.split("\n")[0]}`, hint };
+  }));
   return { source, diagnostics };
 }
 

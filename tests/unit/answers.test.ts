@@ -58,7 +58,7 @@ describe("answers file: every kind of error, located", () => {
     { name: "pack mismatch", text: `${head}pack: other-pack\nanswers: {}\n`, line: 4, column: 7, message: /answers are for pack 'other-pack'/ },
     { name: "impossible date", text: `${head}date: 2026-02-30\nanswers: {}\n`, line: 4, column: 7, message: /not a real calendar date/ },
     { name: "duplicate key", text: `${head}answers:\n  human-augmentation:\n    impact-of-errors: yes\n    impact-of-errors: no\n`, line: 7, column: 5, message: /unique/ },
-    { name: "syntax error", text: `${head}answers:\n  human-augmentation: [yes\n`, line: 6, column: 1, message: /YAML syntax/ },
+    { name: "syntax error", text: `${head}answers:\n  human-augmentation: [yes\n`, line: 5, column: 23, message: /YAML syntax/, hint: /opens here is not closed/ },
     { name: "a list at the top", text: "- yes\n- no\n", line: 1, column: 1, message: /the file must be a mapping/ },
     { name: "empty file", text: "", line: 1, column: 1, message: /no content/, hint: /rml-assess init/ },
     { name: "only comments", text: "# nothing here\n# yet\n", line: 1, column: 1, message: /no content/ },

@@ -36,11 +36,23 @@ describe("parseYaml bounds", () => {
 
   it("lists every syntax error up to the listing limit, then says there are more", () => {
     const some = parseYaml("a.yaml", "a: 1\na: 2\nb: \"open\nc:\td\n").diagnostics;
-    expect(some.map((d) => `${d.line}:${d.column}`)).toEqual(["2:1", "5:1"]);
-    expect(some.map((d) => d.hint)).toEqual([expect.stringContaining("each key may appear once"), expect.stringContaining("not closed")]);
+    expect(some.map((d) => `${d.line}:${d.column}`)).toEqual(["2:1", "3:4"]);
+    expect(some.map((d) => d.hint)).toEqual([expect.stringContaining("each key may appear once"), "the quote that opens here is not closed"]);
     const many = parseYaml("a.yaml", Array.from({ length: 80 }, () => "k: 1\n").join("")).diagnostics;
     expect(many).toHaveLength(MAX_LISTED + 1);
     expect(many.at(-1)).toMatchObject({ line: MAX_LISTED + 2, message: expect.stringContaining("too many problems") });
+  });
+});
+
+describe("unclosed quotes and brackets", () => {
+  it("are reported where they open, not where the parser gave up", () => {
+    const d = parseYaml("a.yaml", "a: [1, [2, 3\nb: {x: 1\nc: \"ok\"\nd: 'open\n").diagnostics;
+    expect(d.map((x) => [`${x.line}:${x.column}`, x.hint])).toEqual([
+      ["1:4", "the '[' that opens here is not closed with ']'"],
+      ["1:8", "the '[' that opens here is not closed with ']'"],
+      ["2:4", "the '{' that opens here is not closed with '}'"],
+      ["4:4", "the quote that opens here is not closed"],
+    ]);
   });
 });
 
