@@ -15,7 +15,7 @@ function principleLine(p: ScoredPrinciple, c: ChalkInstance): string {
   const score = p.score === null ? "  –" : String(p.score).padStart(3);
   const tint = p.score === null ? c.dim : p.score >= 75 ? c.green : p.score >= 50 ? c.yellow : c.red;
   const title = `${p.principle.number} ${terminalSafe(p.principle.title)}`.padEnd(36);
-  return `  ${title} ${tint(textBar(p.score))} ${tint(score)}  ${(p.band ?? "all n/a").padEnd(12)} ${answered}/${total} answered`;
+  return `  ${title} ${tint(textBar(p.score))} ${tint(score)}  ${terminalSafe(p.band ?? "all n/a").padEnd(12)} ${answered}/${total} answered`;
 }
 
 /** The short, colourful summary `check` prints for people; user text is made terminal-safe. */
@@ -24,7 +24,7 @@ export function text(results: CheckResult[], c: ChalkInstance): string {
   for (const { assessment: a, findings, passed } of results) {
     lines.push(c.bold(`${terminalSafe(a.answers.file)}: ${terminalSafe(a.answers.project.name)}`) + c.dim(` (${a.pack.id} ${a.pack.version})`));
     const weakest = a.weakest ? `   weakest: ${terminalSafe(a.weakest.principle.title)} (${a.weakest.score})` : "";
-    lines.push(`  ${c.bold("Overall")} ${a.score ?? "–"}/100 ${a.band ?? ""}${weakest}`);
+    lines.push(`  ${c.bold("Overall")} ${a.score ?? "–"}/100 ${terminalSafe(a.band ?? "")}${weakest}`);
     for (const p of a.principles) lines.push(principleLine(p, c));
     for (const f of findings) {
       const tag = f.severity === "error" ? c.red("error  ") : c.yellow("warning");
