@@ -18,8 +18,14 @@ export function terminalSafeLines(text: string): string {
 
 /**
  * User text as a message should quote it: invisible and control characters written as \u escapes,
- * so "found 'Yes\u001b[2K'" shows exactly what is in the file instead of acting on the terminal.
+ * so "found 'Yes\u001b[2K'" shows exactly what is in the file instead of acting on the terminal,
+ * and cut to `max` characters so a megabyte-long key cannot flood the screen.
  */
-export function visible(text: string): string {
-  return text.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+export function visible(text: string, max = 60): string {
+  let shown = text;
+  if (shown.length > max) {
+    shown = shown.slice(0, /[\ud800-\udbff]/.test(shown[max - 1]!) ? max - 1 : max);
+    shown += "…";
+  }
+  return shown.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

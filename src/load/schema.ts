@@ -31,7 +31,7 @@ function pointerToPath(pointer: string): string[] {
 /** A short, quoted rendering of a value for messages ("found 'Yes!'", "found true"). */
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
-  if (typeof value === "string") return `'${visible(value.length > 40 ? `${value.slice(0, 40)}…` : value)}'`;
+  if (typeof value === "string") return `'${visible(value, 40)}'`;
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   return String(value);
@@ -44,7 +44,7 @@ function typeName(type: unknown): string {
 }
 
 function label(path: string[]): string {
-  return path.length ? `'${visible(path.join("."))}'` : "the file";
+  return path.length ? `'${path.map((segment) => visible(segment)).join(".")}'` : "the file";
 }
 
 /** One ajv error as a located sentence, or null for wrapper errors that the branch errors explain. */

@@ -18,4 +18,10 @@ describe("terminal safety", () => {
     expect(visible(FORGED)).toBe("\\u001b[2K\\u000d✔ passed\\u001b]0;owned\\u0007\\u009b2K\\u202eevil");
     expect(visible("plain text")).toBe("plain text");
   });
+
+  it("visible cuts long text, never through a surrogate pair", () => {
+    expect(visible("k".repeat(1000))).toBe(`${"k".repeat(60)}…`);
+    expect(visible(`${"a".repeat(9)}😀😀`, 10)).toBe(`${"a".repeat(9)}…`);
+    expect(visible(`${"a".repeat(8)}😀😀`, 10)).toBe(`${"a".repeat(8)}😀…`);
+  });
 });
