@@ -1,5 +1,6 @@
 import { Composer, Lexer, LineCounter, Parser, visit, YAMLParseError, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node } from "yaml";
 import { listed, type Diagnostic } from "../errors.js";
+import { visible } from "../io/terminal.js";
 import { openingOffsets } from "./unclosed.js";
 import type { Position } from "../core/types.js";
 
@@ -50,7 +51,7 @@ function scan(text: string, lineCounter: LineCounter): Scan {
   for (const lexeme of new Lexer().lex(text)) {
     for (const token of parser.next(lexeme)) tokens.push(token);
     if (parser.stack.length > MAX_DEPTH) {
-      return { offset: parser.offset, message: `the YAML is nested more than ${MAX_DEPTH} levels deep here`, hint: "an answers file needs 4 levels; look for unclosed brackets or runaway indentation" };
+      return { offset: parser.offset, message: `the YAML is nested more than ${MAX_DEPTH} levels deep here`, hint: "answers files and checklists need 5 levels at most; look for unclosed brackets or runaway indentation" };
     }
     if (++count > MAX_TOKENS) {
       return { offset: parser.offset, message: `the file holds more than ${MAX_TOKENS.toLocaleString("en")} YAML tokens (keys, values and punctuation), far more than an answers file or checklist`, hint: "check that this is the right file" };
@@ -68,12 +69,18 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; di
     return { diagnostics: [{ file, ...positionAt({ lineCounter }, scanned.offset), message: scanned.message, hint: scanned.hint }] };
   }
   let doc: Document.Parsed | undefined;
-  for (const next of new Composer({ uniqueKeys: true }).compose(scanned.tokens, true, text.length)) {
-    if (doc) {
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "the file holds more than one YAML document"));
-      break;
+  try {
+    for (const next of new Composer({ uniqueKeys: true }).compose(scanned.tokens, true, text.length)) {
+      if (doc) {
+        doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "the file holds more than one YAML document"));
+        break;
+      }
+      doc = next;
     }
-    doc = next;
+  } catch (error) {
+    // Composing recurses per level; the depth limit keeps it far from the stack's end, this is a last guard.
+    if (!(error instanceof RangeError)) throw error;
+    return { diagnostics: [{ file, line: 1, column: 1, message: "the YAML is nested too deeply to read" }] };
   }
   const source: YamlSource = { file, text, doc: doc!, lineCounter };
   const opening = openingOffsets(scanned.tokens, source.doc.errors);
@@ -108,7 +115,8 @@ export function toData(src: YamlSource): { data: unknown } | { error: Diagnostic
     const unresolved = /^Unresolved alias.*: (.*)$/.exec(message);
     if (unresolved) {
       const name = unresolved[1]!;
-      return { error: { file: src.file, ...nodePosition(src, firstAlias(src, name)), message: `the alias '*${name}' has no anchor '&${name}' before it`, hint: `define &${name} on a value above this line, or write the value out` } };
+      const shown = visible(name);
+      return { error: { file: src.file, ...nodePosition(src, firstAlias(src, name)), message: `the alias '*${shown}' has no anchor '&${shown}' before it`, hint: `define &${shown} on a value above this line, or write the value out` } };
     }
     if (/Excessive alias count/.test(message)) {
       return { error: { file: src.file, ...nodePosition(src, firstAlias(src)), message: `aliases here expand to more than ${MAX_ALIAS_COUNT} copies (a "billion laughs" pattern)`, hint: "write the values out instead of repeating aliases of aliases" } };
