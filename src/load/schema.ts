@@ -1,25 +1,17 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "../errors.js";
-import { SCHEMA_DIR } from "../paths.js";
+import * as validators from "../generated/validators.js";
 import { didYouMean } from "./suggest.js";
 import { pathPosition, nodesAt, nodePosition, type YamlSource } from "./yaml.js";
 
-export type SchemaName = "answers" | "pack" | "principle";
+export type SchemaName = keyof typeof validators;
 
-const compiled = new Map<SchemaName, ValidateFunction>();
-
-/** The compiled validator for one of the published schemas in schema/. */
+/**
+ * The validator for one of the published schemas in schema/. They are compiled at build time
+ * (scripts/build.mjs, ajv standalone code), so no schema is compiled when the CLI runs.
+ */
 export function validatorFor(name: SchemaName): ValidateFunction {
-  let validate = compiled.get(name);
-  if (!validate) {
-    const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), "utf8"));
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    validate = ajv.compile(schema);
-    compiled.set(name, validate);
-  }
-  return validate;
+  return validators[name];
 }
 
 function pointerToPath(pointer: string): string[] {
