@@ -1,18 +1,10 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "../errors.js";
-import * as validators from "../generated/validators.js";
 import { didYouMean } from "./suggest.js";
 import { pathPosition, nodesAt, nodePosition, type YamlSource } from "./yaml.js";
 
-export type SchemaName = keyof typeof validators;
-
-/**
- * The validator for one of the published schemas in schema/. They are compiled at build time
- * (scripts/build.mjs, ajv standalone code), so no schema is compiled when the CLI runs.
- */
-export function validatorFor(name: SchemaName): ValidateFunction {
-  return validators[name];
-}
+// Validators come from src/generated/<schema>.js, compiled from schema/ at build time
+// (scripts/build.mjs, ajv standalone code), so no schema is compiled when the CLI runs.
 
 function pointerToPath(pointer: string): string[] {
   if (pointer === "") return [];
@@ -82,8 +74,7 @@ function keyOrValue(src: YamlSource, path: string[]) {
 }
 
 /** Validates data against a schema and returns every problem as a located, deduplicated diagnostic. */
-export function schemaDiagnostics(name: SchemaName, src: YamlSource, data: unknown): Diagnostic[] {
-  const validate = validatorFor(name);
+export function schemaDiagnostics(validate: ValidateFunction, src: YamlSource, data: unknown): Diagnostic[] {
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
   // An anyOf whose branches all failed: report the branch types once instead of each branch's error.
