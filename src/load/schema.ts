@@ -6,7 +6,7 @@ import { SCHEMA_DIR } from "../paths.js";
 import { didYouMean } from "./suggest.js";
 import { pathPosition, nodesAt, nodePosition, type YamlSource } from "./yaml.js";
 
-export type SchemaName = "answers" | "pack" | "principle";
+export type SchemaName = "answers" | "pack" | "principle" | "config";
 
 const compiled = new Map<SchemaName, ValidateFunction>();
 
