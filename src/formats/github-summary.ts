@@ -15,7 +15,10 @@ export function githubSummary(results: CheckResult[], context: CheckContext): st
   const bad = invalidFiles(context.invalid);
   const passed = results.filter((r) => r.passed).length;
   const total = results.length + bad.length;
-  const verdict = passed === total ? `✅ ${total === 1 ? "The assessment passes" : `All ${total} assessments pass`}` : `❌ ${total - passed} of ${total} assessment${total === 1 ? "" : "s"} fail${total - passed === 1 ? "s" : ""}`;
+  const failed = total - passed;
+  const verdict = total === 1
+    ? (failed ? "❌ The assessment fails" : "✅ The assessment passes")
+    : (failed ? `❌ ${failed} of ${total} assessments fail${failed === 1 ? "s" : ""}` : `✅ All ${total} assessments pass`);
   const policy = policyEntries(context.policy).map(([k, v]) => (v === "true" ? k : `${k} ${v}`));
   const out = [
     "## rml-assess check", "",

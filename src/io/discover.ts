@@ -6,8 +6,9 @@ import { displayPath } from "./paths.js";
 const HEAD_BYTES = 64 * 1024;
 
 /**
- * True when a YAML file looks like an answers file: lines starting with the top-level keys
- * `version:` and `answers:` in its first 64 KiB. A file that cannot be read counts, so that
+ * True when a YAML file looks like an answers file: a line `version: 1` and a line starting
+ * `answers:` (top-level keys) in its first 64 KiB. A pack's pack.yaml has `answers:` too, but
+ * its version is the pack's own (1.0.0). A file that cannot be read counts, so that
  * checking it reports why, rather than it being skipped in silence.
  */
 function looksLikeAnswers(path: string): boolean {
@@ -16,7 +17,7 @@ function looksLikeAnswers(path: string): boolean {
     fd = openSync(path, "r");
     const buffer = Buffer.alloc(HEAD_BYTES);
     const text = buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0)).toString("utf8");
-    return /^version\s*:/m.test(text) && /^answers\s*:/m.test(text);
+    return /^version\s*:\s*(1|"1"|'1')\s*(#.*)?$/m.test(text) && /^answers\s*:/m.test(text);
   } catch {
     return true;
   } finally {
@@ -81,7 +82,7 @@ export function answersFilesFor(args: string[], cwd: string): string[] {
       continue;
     }
     const under = answersFilesUnder(path);
-    if (!under.length) throw new UsageError(`no answers files under ${arg}`, "an answers file is a .yaml or .yml file with top-level 'version:' and 'answers:' keys; run 'rml-assess init' to write one");
+    if (!under.length) throw new UsageError(`no answers files under ${arg}`, "an answers file is a .yaml or .yml file with the top-level keys 'version: 1' and 'answers:'; run 'rml-assess init' to write one");
     for (const file of under) add(displayPath(file, cwd), file);
   }
   return files;

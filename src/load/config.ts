@@ -40,8 +40,8 @@ interface PolicyData {
 
 /** `min-score-for` keys must name principles of the loaded pack; each unknown one is located. */
 function principleDiagnostics(src: YamlSource, pack: Pack): Diagnostic[] {
-  const node = nodesAt(src, ["policy", "min-score-for"]).value;
-  if (!isMap(node)) return [];
+  const { value: node, depth } = nodesAt(src, ["policy", "min-score-for"]);
+  if (depth !== 2 || !isMap(node)) return [];
   const ids = pack.principles.map((p) => p.id);
   return node.items
     .map((pair) => ({ key: isScalar(pair.key) ? String(pair.key.value) : "", keyNode: pair.key as Node }))
