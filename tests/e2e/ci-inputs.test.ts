@@ -176,3 +176,31 @@ describe("action.yml", () => {
     expect(readFileSync(output, "utf8")).toMatch(/^hash=[0-9a-f]{64}\n$/);
   }));
 });
+
+describe("the README's CI recipes", () => {
+  const readme = readFileSync(join(REPO, "README.md"), "utf8");
+  const ci = readme.slice(readme.indexOf("## CI"), readme.indexOf("## Development"));
+  const blocks = [...ci.matchAll(/```(yaml|sh)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], text: m[2]! }));
+
+  it("has a config example that check accepts, with every policy key", () => withTempDir(async (dir) => {
+    const config = blocks.find((b) => b.text.includes("policy:"))!.text;
+    const keys = Object.keys(parse(config).policy);
+    expect(keys.sort()).toEqual(Object.keys(JSON.parse(readFileSync(join(REPO, "schema/config.schema.json"), "utf8")).properties.policy.properties).sort());
+    writeFileSync(join(dir, ".rml-assess.yaml"), config);
+    place(dir, "rml-assessment.yaml", TRIAGE);
+    const r = await runInProcess(["check", "--format", "json"], { cwd: dir, now: NOW });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1); // the triage example lists no evidence for some answers
+    expect(new Set(JSON.parse(r.stdout).results[0].findings.map((f: { code: string }) => f.code))).toEqual(new Set(["MISSING_EVIDENCE"]));
+  }));
+
+  it("uses only the action's inputs, and workflows that parse", () => {
+    const action = parse(readFileSync(join(REPO, "action.yml"), "utf8"));
+    const workflows = blocks.filter((b) => b.lang === "yaml").map((b) => parse(b.text));
+    const uses = workflows.flatMap((w) => Object.values(w.jobs ?? {}).flatMap((j) => (j as { steps?: { uses?: string; with?: object }[] }).steps ?? []));
+    const ours = uses.filter((s) => s.uses?.includes("/rml-assess@"));
+    expect(ours).toHaveLength(1);
+    for (const input of Object.keys(ours[0]!.with!)) expect(Object.keys(action.inputs)).toContain(input);
+    expect(blocks.filter((b) => b.lang === "yaml").length).toBeGreaterThanOrEqual(5);
+  });
+});
