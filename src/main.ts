@@ -23,7 +23,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (error instanceof InputError) {
       for (const d of error.diagnostics) io.stderr(`${c.red(formatDiagnostic({ ...d, hint: undefined }))}${d.hint ? c.dim(` (${d.hint})`) : ""}\n`);
       const n = error.diagnostics.length;
-      io.stderr(`${c.red("✖")} ${n} problem${n === 1 ? "" : "s"} in the input; nothing was written.\n`);
+      const outcome = error.reported ? `${n === 1 ? "it is" : "they are"} also in the output` : "nothing was written";
+      io.stderr(`${c.red("✖")} ${n} problem${n === 1 ? "" : "s"} in the input; ${outcome}.\n`);
       return EXIT.input;
     }
     if (error instanceof UsageError) {
