@@ -28,7 +28,7 @@ function generateValidators() {
 async function bundle() {
   rmSync(dist, { recursive: true, force: true });
   await build({
-    entryPoints: { "rml-assess": join(root, "src", "run.ts"), "pack-loader": join(root, "src", "load", "pack.ts") },
+    entryPoints: { "rml-assess": join(root, "src", "run.ts"), "pack-loader": join(root, "src", "load", "pack.ts"), "answers-worker": join(root, "src", "load", "answers-worker.ts") },
     outdir: dist,
     bundle: true,
     splitting: true,

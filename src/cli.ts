@@ -22,6 +22,13 @@ export function dayCountArg(value: string): number {
   return Number(value);
 }
 
+/** Parses --jobs: a whole number of threads from 1 to 64 (1 parses on the main thread only). */
+export function jobsArg(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64) throw new InvalidArgumentError("expected a whole number from 1 to 64.");
+  return n;
+}
+
 const packOption = () => new Option("--pack <dir>", "use the principle pack in DIR instead of the built-in one");
 
 /**
@@ -73,6 +80,7 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
     .option("--no-config", "ignore ./.rml-assess.yaml")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "junit", "sarif"]).default("text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
+    .option("-j, --jobs <n>", "threads that parse files in large runs (default: one per core)", jobsArg)
     .addOption(packOption())
     .addHelpText("after", `
 Flags win over the config file's policy: section. Formats: text (people), json, github (workflow

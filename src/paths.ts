@@ -7,3 +7,5 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.
 export const SCHEMA_DIR = fileURLToPath(new URL("../schema/", import.meta.url));
 /** The built-in pack, parsed and validated at build time (scripts/build.mjs). */
 export const BUILTIN_PACK_JSON = fileURLToPath(new URL("../dist/builtin-pack.json", import.meta.url));
+/** The worker thread that parses answers files for large `check` runs (built by scripts/build.mjs). */
+export const ANSWERS_WORKER = new URL("../dist/answers-worker.js", import.meta.url);

@@ -4,15 +4,16 @@ import { EXIT, InputError, type Diagnostic } from "../errors.js";
 import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
 import type { CheckResult } from "../core/types.js";
-import { githubSummary } from "../formats/github-summary.js";
-import { checkFormats, REPORTS_INVALID_INPUT, type CheckContext } from "../formats/index.js";
+import { githubSummary, MAX_SUMMARY_ROWS } from "../formats/github-summary.js";
+import { checkFormats, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
 import { colorFor } from "../io/color.js";
 import { answersFilesFor } from "../io/discover.js";
 import type { Io } from "../io/io.js";
 import { appendFileAtomic } from "../io/write.js";
 import { loadConfig } from "../load/config.js";
-import { answersFor, packFor } from "./inputs.js";
+import { loadAll, workersFor } from "../load/many.js";
+import { packFor } from "./inputs.js";
 import { emit, refuseOverwritingInput } from "./output.js";
 import { resolvePolicy, type PolicyFlags } from "./policy.js";
 
@@ -22,10 +23,12 @@ export interface CheckOptions extends PolicyFlags {
   /** A config file, or false for --no-config; undefined looks for .rml-assess.yaml. */
   config?: string | false;
   output?: string;
+  /** Threads to parse with (default: one per core, for runs of many files). */
+  jobs?: number;
 }
 
 /** Appends the run's markdown summary to GitHub's GITHUB_STEP_SUMMARY file; a failure there only warns. */
-function appendStepSummary(results: CheckResult[], context: CheckContext, io: Io): void {
+function appendStepSummary(results: FileSummary[], context: CheckContext, io: Io): void {
   const target = io.env.GITHUB_STEP_SUMMARY;
   if (!target) return;
   try {
@@ -38,7 +41,8 @@ function appendStepSummary(results: CheckResult[], context: CheckContext, io: Io
 /**
  * `check`: validates and scores every file (directories expanded) against the policy from flags
  * and config, writes one document, and exits with the worst outcome: 2 invalid input, 1 a failed
- * policy, 0 all passed.
+ * policy, 0 all passed. Files stream through: each is rendered once checked and then let go, and
+ * large runs parse on worker threads.
  */
 export async function checkCommand(args: string[], opts: CheckOptions, io: Io): Promise<number> {
   const pack = packFor(opts, io);
@@ -46,26 +50,35 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const policy = resolvePolicy(config?.policy ?? {}, opts, pack);
   const files = answersFilesFor(args, io.cwd);
   refuseOverwritingInput(opts.output, config ? [...files, config.file] : files, io);
+  const format = checkFormats[opts.format]!;
+  const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
   const day = today(io);
-  const results: CheckResult[] = [];
   const invalid: Diagnostic[] = [];
-  for (const file of files) {
-    try {
-      const assessment = score(pack, answersFor(file, pack, io));
-      const found = policyFindings(assessment, policy, day);
-      results.push({ assessment, findings: found, passed: passes(found) });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      invalid.push(...error.diagnostics);
+  const context: CheckContext = {
+    pack, policy, invalid, generated: generatedAt(io), state: { suites: 0 },
+    color: opts.output ? new Chalk({ level: 0 }) : colorFor(io.env, io.stdoutIsTTY),
+  };
+  const parts: string[] = [];
+  const summaries: FileSummary[] = [];
+  let kept = 0;
+  for await (const loaded of loadAll(files, pack, io.cwd, workersFor(files.length, opts.jobs))) {
+    if ("problems" in loaded) {
+      invalid.push(...loaded.problems);
+      if (reportsInvalid) parts.push(format.invalid(loaded.file, loaded.problems, context));
+      continue;
     }
+    const assessment = score(pack, loaded.answers);
+    const found = policyFindings(assessment, policy, day);
+    const result: CheckResult = { assessment, findings: found, passed: passes(found) };
+    // Once the invalid input is known to fail the run, the other files need no rendering.
+    if (!invalid.length || reportsInvalid) parts.push(format.file(result, context));
+    summaries.push(summarize(result, kept < MAX_SUMMARY_ROWS));
+    kept += found.length;
   }
   // Invalid input outranks a failed policy: exit 2 after reporting every broken file.
-  const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
   if (invalid.length && !reportsInvalid) throw new InputError(invalid);
-  const context: CheckContext = { pack, policy, invalid, generated: generatedAt(io) };
-  const color = opts.output ? new Chalk({ level: 0 }) : colorFor(io.env, io.stdoutIsTTY);
-  emit(checkFormats[opts.format]!(results, color, context), opts.output, io);
-  if (opts.format === "github") appendStepSummary(results, context, io);
+  emit(format.document(parts, summaries, context), opts.output, io);
+  if (opts.format === "github") appendStepSummary(summaries, context, io);
   if (invalid.length) throw new InputError(invalid, true);
-  return results.every((r) => r.passed) ? EXIT.ok : EXIT.policy;
+  return summaries.every((r) => r.passed) ? EXIT.ok : EXIT.policy;
 }

@@ -1,11 +1,7 @@
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { InputError } from "../errors.js";
-import { displayPath } from "../io/paths.js";
-import { isDiagnostic, readTextFile } from "../io/read.js";
 import type { Io } from "../io/io.js";
 import { loadPack } from "../load/pack.js";
-import { parseAnswers } from "../load/answers.js";
+import { answersFor as answersFileFor } from "../load/answers-file.js";
 import { BUILTIN_PACK_DIR, BUILTIN_PACK_JSON } from "../paths.js";
 import type { Answers, Pack } from "../core/types.js";
 
@@ -24,9 +20,6 @@ export function packFor(opts: { pack?: string }, io: Io): Pack {
 }
 
 /** Reads and parses one answers file, throwing InputError with every problem in it. */
-export function answersFor(file: string, pack: Pack, io: Io): Answers {
-  const path = resolve(io.cwd, file);
-  const text = readTextFile(path, displayPath(path, io.cwd));
-  if (isDiagnostic(text)) throw new InputError([text]);
-  return parseAnswers(text, pack);
+export function answersFor(file: string, pack: Pack, io: Pick<Io, "cwd">): Answers {
+  return answersFileFor(file, pack, io.cwd);
 }

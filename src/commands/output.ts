@@ -3,10 +3,10 @@ import { UsageError } from "../errors.js";
 import type { Io } from "../io/io.js";
 import { writeFileAtomic } from "../io/write.js";
 
-/** Writes a command's output to a file (atomically) or, without one, to standard output. */
-export function emit(content: string, output: string | undefined, io: Io): void {
+/** Writes a command's output (whole, or in parts) to a file atomically or, without one, to standard output. */
+export function emit(content: string | readonly string[], output: string | undefined, io: Io): void {
   if (!output) {
-    io.stdout(content);
+    for (const part of typeof content === "string" ? [content] : content) io.stdout(part);
     return;
   }
   try {

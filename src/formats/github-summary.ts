@@ -1,7 +1,6 @@
-import type { CheckResult } from "../core/types.js";
 import { escapeMarkdown as e } from "../report/escape.js";
+import type { CheckContext, FileSummary } from "./document.js";
 import { invalidFiles } from "./invalid.js";
-import type { CheckContext } from "./index.js";
 import { policyEntries } from "./policy.js";
 
 /** More rows than this would approach GitHub's 1 MiB cap on a step summary; the rest are counted. */
@@ -11,7 +10,7 @@ export const MAX_SUMMARY_ROWS = 500;
  * The markdown GitHub shows on a workflow run's summary page: one row per file, then every
  * finding with where to fix it. User text is escaped so it cannot break the tables.
  */
-export function githubSummary(results: CheckResult[], context: CheckContext): string {
+export function githubSummary(results: FileSummary[], context: CheckContext): string {
   const bad = invalidFiles(context.invalid);
   const passed = results.filter((r) => r.passed).length;
   const total = results.length + bad.length;
@@ -27,20 +26,20 @@ export function githubSummary(results: CheckResult[], context: CheckContext): st
     "| --- | --- | ---: | --- | ---: | ---: | --- |",
   ];
   for (const r of results) {
-    const a = r.assessment;
-    const errors = r.findings.filter((f) => f.severity === "error").length;
-    out.push(`| ${e(a.answers.file)} | ${e(a.answers.project.name)} | ${a.score ?? "–"} | ${e(a.band ?? "all n/a")} | ${errors} | ${r.findings.length - errors} | ${r.passed ? "✅ passed" : "❌ failed"} |`);
+    out.push(`| ${e(r.file)} | ${e(r.project)} | ${r.score ?? "–"} | ${e(r.band ?? "all n/a")} | ${r.errors} | ${r.warnings} | ${r.passed ? "✅ passed" : "❌ failed"} |`);
   }
   for (const file of bad) {
     out.push(`| ${e(file)} | – | – | – | ${context.invalid.filter((d) => d.file === file).length} | 0 | ⚠️ invalid input |`);
   }
   const rows = [
-    ...results.flatMap((r) => r.findings.map((f) => `| ${e(r.assessment.answers.file)}:${f.line}:${f.column} | ${f.severity} | ${f.code} | ${e(f.message)} |`)),
+    ...results.flatMap((r) => r.findings.map((f) => `| ${e(r.file)}:${f.line}:${f.column} | ${f.severity} | ${f.code} | ${e(f.message)} |`)),
     ...context.invalid.map((d) => `| ${e(d.file)}:${d.line}:${d.column} | error | INVALID_INPUT | ${e(d.hint ? `${d.message} (${d.hint})` : d.message)} |`),
-  ];
+  ].slice(0, MAX_SUMMARY_ROWS);
+  // Large runs keep only the first rows' findings (FileSummary.findings), so count from the tallies.
+  const found = results.reduce((n, r) => n + r.errors + r.warnings, 0) + context.invalid.length;
   if (rows.length) {
-    out.push("", "| Where | Severity | Code | Finding |", "| --- | --- | --- | --- |", ...rows.slice(0, MAX_SUMMARY_ROWS));
-    if (rows.length > MAX_SUMMARY_ROWS) out.push("", `…and ${rows.length - MAX_SUMMARY_ROWS} more; run \`rml-assess check\` to see them all.`);
+    out.push("", "| Where | Severity | Code | Finding |", "| --- | --- | --- | --- |", ...rows);
+    if (found > rows.length) out.push("", `…and ${found - rows.length} more; run \`rml-assess check\` to see them all.`);
   }
   return `${out.join("\n")}\n\n`;
 }

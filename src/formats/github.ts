@@ -1,7 +1,6 @@
 import type { CheckResult, Finding } from "../core/types.js";
 import { terminalSafe } from "../io/terminal.js";
-import type { CheckContext } from "./index.js";
-import { invalidFiles } from "./invalid.js";
+import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
 
 /** Escapes workflow-command data (the message), as GitHub's toolkit does: %, CR and LF. */
 export function commandData(text: string): string {
@@ -32,26 +31,30 @@ function questionText(r: CheckResult, f: Finding): string {
   return principle?.questions.find((q) => q.id === f.question)?.text ?? "";
 }
 
+const joined = (lines: string[]) => (lines.length ? `${lines.join("\n")}\n` : "");
+
 /**
- * GitHub Actions workflow commands: one `::error` or `::warning` annotation per finding and per
- * problem of an invalid file, located at its line and column, then one plain line per file. Every
+ * GitHub Actions workflow commands: per file, one `::error` or `::warning` annotation per finding
+ * (or per problem of an invalid file), located at its line and column, then one plain line. Every
  * plain line starts with "rml-assess:", so no user text can start a workflow command.
  */
-export function github(results: CheckResult[], context: CheckContext): string {
-  const out: string[] = [];
-  for (const r of results) {
-    for (const f of r.findings) {
-      out.push(annotation(f.severity, r.assessment.answers.file, f.line, f.column, `rml-assess ${f.code}`, lines(f.message, questionText(r, f))));
-    }
-  }
-  for (const d of context.invalid) {
-    out.push(annotation("error", d.file, d.line, d.column, "rml-assess invalid input", lines(d.message, d.hint ?? "")));
-  }
-  for (const r of results) {
-    const errors = r.findings.filter((f) => f.severity === "error").length;
+export const githubFormat: CheckFormat = {
+  file(r) {
     const a = r.assessment;
+    const out = r.findings.map((f) => annotation(f.severity, a.answers.file, f.line, f.column, `rml-assess ${f.code}`, lines(f.message, questionText(r, f))));
+    const errors = r.findings.filter((f) => f.severity === "error").length;
     out.push(`rml-assess: ${terminalSafe(a.answers.file)} scores ${a.score ?? "–"}/100 (${a.band ?? "all n/a"}): ${r.passed ? "passed" : "failed"}, ${errors} error(s), ${r.findings.length - errors} warning(s)`);
-  }
-  for (const file of invalidFiles(context.invalid)) out.push(`rml-assess: ${terminalSafe(file)} is not a valid answers file`);
-  return out.length ? `${out.join("\n")}\n` : "";
+    return joined(out);
+  },
+  invalid(file, problems) {
+    const out = problems.map((d) => annotation("error", d.file, d.line, d.column, "rml-assess invalid input", lines(d.message, d.hint ?? "")));
+    out.push(`rml-assess: ${terminalSafe(file)} is not a valid answers file`);
+    return joined(out);
+  },
+  document: (parts) => parts,
+};
+
+/** The whole workflow-command output for some results. */
+export function github(results: CheckResult[], context: CheckContext): string {
+  return renderDocument(githubFormat, results, context);
 }

@@ -1,8 +1,7 @@
 import { principleMinimum } from "../core/findings.js";
 import type { CheckResult, Finding } from "../core/types.js";
 import type { Diagnostic } from "../errors.js";
-import { invalidFiles } from "./invalid.js";
-import type { CheckContext } from "./index.js";
+import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
 import { policyEntries } from "./policy.js";
 import { xmlAttr, xmlText } from "./xml.js";
 
@@ -68,8 +67,7 @@ function suitesOf(r: CheckResult, context: CheckContext): Suite[] {
 }
 
 /** An invalid file is one suite with one case in error, listing every problem found in it. */
-function invalidSuite(file: string, invalid: Diagnostic[]): Suite {
-  const problems = invalid.filter((d) => d.file === file);
+function invalidSuite(file: string, problems: Diagnostic[]): Suite {
   const body = problems.map((d) => located(file, d, d.hint ? `${d.message} (${d.hint})` : d.message)).join("\n");
   const message = `${problems.length} problem${problems.length === 1 ? "" : "s"} in the input; fix ${problems.length === 1 ? "it" : "them"} and run again`;
   return { name: "input", file, properties: [["file", file]], cases: [{ classname: "input", name: "valid answers file", outcome: { kind: "error", type: "INVALID_INPUT", message, body } }] };
@@ -90,13 +88,21 @@ function renderSuite(s: Suite, id: number, timestamp: string): string {
   return [`  <testsuite ${attrs}>`, "    <properties>", ...properties, "    </properties>", ...s.cases.map(renderCase), "    <system-out/>", "    <system-err/>", "  </testsuite>"].join("\n");
 }
 
+const timestampOf = (context: CheckContext) => context.generated.replace(/(\.\d+)?Z$/, "");
+const nextId = (context: CheckContext) => (context.state ? context.state.suites++ : 0);
+
 /**
  * JUnit XML as the Ant schema defines it: a `testsuites` document with, per answers file, one
  * suite per principle, one case per question, and the policy's minimums as cases of their own.
  * Unanswered and policy failures are `failure`s, warnings `skipped`, invalid files `error`s.
  */
+export const junitFormat: CheckFormat = {
+  file: (r, context) => suitesOf(r, context).map((s) => renderSuite(s, nextId(context), timestampOf(context))).join("\n"),
+  invalid: (file, problems, context) => renderSuite(invalidSuite(file, problems), nextId(context), timestampOf(context)),
+  document: (parts) => [`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${parts.filter(Boolean).join("\n")}\n</testsuites>\n`],
+};
+
+/** The whole JUnit document for some results. */
 export function junit(results: CheckResult[], context: CheckContext): string {
-  const timestamp = context.generated.replace(/(\.\d+)?Z$/, "");
-  const suites = [...results.flatMap((r) => suitesOf(r, context)), ...invalidFiles(context.invalid).map((f) => invalidSuite(f, context.invalid))];
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${suites.map((s, i) => renderSuite(s, i, timestamp)).join("\n")}\n</testsuites>\n`;
+  return renderDocument(junitFormat, results, context);
 }

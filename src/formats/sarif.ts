@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { CheckResult, FindingCode, Pack } from "../core/types.js";
 import { escapeMarkdown as e } from "../report/escape.js";
 import { TOOL } from "../version.js";
-import type { CheckContext } from "./index.js";
+import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
 
 type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "MISSING_EVIDENCE"> | "INVALID_INPUT";
 
@@ -53,33 +53,61 @@ function location(file: string, line: number, column: number) {
   return [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: { startLine: line, startColumn: column } } }];
 }
 
+function result(ruleId: string, level: string, text: string, file: string, at: { line: number; column: number }, code: string, rules: Map<string, number>) {
+  return { ruleId, ruleIndex: rules.get(ruleId), level, message: { text }, locations: location(file, at.line, at.column), properties: { code } };
+}
+
+/** Each result as it sits inside the document's results array. */
+function indented(results: object[]): string {
+  return results.map((r) => `        ${JSON.stringify(r, null, 2).replace(/\n/g, "\n        ")}`).join(",\n");
+}
+
+const rulesOf = (pack: Pack) => [...questionRules(pack), ...policyRules()];
+const indexCache = new WeakMap<Pack, Map<string, number>>();
+function ruleIndex(pack: Pack): Map<string, number> {
+  let index = indexCache.get(pack);
+  if (!index) {
+    index = new Map(rulesOf(pack).map((r, i) => [r.id, i]));
+    indexCache.set(pack, index);
+  }
+  return index;
+}
+
 /**
  * SARIF 2.1.0 for code scanning: one run, a rule per question (its text, guidance and
  * recommendation) and per file-wide policy check, and one result per finding and per problem of an
  * invalid file, located at its line and column in the answers file.
  */
-export function sarif(results: CheckResult[], context: CheckContext): string {
-  const rules = [...questionRules(context.pack), ...policyRules()];
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const sarifResults = [
-    ...results.flatMap((r) => r.findings.map((f) => {
+export const sarifFormat: CheckFormat = {
+  file(r, context) {
+    const rules = ruleIndex(context.pack);
+    return indented(r.findings.map((f) => {
       const ruleId = f.principle && f.question ? `${f.principle}/${f.question}` : f.code;
-      return { ruleId, ruleIndex: index.get(ruleId), level: f.severity, message: { text: f.message }, locations: location(r.assessment.answers.file, f.line, f.column), properties: { code: f.code } };
-    })),
-    ...context.invalid.map((d) => ({
-      ruleId: "INVALID_INPUT", ruleIndex: index.get("INVALID_INPUT"), level: "error",
-      message: { text: d.hint ? `${d.message} (${d.hint})` : d.message }, locations: location(d.file, d.line, d.column), properties: { code: "INVALID_INPUT" },
-    })),
-  ];
-  const doc = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [{
-      tool: { driver: { name: TOOL.name, version: TOOL.version, semanticVersion: TOOL.version, rules } },
+      return result(ruleId, f.severity, f.message, r.assessment.answers.file, f, f.code, rules);
+    }));
+  },
+  invalid(file, problems, context) {
+    const rules = ruleIndex(context.pack);
+    return indented(problems.map((d) => result("INVALID_INPUT", "error", d.hint ? `${d.message} (${d.hint})` : d.message, file, d, "INVALID_INPUT", rules)));
+  },
+  document(parts, _files, context) {
+    const run = {
+      tool: { driver: { name: TOOL.name, version: TOOL.version, semanticVersion: TOOL.version, rules: rulesOf(context.pack) } },
       invocations: [{ executionSuccessful: context.invalid.length === 0 }],
       columnKind: "utf16CodeUnits",
-      results: sarifResults,
-    }],
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+      results: [],
+    };
+    const doc = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] };
+    const text = JSON.stringify(doc, null, 2);
+    const results = parts.filter(Boolean);
+    if (!results.length) return [`${text}\n`];
+    // The results stream in where the empty array stands, so no file's results are held twice.
+    const [head, tail] = text.split(/"results": \[\]/) as [string, string];
+    return [`${head}"results": [\n`, ...results.map((p, i) => (i ? `,\n${p}` : p)), `\n      ]${tail}\n`];
+  },
+};
+
+/** The whole SARIF document for some results. */
+export function sarif(results: CheckResult[], context: CheckContext): string {
+  return renderDocument(sarifFormat, results, context);
 }

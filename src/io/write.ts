@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /**
  * Writes a file atomically: the content goes to a temporary file in the same directory, which is
  * then renamed over the target. A crash or a full disk mid-write leaves the old file untouched.
+ * Content may come in parts (a large report), written one after another without joining them.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | readonly string[]): void {
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   let mode: number | undefined;
   try {
@@ -15,7 +16,12 @@ export function writeFileAtomic(path: string, content: string): void {
     mode = undefined;
   }
   try {
-    writeFileSync(tmp, content, { mode, flag: "wx" });
+    const fd = openSync(tmp, "wx", mode);
+    try {
+      for (const part of typeof content === "string" ? [content] : content) writeSync(fd, part);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (error) {
     rmSync(tmp, { force: true });

@@ -35,10 +35,11 @@ describe("github format", () => {
     expect(warned.stdout).not.toContain("::error");
     const r = await run(["check", TRIAGE, INVALID, "--format", "github"]);
     expect(r.code).toBe(2);
+    // Grouped per file, in the order the files were named: annotations, then the file's line.
     expect(r.stdout).toBe([
+      "rml-assess: examples/clinical-triage.yaml scores 97/100 (Leading): passed, 0 error(s), 0 warning(s)",
       `::error file=${INVALID},line=9,col=23,title=rml-assess invalid input::'answers.human-augmentation.impact-of-errors' must be one of yes, partial, no, n/a (found 'sure')`,
       `::error file=${INVALID},line=10,col=5,title=rml-assess invalid input::unknown question 'human-review-decison' in principle 'human-augmentation'%0Adid you mean 'human-review-decision'?`,
-      "rml-assess: examples/clinical-triage.yaml scores 97/100 (Leading): passed, 0 error(s), 0 warning(s)",
       `rml-assess: ${INVALID} is not a valid answers file`,
       "",
     ].join("\n"));

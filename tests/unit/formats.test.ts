@@ -4,7 +4,7 @@ import { score } from "../../src/core/score.js";
 import type { CheckResult } from "../../src/core/types.js";
 import { commandData, commandProperty, github } from "../../src/formats/github.js";
 import { githubSummary, MAX_SUMMARY_ROWS } from "../../src/formats/github-summary.js";
-import type { CheckContext } from "../../src/formats/index.js";
+import { summarize, type CheckContext } from "../../src/formats/index.js";
 import { junit } from "../../src/formats/junit.js";
 import { policyEntries } from "../../src/formats/policy.js";
 import { artifactUri, sarif } from "../../src/formats/sarif.js";
@@ -69,14 +69,14 @@ describe("the step summary", () => {
   it("records the policy it applied", () => {
     const policy = { ...DEFAULT_POLICY, minScore: 60, principleMinScores: new Map([["x", 70]]), requireEvidence: true, maxAgeDays: 90 };
     expect(policyEntries(policy)).toEqual([["min-score", "60"], ["min-score-for.x", "70"], ["require-evidence", "true"], ["max-age-days", "90"]]);
-    expect(githubSummary([result("a.yaml", { x: { a: "yes", b: "yes" } }, policy)], context({ policy }))).toContain(
+    expect(githubSummary([summarize(result("a.yaml", { x: { a: "yes", b: "yes" } }, policy))], context({ policy }))).toContain(
       "❌ The assessment fails (policy: min-score 60, min-score-for.x 70, require-evidence, max-age-days 90).",
     );
   });
 
   it(`lists at most ${MAX_SUMMARY_ROWS} findings and counts the rest`, () => {
     const many = Array.from({ length: 300 }, (_, i) => result(`team-${i}.yaml`, { x: {} }));
-    const md = githubSummary(many, context());
+    const md = githubSummary(many.map((r) => summarize(r)), context());
     expect(md.split("\n").filter((l) => / \| UNANSWERED \| /.test(l))).toHaveLength(MAX_SUMMARY_ROWS);
     expect(md).toContain("…and 100 more; run `rml-assess check` to see them all.");
   });

@@ -1,0 +1,67 @@
+import type { ChalkInstance } from "chalk";
+import type { CheckResult, Finding, Pack, Policy } from "../core/types.js";
+import type { Diagnostic } from "../errors.js";
+
+/** What a `check` format may need besides the results; formats read no clock and no environment. */
+export interface CheckContext {
+  pack: Pack;
+  policy: Policy;
+  /** Problems of the files that could not be checked (invalid input), for the formats that report them. */
+  invalid: Diagnostic[];
+  /** When the run happened, ISO 8601 in UTC (SOURCE_DATE_EPOCH when set), for formats that record a time. */
+  generated: string;
+  /** Colours for people's formats (level 0 when writing to a file or a pipe). */
+  color?: ChalkInstance;
+  /** Counters a format keeps across the files of one document (JUnit numbers its suites). */
+  state?: { suites: number };
+}
+
+/** What the whole-document parts of a format need to know about each checked file. */
+export interface FileSummary {
+  file: string;
+  project: string;
+  score: number | null;
+  band: string | null;
+  passed: boolean;
+  errors: number;
+  warnings: number;
+  /** The file's findings, kept only while the run holds fewer than `keepFindings` (the step summary's rows). */
+  findings: Finding[];
+}
+
+/**
+ * A `check` output format, in parts so that thousands of files stream through in bounded memory:
+ * each file is rendered as soon as it is checked and then let go; `document` wraps the parts.
+ */
+export interface CheckFormat {
+  file(result: CheckResult, context: CheckContext): string;
+  /** An invalid file's part; formats that leave invalid input to standard error return "". */
+  invalid(file: string, problems: Diagnostic[], context: CheckContext): string;
+  document(parts: string[], files: FileSummary[], context: CheckContext): string[];
+}
+
+/**
+ * Formats read by CI systems also carry invalid files, so a pull request shows them where it
+ * shows findings; text and json leave them to standard error. Either way `check` exits 2.
+ */
+export const REPORTS_INVALID_INPUT: ReadonlySet<string> = new Set(["github", "junit", "sarif"]);
+
+/** A file's summary for the document parts; findings kept only when asked (they can be many). */
+export function summarize(r: CheckResult, keepFindings = true): FileSummary {
+  const errors = r.findings.filter((f) => f.severity === "error").length;
+  const a = r.assessment;
+  return {
+    file: a.answers.file, project: a.answers.project.name, score: a.score, band: a.band, passed: r.passed,
+    errors, warnings: r.findings.length - errors, findings: keepFindings ? r.findings : [],
+  };
+}
+
+/** Renders a whole document at once: valid files in order, then the invalid ones (tests, small runs). */
+export function renderDocument(format: CheckFormat, results: CheckResult[], context: CheckContext): string {
+  const ctx = { ...context, state: { suites: 0 } };
+  const parts = results.map((r) => format.file(r, ctx));
+  for (const file of [...new Set(context.invalid.map((d) => d.file))]) {
+    parts.push(format.invalid(file, context.invalid.filter((d) => d.file === file), ctx));
+  }
+  return format.document(parts, results.map((r) => summarize(r)), ctx).join("");
+}
