@@ -45,6 +45,21 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
       result.code = await initCommand(file, opts, io);
     });
 
+  program.command("interview")
+    .description("answer the checklist at the terminal, one question at a time, saving each answer as it is given")
+    .argument("[file]", "answers file to create or continue", "rml-assessment.yaml")
+    .option("--principle <id...>", "only the questions of these principles")
+    .option("--review", "walk every question with its current answer preselected, not only the unanswered ones")
+    .addOption(packOption())
+    .addHelpText("after", `
+A new FILE starts with the project's details; an existing one resumes at its first unanswered
+question. Ctrl-C stops (exit 130) with every answer given so far saved. Needs a terminal: without
+one, use 'init' and edit the file, then 'check'.`)
+    .action(async (file, opts) => {
+      const { interviewCommand } = await import("./commands/interview.js");
+      result.code = await interviewCommand(file, opts, io);
+    });
+
   program.command("check")
     .description("validate and score answers files; fail when the policy is not met")
     .argument("[files...]", "answers files", ["rml-assessment.yaml"])
