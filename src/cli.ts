@@ -9,6 +9,11 @@ export function scoreArg(value: string): number {
   return n;
 }
 
+/** Collects a repeatable option's values; each may hold several, separated by commas. */
+export function collectIds(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(",").map((v) => v.trim()).filter(Boolean)];
+}
+
 const packOption = () => new Option("--pack <dir>", "use the principle pack in DIR instead of the built-in one");
 
 /**
@@ -48,7 +53,7 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
   program.command("interview")
     .description("answer the checklist at the terminal, one question at a time, saving each answer as it is given")
     .argument("[file]", "answers file to create or continue", "rml-assessment.yaml")
-    .option("--principle <id...>", "only the questions of these principles")
+    .option("--principle <id>", "only the questions of principle ID (repeat it, or separate ids with commas, for more)", collectIds)
     .option("--review", "walk every question with its current answer preselected, not only the unanswered ones")
     .addOption(packOption())
     .addHelpText("after", `

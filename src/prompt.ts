@@ -80,7 +80,11 @@ export function terminalPrompts(opts: TerminalPromptsOptions): Prompts {
         loop: false,
         // Numbers pick a choice. Vim keys (j/k) replace type-to-search, which would move the
         // highlight to the first choice on Ctrl-C and leave a misleading last screen.
-        theme: { indexMode: "number" as const, keybindings: ["vim" as const] },
+        theme: {
+          indexMode: "number" as const,
+          keybindings: ["vim" as const],
+          style: { keysHelpTip: () => `↑↓ or 1-${q.choices.length} to choose • ⏎ to confirm` },
+        },
       };
       return run(select as PromptFunction<typeof config, T>, config);
     },

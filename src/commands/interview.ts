@@ -59,11 +59,10 @@ function summary(pack: Pack, file: string, io: Io, c: ChalkInstance, answered: n
   const f = shellWord(file);
   const open = total - answered;
   const next: [string, string][] = [];
-  if (open) next.push([`rml-assess interview ${f}`, `answer the ${open} open question${open === 1 ? "" : "s"}`]);
-  next.push([`rml-assess report ${f} -o assessment-report.md`, "write the scored report an auditor can file"]);
-  next.push([`rml-assess check ${f}`, "run it in CI: it fails while a question is unanswered (add --min-score N to hold a minimum)"]);
-  const width = Math.max(...next.map(([cmd]) => cmd.length));
-  lines.push("", c.bold("Next steps:"), ...next.map(([cmd, why]) => `  ${cmd.padEnd(width)}  ${c.dim(why)}`));
+  if (open) next.push([open === 1 ? "answer the open question" : `answer the ${open} open questions`, `rml-assess interview ${f}`]);
+  next.push(["write the scored report an auditor can file", `rml-assess report ${f} -o assessment-report.md`]);
+  next.push(["check it in CI: fails while a question is unanswered (add --min-score N to hold a minimum)", `rml-assess check ${f}`]);
+  lines.push("", c.bold("Next steps:"), ...next.flatMap(([why, cmd]) => [`  - ${why}:`, `      ${c.cyan(cmd)}`]));
   return `${lines.join("\n")}\n`;
 }
 

@@ -89,6 +89,17 @@ function answersIn(path: string) {
   return parseAnswers({ file: path, text, bytes: new TextEncoder().encode(text) }, pack);
 }
 
+describe("interview without a terminal (built binary)", () => {
+  it("exits 2 and points at init and check, writing nothing", () => withTempDir((dir) => {
+    const r = runBinary(["interview"], { cwd: dir, input: "yes\n" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/interview asks its questions at a terminal, and standard input is not one/);
+    expect(r.stderr).toMatch(/rml-assess init rml-assessment\.yaml/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(runBinary(["--help"]).stdout).toMatch(/interview \[options\] \[file\]/);
+  }));
+});
+
 describe.skipIf(!hasScript)("interview in a pseudo-terminal (built binary)", () => {
   it("keeps every answer given when stopped with Ctrl-C or killed, and the file stays valid", () => withTempDir(async (dir) => {
     const file = join(dir, "pty.yaml");

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isMap, isScalar, parseDocument, type YAMLMap } from "yaml";
 import { interviewCommand, type InterviewOptions } from "../../src/commands/interview.js";
-import { UsageError } from "../../src/errors.js";
+import { collectIds } from "../../src/cli.js";
+import { InputError, UsageError } from "../../src/errors.js";
 import type { Io } from "../../src/io/io.js";
 import { parseAnswers } from "../../src/load/answers.js";
 import { loadPack } from "../../src/load/pack.js";
@@ -238,7 +239,7 @@ answers:
     expect(readFileSync(file, "utf8")).toBe(`${before}    b-two: yes\n`);
     expect(r.stdout).toContain("Interview over: 2 of 4 questions answered in skip.yaml.");
     expect(r.stdout).toMatch(/error +UNANSWERED +alpha\/a-one is unanswered/);
-    expect(r.stdout).toMatch(/rml-assess interview skip\.yaml +answer the 2 open questions/);
+    expect(r.stdout).toContain("  - answer the 2 open questions:\n      rml-assess interview skip.yaml\n");
   }));
 
   it("--principle limits the walk to the principles named", () => withTempDir(async (dir) => {
@@ -271,6 +272,15 @@ answers:
     expect(early.code).toBe(130);
     expect(early.stderr).toContain("Stopped before early.yaml was created; nothing was saved.");
     expect(existsSync(join(dir, "early.yaml"))).toBe(false);
+  }));
+
+  it("refuses an invalid answers file or a missing directory before asking anything", () => withTempDir(async (dir) => {
+    const pack = writeMiniPack(dir);
+    writeFileSync(join(dir, "bad.yaml"), "version: 1\nproject:\n  name: Bad\nanswers:\n  alpha:\n    a-one: maybe\n");
+    await expect(interview(dir, "bad.yaml", { pack }, [])).rejects.toThrow(InputError);
+    await expect(interview(dir, "no/such/dir/x.yaml", { pack }, [])).rejects.toThrow(/cannot create no\/such\/dir\/x\.yaml: its directory does not exist/);
+    expect(collectIds("a,b", undefined)).toEqual(["a", "b"]);
+    expect(collectIds("c", ["a", "b"])).toEqual(["a", "b", "c"]);
   }));
 
   it("refuses to run without a terminal (exit 2), pointing at init and check", () => withTempDir(async (dir) => {

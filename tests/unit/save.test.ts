@@ -130,6 +130,14 @@ describe("saving an answer into the answers file", () => {
     for (const line of text.split("\n").filter((l) => l.trimStart().startsWith("#") || l.startsWith("        "))) expect(current).toContain(line);
   });
 
+  it("adds notes to a mapping entry before its evidence, and an answer first when it has none", () => {
+    const text = "version: 1\nproject:\n  name: Fraud\nanswers:\n  human-augmentation:\n    impact-of-errors:\n      answer: yes\n      evidence:\n        - a.md   # the analysis\n    scheduled-review:\n      notes: Monthly.\n";
+    const a = setAnswer(text, pack, "human-augmentation", "impact-of-errors", edit("yes", "With ops.", ["a.md"]));
+    expect(a).toBe(text.replace("      answer: yes\n", "      answer: yes\n      notes: With ops.\n"));
+    const b = setAnswer(a, pack, "human-augmentation", "scheduled-review", edit("partial", "Monthly."));
+    expect(b).toBe(a.replace("    scheduled-review:\n      notes: Monthly.\n", "    scheduled-review:\n      answer: partial\n      notes: Monthly.\n"));
+  });
+
   it("keeps CRLF line endings", () => {
     const text = "version: 1\r\nproject:\r\n  name: Fraud\r\nanswers:\r\n  human-augmentation:\r\n    impact-of-errors: yes\r\n";
     const after = setAnswer(text, pack, "human-augmentation", "impact-of-errors", edit("no", "n", ["e"]));
