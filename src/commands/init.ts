@@ -4,23 +4,14 @@ import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap
 import { EXIT, UsageError } from "../errors.js";
 import type { Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
+import { wrapWords } from "../io/terminal.js";
 import { SCHEMA_DIR } from "../paths.js";
 import { emit } from "./output.js";
 import { packFor } from "./inputs.js";
 
 /** Wraps prose into comment lines of at most `width` characters. */
 export function wrapComment(text: string, width = 96): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = "";
-    }
-    line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.map((l) => ` ${l}`).join("\n");
+  return wrapWords(text, width).map((l) => ` ${l}`).join("\n");
 }
 
 /**

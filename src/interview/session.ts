@@ -1,18 +1,11 @@
 import type { ChalkInstance } from "chalk";
-import type { Answers, AnswerValue, Pack, Principle, Question } from "../core/types.js";
+import type { Answers, AnswerValue, Pack } from "../core/types.js";
 import { terminalSafe } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
 import type { Choice, Prompts } from "../prompt.js";
+import { askMetadata, type Metadata } from "./metadata.js";
 import { AnswersFileWriter, type AnswerEdit } from "./save.js";
-
-/** What a new answers file records about the project, asked before the first question. */
-export interface Metadata {
-  projectName: string;
-  owner: string;
-  description: string;
-  assessors: { name: string; role: string }[];
-  date: string;
-}
+import { principleHeading, questionScreen, wrap, type Step } from "./screen.js";
 
 export interface SessionOptions {
   pack: Pack;
@@ -40,40 +33,7 @@ export interface SessionOptions {
 
 type Action = AnswerValue | "skip" | "back";
 
-/** One question of the walk, with where it stands in it. */
-interface Step {
-  principle: Principle;
-  question: Question;
-  principleIndex: number;
-  principleCount: number;
-  questionIndex: number;
-  questionCount: number;
-  overall: number;
-  total: number;
-}
-
 const key = (principle: string, question: string) => `${principle}/${question}`;
-
-/** Words wrapped into lines of at most `width` characters (a longer word stands alone). */
-export function wrap(text: string, width: number, indent = ""): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = "";
-    }
-    line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(indent + line);
-  return lines.join("\n");
-}
-
-function isCalendarDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
-}
 
 /** Evidence as typed: paths or URLs separated by commas (or line breaks, when pasted). */
 export function splitEvidence(text: string): string[] {
@@ -119,6 +79,7 @@ export class InterviewSession {
     return this.opts.pack.principles.reduce((n, p) => n + p.questions.filter((q) => this.answered(p.id, q.id)).length, 0);
   }
 
+  /** How many questions the pack asks. */
   get questionCount(): number {
     return this.opts.pack.principles.reduce((n, p) => n + p.questions.length, 0);
   }
@@ -127,7 +88,7 @@ export class InterviewSession {
   async run(): Promise<void> {
     const { prompts, color: c, file } = this.opts;
     if (!this.writer) {
-      const meta = await this.askMetadata();
+      const meta = await askMetadata(prompts, c, file, this.opts.defaults);
       const text = this.opts.newFile(meta);
       writeFileAtomic(this.opts.path, text);
       this.writer = new AnswersFileWriter(this.opts.path, text, this.opts.pack);
@@ -137,7 +98,10 @@ export class InterviewSession {
       const project = terminalSafe(this.opts.existing!.answers.project.name);
       prompts.show(`${c.bold(terminalSafe(file))}: ${project}, ${this.answeredCount()} of ${this.questionCount} questions answered.\n`);
     }
-    const ask = new Set(this.steps.map((s, i) => (this.opts.review || !this.answered(s.principle.id, s.question.id) ? i : -1)).filter((i) => i >= 0));
+    const ask = new Set<number>();
+    this.steps.forEach((s, i) => {
+      if (this.opts.review || !this.answered(s.principle.id, s.question.id)) ask.add(i);
+    });
     if (ask.size === 0) {
       prompts.show(`Every question ${this.opts.principles ? "of the chosen principles " : ""}is answered; add --review to go through them again.\n`);
       return;
@@ -152,14 +116,15 @@ export class InterviewSession {
       for (let j = i + 1; j < this.steps.length; j++) if (ask.has(j)) return j;
       return undefined;
     };
+    const { color, width, prompts } = this.opts;
     const history: number[] = [];
     let shownPrinciple: string | undefined;
     let i: number | undefined = nextFrom(-1);
     while (i !== undefined) {
       const step = this.steps[i]!;
-      if (step.principle.id !== shownPrinciple) this.showPrinciple(step);
+      if (step.principle.id !== shownPrinciple) prompts.show(principleHeading(step.principle, color, width));
       shownPrinciple = step.principle.id;
-      this.showQuestion(step);
+      prompts.show(questionScreen(step, color, width));
       const canGoBack = history.length > 0 || i > 0;
       const action = await this.askAnswer(step, canGoBack);
       if (action === "back") {
@@ -170,24 +135,6 @@ export class InterviewSession {
       history.push(i);
       i = nextFrom(i);
     }
-  }
-
-  private showPrinciple(step: Step): void {
-    const { color: c, width, prompts } = this.opts;
-    const p = step.principle;
-    const title = `${p.number}. ${terminalSafe(p.title)}`;
-    prompts.show(`\n${c.bold.cyan(`━━ ${title} `)}${c.cyan("━".repeat(Math.max(3, Math.min(width, 100) - title.length - 4)))}\n`);
-    prompts.show(`${wrap(`Commitment: ${terminalSafe(p.commitment.text)}`, width)}\n`);
-  }
-
-  private showQuestion(step: Step): void {
-    const { color: c, width, prompts } = this.opts;
-    const progress = `principle ${step.principleIndex} of ${step.principleCount} · question ${step.questionIndex} of ${step.questionCount} · ${step.overall} of ${step.total} overall`;
-    const id = `${step.principle.id}/${step.question.id}`;
-    const head = progress.length + 3 + id.length <= width ? `${progress}   ${id}` : `${progress}\n${id}`;
-    prompts.show(`\n${c.dim(head)}\n`);
-    prompts.show(`${c.bold(wrap(terminalSafe(step.question.text), width))}\n`);
-    prompts.show(`${c.dim(wrap(`Guidance: ${terminalSafe(step.question.guidance)}`, width))}\n`);
   }
 
   private async askAnswer(step: Step, canGoBack: boolean): Promise<Action> {
@@ -227,30 +174,5 @@ export class InterviewSession {
     const edit: AnswerEdit = { answer, notes: notes.trim(), evidence: splitEvidence(evidence) };
     this.writer!.save(step.principle.id, step.question.id, edit);
     this.state.set(k, edit);
-  }
-
-  private async askMetadata(): Promise<Metadata> {
-    const { prompts, color: c, file } = this.opts;
-    prompts.show(`${c.bold(`New assessment: ${terminalSafe(file)}`)}\n${c.dim("First, a few details about the system being assessed.")}\n`);
-    const projectName = (await prompts.text({
-      message: "Name of the ML system",
-      default: this.opts.defaults.projectName,
-      validate: (v) => v.trim() !== "" || "a name is required",
-    })).trim();
-    const owner = (await prompts.text({ message: "Owner: the team or person accountable for it (optional)" })).trim();
-    const description = (await prompts.text({ message: "Description: what it does, in a sentence or two (optional)" })).trim();
-    const assessors: Metadata["assessors"] = [];
-    for (;;) {
-      const name = (await prompts.text({ message: `Assessor ${assessors.length + 1}: name (Enter alone when done)` })).trim();
-      if (!name) break;
-      const role = (await prompts.text({ message: `Role of ${name} (optional)` })).trim();
-      assessors.push({ name, role });
-    }
-    const date = (await prompts.text({
-      message: "Date of the assessment (YYYY-MM-DD)",
-      default: this.opts.defaults.date,
-      validate: (v) => isCalendarDate(v.trim()) || "write a real date as YYYY-MM-DD, e.g. 2026-11-20",
-    })).trim();
-    return { projectName, owner, description, assessors, date };
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isMap, isScalar, parseDocument, type YAMLMap } from "yaml";
@@ -9,44 +9,10 @@ import type { Io } from "../../src/io/io.js";
 import { parseAnswers } from "../../src/load/answers.js";
 import { loadPack } from "../../src/load/pack.js";
 import { answer, choose, ctrlC, enter, metadata, say, scriptedPrompts, type Step } from "../helpers/prompts.js";
-import { runInProcess, withTempDir } from "../helpers/run.js";
+import { FIXTURES, runInProcess, withTempDir } from "../helpers/run.js";
 
 /** A pack of two principles with two questions each, so a whole interview stays short. */
-function writeMiniPack(dir: string): string {
-  const packDir = join(dir, "mini-pack");
-  mkdirSync(packDir);
-  writeFileSync(join(packDir, "pack.yaml"), `id: mini
-title: Mini pack
-version: 0.1.0
-principles: [alpha, beta]
-answers:
-  yes: { label: Yes, description: In place and shown., value: 1 }
-  partial: { label: Partially, description: Started., value: 0.5 }
-  no: { label: No, description: Not in place., value: 0 }
-  n/a: { label: Not applicable, description: Does not apply; notes say why. }
-bands:
-  - { min: 0, label: Initial }
-  - { min: 50, label: Established }
-  - { min: 90, label: Leading }
-`);
-  const principle = (id: string, number: number, title: string, questions: string[]) => `id: ${id}
-number: ${number}
-title: ${title}
-commitment: { text: "I commit to ${title.toLowerCase()}.", source: https://example.org/${id} }
-summary: The ${title.toLowerCase()} principle.
-questions:
-${questions.map((q) => `  - id: ${q}
-    text: Do you ${q.replace("-", " ")}?
-    guidance: Guidance for ${q}.
-    red-flag: Red flag for ${q}.
-    recommendation: Do ${q}.
-    evidence: A document.
-    refs: [T 1]
-`).join("")}`;
-  writeFileSync(join(packDir, "alpha.yaml"), principle("alpha", 1, "Alpha care", ["a-one", "a-two"]));
-  writeFileSync(join(packDir, "beta.yaml"), principle("beta", 2, "Beta care", ["b-one", "b-two"]));
-  return packDir;
-}
+const pack = join(FIXTURES, "two-principle-pack");
 
 interface Run {
   code: number;
@@ -78,8 +44,7 @@ async function interview(dir: string, file: string, opts: InterviewOptions, scri
 
 function answersOf(path: string, packDir: string) {
   const text = readFileSync(path, "utf8");
-  const pack = loadPack(packDir, process.cwd(), packDir);
-  return parseAnswers({ file: path, text, bytes: new TextEncoder().encode(text) }, pack);
+  return parseAnswers({ file: path, text, bytes: new TextEncoder().encode(text) }, loadPack(packDir, process.cwd(), packDir));
 }
 
 function answerOf(path: string, packDir: string, principle: string, question: string) {
@@ -88,7 +53,6 @@ function answerOf(path: string, packDir: string, principle: string, question: st
 
 describe("interview", () => {
   it("creates a new file: metadata first, then every question, each answer saved as given", () => withTempDir(async (dir) => {
-    const pack = writeMiniPack(dir);
     const file = join(dir, "team.yaml");
     const r = await interview(dir, "team.yaml", { pack }, [
       ...metadata({ name: "Card fraud scoring", owner: "Payments ML", assessors: [["A. Example", "ML engineer"], ["B. Other", ""]] }),
@@ -134,7 +98,6 @@ describe("interview", () => {
   }));
 
   it("resumes a half-done file at its first unanswered question, asking only what is open", () => withTempDir(async (dir) => {
-    const pack = writeMiniPack(dir);
     const file = join(dir, "half.yaml");
     writeFileSync(file, "version: 1\nproject:\n  name: Half\nanswers:\n  alpha:\n    a-one: yes\n    a-two:\n  beta:\n    b-one: partial\n");
     const r = await interview(dir, "half.yaml", { pack }, [
@@ -149,7 +112,6 @@ describe("interview", () => {
   }));
 
   it("says so when nothing is left to answer", () => withTempDir(async (dir) => {
-    const pack = writeMiniPack(dir);
     writeFileSync(join(dir, "done.yaml"), "version: 1\nproject:\n  name: Done\nanswers:\n  alpha: { a-one: yes, a-two: yes }\n  beta: { b-one: yes, b-two: yes }\n");
     const r = await interview(dir, "done.yaml", { pack }, []);
     expect(r.code).toBe(0);
@@ -158,7 +120,6 @@ describe("interview", () => {
   }));
 
   it("--review walks every question with its answer preselected; Enter keeps the file byte-identical", () => withTempDir(async (dir) => {
-    const pack = writeMiniPack(dir);
     const file = join(dir, "full.yaml");
     const original = `version: 1
 project:
@@ -201,7 +162,6 @@ answers:
   }));
 
   it("goes back to the previous question, with its answer preselected", () => withTempDir(async (dir) => {
-    const pack = writeMiniPack(dir);
     const file = join(dir, "back.yaml");
     writeFileSync(file, "version: 1\nproject:\n  name: Back\nanswers:\n");
     const r = await interview(dir, "back.yaml", { pack }, [
@@ -225,7 +185,6 @@ answers:
   }));
 
   it("skip leaves a question unanswered (or keeps its answer) and goes on", () => withTempDir(async (dir) => {
-    const pack = writeMiniPack(dir);
     const file = join(dir, "skip.yaml");
     writeFileSync(file, "version: 1\nproject:\n  name: Skip\nanswers:\n  beta:\n    b-one: partial\n");
     const before = readFileSync(file, "utf8");
@@ -243,7 +202,6 @@ answers:
   }));
 
   it("--principle limits the walk to the principles named", () => withTempDir(async (dir) => {
-    const pack = writeMiniPack(dir);
     writeFileSync(join(dir, "p.yaml"), "version: 1\nproject:\n  name: P\nanswers:\n");
     const r = await interview(dir, "p.yaml", { pack, principle: ["beta"] }, [
       ...answer("yes"), ctrlC("principle 1 of 1 · question 2 of 2 · 2 of 2 overall"),
@@ -256,7 +214,6 @@ answers:
   }));
 
   it("Ctrl-C ends with exit 130, every answer given so far saved, and how to continue", () => withTempDir(async (dir) => {
-    const pack = writeMiniPack(dir);
     const file = join(dir, "stop.yaml");
     const r = await interview(dir, "stop.yaml", { pack }, [
       ...metadata({ name: "Stopper" }),
@@ -275,7 +232,6 @@ answers:
   }));
 
   it("refuses an invalid answers file or a missing directory before asking anything", () => withTempDir(async (dir) => {
-    const pack = writeMiniPack(dir);
     writeFileSync(join(dir, "bad.yaml"), "version: 1\nproject:\n  name: Bad\nanswers:\n  alpha:\n    a-one: maybe\n");
     await expect(interview(dir, "bad.yaml", { pack }, [])).rejects.toThrow(InputError);
     await expect(interview(dir, "no/such/dir/x.yaml", { pack }, [])).rejects.toThrow(/cannot create no\/such\/dir\/x\.yaml: its directory does not exist/);
@@ -292,7 +248,6 @@ answers:
   }));
 
   it("keeps the comments, key order and formatting of a hand-edited file", () => withTempDir(async (dir) => {
-    const pack = writeMiniPack(dir);
     const file = join(dir, "hand.yaml");
     const original = `# Our assessment of the fraud model.
 # Reviewed every quarter.
