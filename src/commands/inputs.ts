@@ -13,10 +13,15 @@ export function packFor(opts: { pack?: string }, io: Io): Pack {
   return opts.pack ? loadPack(opts.pack, io.cwd, opts.pack) : loadPack(BUILTIN_PACK_DIR, io.cwd, "built-in");
 }
 
+/** Reads and parses one answers file, keeping its text; throws InputError with every problem in it. */
+export function readAnswersFile(file: string, pack: Pack, io: Io): { text: string; answers: Answers } {
+  const path = resolve(io.cwd, file);
+  const read = readTextFile(path, displayPath(path, io.cwd));
+  if (isDiagnostic(read)) throw new InputError([read]);
+  return { text: read.text, answers: parseAnswers(read, pack) };
+}
+
 /** Reads and parses one answers file, throwing InputError with every problem in it. */
 export function answersFor(file: string, pack: Pack, io: Io): Answers {
-  const path = resolve(io.cwd, file);
-  const text = readTextFile(path, displayPath(path, io.cwd));
-  if (isDiagnostic(text)) throw new InputError([text]);
-  return parseAnswers(text, pack);
+  return readAnswersFile(file, pack, io).answers;
 }

@@ -1,7 +1,7 @@
-import { existsSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
-import { EXIT, InputError, UsageError } from "../errors.js";
+import { EXIT, UsageError } from "../errors.js";
 import { DEFAULT_POLICY, findings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
 import type { Pack } from "../core/types.js";
@@ -9,14 +9,12 @@ import { text as textFormat } from "../formats/text.js";
 import { colorFor } from "../io/color.js";
 import type { Io } from "../io/io.js";
 import { displayPath } from "../io/paths.js";
-import { isDiagnostic, readTextFile } from "../io/read.js";
 import { terminalSafe } from "../io/terminal.js";
-import { parseAnswers } from "../load/answers.js";
 import { didYouMean } from "../load/suggest.js";
 import { InterviewSession } from "../interview/session.js";
 import { isInterruption, terminalPrompts, type Prompts } from "../prompt.js";
 import { defaultProjectName, newAnswersFile } from "./init.js";
-import { answersFor, packFor } from "./inputs.js";
+import { answersFor, packFor, readAnswersFile } from "./inputs.js";
 
 export interface InterviewOptions {
   principle?: string[];
@@ -81,13 +79,16 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
   const principles = checkPrinciples(opts.principle, pack);
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
-  let existing: { text: string; answers: ReturnType<typeof parseAnswers> } | null = null;
-  if (existsSync(path)) {
-    const read = readTextFile(path, shown);
-    if (isDiagnostic(read)) throw new InputError([read]);
-    existing = { text: read.text, answers: parseAnswers(read, pack) };
-  } else if (!existsSync(dirname(path)) || !statSync(dirname(path)).isDirectory()) {
+  const existing = existsSync(path) ? readAnswersFile(file, pack, io) : null;
+  const dir = dirname(path);
+  if (!existing && (!existsSync(dir) || !statSync(dir).isDirectory())) {
     throw new UsageError(`cannot create ${file}: its directory does not exist`, "create the directory first, or give another path");
+  }
+  try {
+    // Answers are saved through a temporary file beside FILE, so its directory must be writable.
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot save answers in ${displayPath(dir, io.cwd) || "."}: permission denied`, "run the interview where you can write, or change the directory's permissions");
   }
 
   const continueCommand = [

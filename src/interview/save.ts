@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { parseDocument } from "yaml";
 import type { Pack } from "../core/types.js";
+import { UsageError } from "../errors.js";
 import { writeFileAtomic } from "../io/write.js";
 import { editDocument } from "./edit.js";
 import { targetFor, type AnswerEdit } from "./entry.js";
@@ -37,13 +38,19 @@ export function setAnswer(text: string, pack: Pack, principleId: string, questio
  * temporary file beside it, then a rename), so an interview stopped at any moment loses nothing.
  */
 export class AnswersFileWriter {
-  constructor(readonly path: string, private text: string, private readonly pack: Pack) {}
+  /** `file` is the path as the user should read it, for messages. */
+  constructor(readonly path: string, private text: string, private readonly pack: Pack, private readonly file = path) {}
 
   /** Saves one answer; returns false when the file already said exactly that (nothing written). */
   save(principleId: string, questionId: string, edit: AnswerEdit): boolean {
     const next = setAnswer(this.text, this.pack, principleId, questionId, edit);
     if (next === this.text) return false;
-    writeFileAtomic(this.path, next);
+    try {
+      writeFileAtomic(this.path, next);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new UsageError(`cannot save the answer to ${this.file} (${code})`, "every answer given before this one is in the file; check the disk and the file's permissions, then run the interview again");
+    }
     this.text = next;
     return true;
   }

@@ -54,7 +54,7 @@ export class InterviewSession {
 
   constructor(private readonly opts: SessionOptions) {
     if (opts.existing) {
-      this.writer = new AnswersFileWriter(opts.path, opts.existing.text, opts.pack);
+      this.writer = new AnswersFileWriter(opts.path, opts.existing.text, opts.pack, opts.file);
       for (const [p, questions] of opts.existing.answers.answers) {
         for (const [q, a] of questions) if (a.answer) this.state.set(key(p, q), { answer: a.answer, notes: a.notes, evidence: a.evidence });
       }
@@ -91,7 +91,7 @@ export class InterviewSession {
       const meta = await askMetadata(prompts, c, file, this.opts.defaults);
       const text = this.opts.newFile(meta);
       writeFileAtomic(this.opts.path, text);
-      this.writer = new AnswersFileWriter(this.opts.path, text, this.opts.pack);
+      this.writer = new AnswersFileWriter(this.opts.path, text, this.opts.pack, file);
       prompts.show(`\n${c.green("✔")} Created ${terminalSafe(file)}: ${this.questionCount} questions in ${this.opts.pack.principles.length} principles.\n`);
       prompts.show(c.dim(wrap(`Each answer is saved to the file as soon as it is given. Press Ctrl-C to stop at any time; '${this.opts.continueCommand}' carries on where you stopped.`, this.opts.width)) + "\n");
     } else {
@@ -157,22 +157,32 @@ export class InterviewSession {
     });
   }
 
+  /**
+   * Saves the choice at once (with the notes and evidence the question already had), then again
+   * with the notes, then with the evidence: whatever was given before a stop is in the file.
+   */
   private async askDetailsAndSave(step: Step, answer: AnswerValue): Promise<void> {
     const { prompts } = this.opts;
-    const k = key(step.principle.id, step.question.id);
-    const current = this.state.get(k);
+    const current = this.state.get(key(step.principle.id, step.question.id));
+    const given: AnswerEdit = { answer, notes: current?.notes ?? "", evidence: current?.evidence ?? [] };
+    this.save(step, given);
     const na = answer === "n/a";
-    const notes = await prompts.text({
+    given.notes = (await prompts.text({
       message: na ? "Notes (required for n/a: why does it not apply?)" : "Notes (optional)",
-      default: current?.notes ? current.notes.replace(/\s+/g, " ").trim() : undefined,
+      default: given.notes ? terminalSafe(given.notes).trim() : undefined,
       validate: (value) => !na || value.trim() !== "" || "n/a needs notes saying why the question does not apply",
-    });
-    const evidence = await prompts.text({
+    })).trim();
+    this.save(step, given);
+    given.evidence = splitEvidence(await prompts.text({
       message: "Evidence: paths or URLs, comma-separated (optional)",
-      default: current?.evidence.length ? current.evidence.join(", ") : undefined,
-    });
-    const edit: AnswerEdit = { answer, notes: notes.trim(), evidence: splitEvidence(evidence) };
-    this.writer!.save(step.principle.id, step.question.id, edit);
-    this.state.set(k, edit);
+      default: given.evidence.length ? terminalSafe(given.evidence.join(", ")) : undefined,
+    }));
+    this.save(step, given);
+  }
+
+  private save(step: Step, edit: AnswerEdit): void {
+    const copy = { ...edit, evidence: [...edit.evidence] };
+    this.writer!.save(step.principle.id, step.question.id, copy);
+    this.state.set(key(step.principle.id, step.question.id), copy);
   }
 }

@@ -11,7 +11,9 @@ export type Action =
   /** Picks the choice with this value by typing its number, then Enter (select prompts). */
   | { choose: string }
   /** Fails unless the prompt's screen (or the text shown just before it) matches. */
-  | { expect: RegExp | string };
+  | { expect: RegExp | string }
+  /** Runs something outside the terminal while the prompt waits (remove a directory, say). */
+  | { meanwhile: () => void };
 
 /** The script for one prompt: what its screen must show on arrival, and the keys to send. */
 export interface Step {
@@ -70,6 +72,8 @@ export function scriptedPrompts(script: Step[]): Driver {
           r.events.type(String(index + 1));
           await settle();
           r.events.keypress("enter");
+        } else if ("meanwhile" in action) {
+          action.meanwhile();
         } else if ("expect" in action) {
           if (!matches(r.getScreen(), action.expect)) throw new Error(`prompt ${count}: expected ${String(action.expect)} on screen, got:\n${r.getScreen()}`);
         } else r.events.keypress(action);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isMap, isScalar, parseDocument, type YAMLMap } from "yaml";
@@ -221,9 +221,10 @@ answers:
       choose("no"), say("Second."), ctrlC("Evidence"),
     ]);
     expect(r.code).toBe(130);
-    expect(r.stderr).toBe(`\nStopped: 1 answer saved in stop.yaml; run 'rml-assess interview stop.yaml --pack ${pack}' to continue.\n`);
+    // The choice and the notes of the question being answered were saved as they were given.
+    expect(r.stderr).toBe(`\nStopped: 2 answers saved in stop.yaml; run 'rml-assess interview stop.yaml --pack ${pack}' to continue.\n`);
     expect(answerOf(file, pack, "alpha", "a-one")).toMatchObject({ answer: "yes", notes: "First." });
-    expect(answerOf(file, pack, "alpha", "a-two")!.answer).toBeNull();
+    expect(answerOf(file, pack, "alpha", "a-two")).toMatchObject({ answer: "no", notes: "Second.", evidence: [] });
 
     const early = await interview(dir, "early.yaml", { pack }, [ctrlC("Name of the ML system")]);
     expect(early.code).toBe(130);
@@ -237,6 +238,16 @@ answers:
     await expect(interview(dir, "no/such/dir/x.yaml", { pack }, [])).rejects.toThrow(/cannot create no\/such\/dir\/x\.yaml: its directory does not exist/);
     expect(collectIds("a,b", undefined)).toEqual(["a", "b"]);
     expect(collectIds("c", ["a", "b"])).toEqual(["a", "b", "c"]);
+  }));
+
+  it("says which answer could not be saved when the file cannot be written, and keeps the earlier ones", () => withTempDir(async (dir) => {
+    const sub = join(dir, "meeting");
+    mkdirSync(sub);
+    writeFileSync(join(sub, "a.yaml"), "version: 1\nproject:\n  name: A\nanswers:\n");
+    await expect(interview(dir, "meeting/a.yaml", { pack }, [
+      ...answer("yes"),
+      { keys: [{ meanwhile: () => rmSync(sub, { recursive: true }) }, { choose: "no" }] },
+    ])).rejects.toThrow(/cannot save the answer to meeting\/a\.yaml \(ENOENT\)/);
   }));
 
   it("refuses to run without a terminal (exit 2), pointing at init and check", () => withTempDir(async (dir) => {
