@@ -28,7 +28,8 @@ export function buildCli(io: Io, result: { code: number }): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", `
-Exit codes: 0 passed, 1 the assessment fails its policy, 2 invalid input or usage.
+Exit codes: 0 passed, 1 the assessment fails its policy, 2 invalid input or usage,
+130 an interview stopped with Ctrl-C.
 Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
 
   program.command("principles")
