@@ -29,6 +29,11 @@ export function jobsArg(value: string): number {
   return n;
 }
 
+/** Collects a repeatable option's values; each may hold several, separated by commas. */
+export function collectIds(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(",").map((v) => v.trim()).filter(Boolean)];
+}
+
 const packOption = () => new Option("--pack <dir>", "use the principle pack in DIR instead of the built-in one");
 
 /**
@@ -43,7 +48,8 @@ export function buildCli(io: Io, result: { code: number }): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", `
-Exit codes: 0 passed, 1 the assessment fails its policy, 2 invalid input or usage.
+Exit codes: 0 passed, 1 the assessment fails its policy, 2 invalid input or usage,
+130 an interview stopped with Ctrl-C.
 Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
 
   program.command("principles")
@@ -63,6 +69,21 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
     .action(async (file, opts) => {
       const { initCommand } = await import("./commands/init.js");
       result.code = await initCommand(file, opts, io);
+    });
+
+  program.command("interview")
+    .description("answer the checklist at the terminal, one question at a time, saving each answer as it is given")
+    .argument("[file]", "answers file to create or continue", "rml-assessment.yaml")
+    .option("--principle <id>", "only the questions of principle ID (repeat it, or separate ids with commas, for more)", collectIds)
+    .option("--review", "walk every question with its current answer preselected, not only the unanswered ones")
+    .addOption(packOption())
+    .addHelpText("after", `
+A new FILE starts with the project's details; an existing one resumes at its first unanswered
+question. Ctrl-C stops (exit 130) with every answer given so far saved. Needs a terminal: without
+one, use 'init' and edit the file, then 'check'.`)
+    .action(async (file, opts) => {
+      const { interviewCommand } = await import("./commands/interview.js");
+      result.code = await interviewCommand(file, opts, io);
     });
 
   program.command("check")

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Io } from "../io/io.js";
 import { loadPack } from "../load/pack.js";
-import { answersFor as answersFileFor } from "../load/answers-file.js";
+import { answersFor as answersFileFor, readAnswersFile as readFile } from "../load/answers-file.js";
 import { BUILTIN_PACK_DIR, BUILTIN_PACK_JSON } from "../paths.js";
 import type { Answers, Pack } from "../core/types.js";
 
@@ -17,6 +17,11 @@ function builtinPack(io: Io): Pack {
 /** The pack named by --pack (YAML parsed and validated now), or the built-in one. */
 export function packFor(opts: { pack?: string }, io: Io): Pack {
   return opts.pack ? loadPack(opts.pack, io.cwd, opts.pack) : builtinPack(io);
+}
+
+/** Reads and parses one answers file, keeping its text; throws InputError with every problem in it. */
+export function readAnswersFile(file: string, pack: Pack, io: Pick<Io, "cwd">): { text: string; answers: Answers } {
+  return readFile(file, pack, io.cwd);
 }
 
 /** Reads and parses one answers file, throwing InputError with every problem in it. */

@@ -5,10 +5,15 @@ import { displayPath } from "../io/paths.js";
 import { isDiagnostic, readTextFile } from "../io/read.js";
 import { parseAnswers } from "./answers.js";
 
+/** Reads and parses one answers file (relative to cwd), keeping its text; throws InputError with every problem in it. */
+export function readAnswersFile(file: string, pack: Pack, cwd: string): { text: string; answers: Answers } {
+  const path = resolve(cwd, file);
+  const read = readTextFile(path, displayPath(path, cwd));
+  if (isDiagnostic(read)) throw new InputError([read]);
+  return { text: read.text, answers: parseAnswers(read, pack) };
+}
+
 /** Reads and parses one answers file (relative to cwd), throwing InputError with every problem in it. */
 export function answersFor(file: string, pack: Pack, cwd: string): Answers {
-  const path = resolve(cwd, file);
-  const text = readTextFile(path, displayPath(path, cwd));
-  if (isDiagnostic(text)) throw new InputError([text]);
-  return parseAnswers(text, pack);
+  return readAnswersFile(file, pack, cwd).answers;
 }

@@ -14,12 +14,21 @@ function pairsOf(node: unknown): { key: string; keyNode: Node; value: Node | nul
   return node.items.map((p) => ({ key: String(isScalar(p.key) ? p.key.value : p.key), keyNode: p.key as Node, value: (p.value ?? null) as Node | null }));
 }
 
-function scalarText(node: Node | null | undefined): string {
+/** A scalar node's value as text; "" for anything else or an empty value. */
+export function scalarText(node: Node | null | undefined): string {
   return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : "";
 }
 
-function isEmpty(node: Node | null | undefined): boolean {
+/** True when a value is absent or an empty scalar: what the answers file reads as "not given". */
+export function isEmpty(node: Node | null | undefined): boolean {
   return node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === ""));
+}
+
+/** The evidence a node lists: a sequence of paths or URLs, or one as a string. */
+export function evidenceOf(node: Node | null | undefined): string[] {
+  if (isSeq(node)) return node.items.map((i) => scalarText(i as Node).trim()).filter(Boolean);
+  const one = scalarText(node).trim();
+  return one ? [one] : [];
 }
 
 /** One question's entry: the shorthand answer alone, or a mapping with answer, notes and evidence. */
@@ -30,10 +39,7 @@ function readAnswer(src: YamlSource, keyNode: Node, value: Node | null): Answer 
   }
   const fields = new Map(pairsOf(value).map((p) => [p.key, p]));
   const answerPair = fields.get("answer");
-  const evidenceNode = fields.get("evidence")?.value;
-  const evidence = isSeq(evidenceNode)
-    ? evidenceNode.items.map((i) => scalarText(i as Node)).filter((e) => e.trim() !== "")
-    : scalarText(evidenceNode).trim() ? [scalarText(evidenceNode).trim()] : [];
+  const evidence = evidenceOf(fields.get("evidence")?.value);
   return {
     answer: (isEmpty(answerPair?.value) ? null : scalarText(answerPair!.value)) as AnswerValue | null,
     notes: scalarText(fields.get("notes")?.value).trim(),
@@ -43,7 +49,7 @@ function readAnswer(src: YamlSource, keyNode: Node, value: Node | null): Answer 
 }
 
 /** True for a YYYY-MM-DD string naming a day that exists (not 2026-02-30). */
-function isCalendarDate(date: string): boolean {
+export function isCalendarDate(date: string): boolean {
   const parsed = new Date(`${date}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }
