@@ -18,29 +18,34 @@ function exceptionPosition(error: unknown): Loc | null {
   return typeof e.lineNumber === "number" ? { line: e.lineNumber, column: (e.column ?? 0) + 1 } : null;
 }
 
-/** The expression written at a position of the template (Handlebars names only its last part). */
-function pathAt(source: string, loc: Loc): string | null {
-  const line = source.split(/\r?\n/)[loc.line - 1] ?? "";
-  return line.slice(loc.column - 1).match(/^[\w@./-]+/)?.[0] ?? null;
+/** The rest of the template's line from a position. */
+function textAt(source: string, loc: Loc): string {
+  return (source.split(/\r?\n/)[loc.line - 1] ?? "").slice(loc.column - 1);
 }
 
 /** Handlebars' message without its trailing position or excerpt, and with a hint where one helps. */
-function describe(error: unknown, source: string, loc: Loc | null): { message: string; hint?: string } {
+function describe(error: unknown, source: string, loc: Loc, own: Loc | null): { message: string; hint?: string } {
   const raw = error instanceof Error ? error.message : String(error);
   const field = raw.match(/^"(.+)" not defined in .*?(?: - \d+:\d+)?$/s);
   if (field) {
-    const path = (loc && pathAt(source, loc)) ?? field[1];
+    // Handlebars names only the last part of a path; the template holds all of it.
+    const path = (own && textAt(source, own).match(/^[\w@./-]+/)?.[0]) ?? field[1];
     return { message: `'${path}' is not a helper or a field of the report context here`, hint: CONTEXT_HINT };
   }
-  const parse = raw.match(/^Parse error on line \d+:\n[\s\S]*\n(Expecting .*)$/);
-  if (parse) return { message: `template syntax error: ${parse[1]}`, hint: "check that every {{ has its }} and every {{#block}} its {{/block}}" };
-  return { message: raw.replace(/ - \d+:\d+$/, "") };
+  const parse = raw.match(/^Parse error on line \d+:\n[\s\S]*\nExpecting .*, got '(\w+)'$/);
+  if (parse) {
+    const near = parse[1] === "EOF" ? "the template ends inside a block or a tag" : `unexpected '${textAt(source, loc).slice(0, 20)}'`;
+    return { message: `template syntax error: ${near}`, hint: "check that every {{ has its }} and every {{#block}} its {{/block}}" };
+  }
+  if (raw.startsWith("Lexical error")) return { message: `template syntax error: unrecognised '${textAt(source, loc).slice(0, 20)}'`, hint: "a {{!-- comment --}} or a {{ tag }} is not closed" };
+  return { message: (raw.split("\n")[0] ?? raw).replace(/ - \d+:\d+$/, "") };
 }
 
 /** A located diagnostic for a Handlebars error: its own position, or the given one. */
 function diagnostic(file: string, source: string, error: unknown, fallback: Loc = { line: 1, column: 1 }): Diagnostic {
   const own = exceptionPosition(error);
-  return { file, ...(own ?? fallback), ...describe(error, source, own) };
+  const loc = own ?? fallback;
+  return { file, ...loc, ...describe(error, source, loc, own) };
 }
 
 /** Partials the template names that are not registered, with their positions. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, runBinary, runInProcess, withTempDir } from "../helpers/run.js";
+import { FIXTURES, REPO, runBinary, runInProcess, withTempDir } from "../helpers/run.js";
 
 const CREDIT = "examples/credit-scoring.yaml";
 const HOSTILE = join(FIXTURES, "hostile-answers", "rml-assessment.yaml");
@@ -97,12 +97,13 @@ describe("report --template", () => {
   it("reports a broken template at file:line:column and writes nothing", () => withTempDir(async (dir) => {
     const out = join(dir, "out.html");
     const cases: [string, RegExp][] = [
-      ["<h1>{{project.name}}</h1>\n{{#each principles}}\n  <p>{{title}}</p>\n", /team.hbs:4:1: template syntax error: Expecting .*got 'EOF'/],
+      ["<h1>{{project.name}}</h1>\n{{#each principles}}\n  <p>{{title}}</p>\n", /team.hbs:4:1: template syntax error: the template ends inside a block or a tag/],
       ["<h1>{{project.name}}</h1>\n<p>{{projcet.owner}}</p>\n", /team.hbs:2:6: 'projcet.owner' is not a helper or a field of the report context here \(see "Report templates" in the README/],
       ["{{#each principles}}\n  {{#each questions}}{{txet}}{{/each}}\n{{/each}}", /team.hbs:2:24: 'txet' is not a helper or a field/],
       ["ok\n  {{> radar}}\n  {{> chart}}\n", /team.hbs:3:3: no partial named 'chart' \(the partials are badge, principle, radar, style\)/],
       ["{{#each principles}}{{/if}}", /team.hbs:1:4: each doesn't match if/],
-      ["{{project.name}", /team.hbs:1:\d+: template syntax error: Expecting/],
+      ["{{project.name}", /team.hbs:1:15: template syntax error: unexpected '}'/],
+      ["ok\n{{!-- never closed", /team.hbs:2:\d+: template syntax error: unrecognised '/],
       ["{{#each gaps}}\n{{#if (eq rank 1)}}first{{/if}}{{/each}}", /team.hbs:2:8: 'eq' is not a helper or a field/],
     ];
     for (const [text, expected] of cases) {
@@ -117,6 +118,33 @@ describe("report --template", () => {
     const missing = runBinary(["report", CREDIT, "--template", join(dir, "none.hbs")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/none.hbs:1:1: no such file \(check the path given to --template\)/);
+  }));
+
+  it("renders the README's example template and documents every field of the context", () => withTempDir(async (dir) => {
+    const readme = readFileSync(join(REPO, "README.md"), "utf8");
+    const example = readme.match(/```handlebars\n([\s\S]*?)```/)![1]!;
+    const r = await runInProcess(["report", CREDIT, "--template", template(dir, example)]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      "# Retail credit limit scoring: 72 / 100 (Established)",
+      ...["Human augmentation: 90", "Bias evaluation: 40", "Explainability by justification: 90", "Reproducible operations: 80",
+        "Displacement strategy: 44", "Practical accuracy: 85", "Trust by privacy: 75", "Data risk awareness: 70"].map((p, i) => `- ${i + 1}. ${p}`),
+      "",
+    ].join("\n"));
+    // Every key of the context appears in the README's description of it.
+    const context = readme.slice(readme.indexOf("## Report templates"), readme.indexOf("## Principle packs"));
+    const documented = new Set(context.match(/[A-Za-z]+/g));
+    const keys = (value: unknown): string[] => Array.isArray(value) ? value.flatMap(keys)
+      : value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => [k, ...keys(v)]) : [];
+    const { reportContext } = await import("../../src/report/context.js");
+    const { score } = await import("../../src/core/score.js");
+    const { loadPack } = await import("../../src/load/pack.js");
+    const { parseAnswers } = await import("../../src/load/answers.js");
+    const { BUILTIN_PACK_DIR } = await import("../../src/paths.js");
+    const pack = loadPack(BUILTIN_PACK_DIR, REPO, "built-in");
+    const answers = parseAnswers({ file: CREDIT, text: readFileSync(join(REPO, CREDIT), "utf8"), bytes: readFileSync(join(REPO, CREDIT)) }, pack);
+    const ctx = reportContext(score(pack, answers), { toolName: "rml-assess", toolVersion: "0", generated: "now" }, { text: (t) => t, href: (h) => h });
+    expect([...new Set(keys(ctx))].filter((k) => !documented.has(k))).toEqual([]);
   }));
 
   it("refuses to write the report over the template", () => withTempDir(async (dir) => {
