@@ -51,6 +51,12 @@ describe("report --format html", () => {
     expect(html).toContain("{{constructor.constructor(&#x27;alert(1)&#x27;)()}}");
   });
 
+  it("gives the markdown report of the same answers no HTML but its own anchors and line breaks", async () => {
+    const md = (await runInProcess(["report", HOSTILE])).stdout;
+    const tags = new Set(md.match(/<\/?[a-z][^>]*>/gi));
+    expect([...tags].filter((t) => !/^(<br>|<a id="\d-[a-z-]+">|<\/a>)$/.test(t))).toEqual([]);
+  });
+
   it("marks a principle without a score in the table and the chart", async () => {
     const html = (await runInProcess(["report", HOSTILE, "--format", "html"])).stdout;
     expect(html).toMatch(/Displacement strategy<\/a><\/th>\s*<td class="num score">–<\/td>/);
