@@ -9,6 +9,19 @@ export function scoreArg(value: string): number {
   return n;
 }
 
+/** Parses a repeatable `ID=N` flag into [id, score] pairs; the id is checked against the pack later. */
+export function principleScoreArg(value: string, previous: [string, number][] = []): [string, number][] {
+  const match = /^([^=]+)=(.*)$/.exec(value);
+  if (!match) throw new InvalidArgumentError("expected PRINCIPLE=N, e.g. bias-evaluation=60.");
+  return [...previous, [match[1]!.trim(), scoreArg(match[2]!)]];
+}
+
+/** Parses a whole number of days, 1 or more. */
+export function dayCountArg(value: string): number {
+  if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number of days, 1 or more.");
+  return Number(value);
+}
+
 const packOption = () => new Option("--pack <dir>", "use the principle pack in DIR instead of the built-in one");
 
 /**
@@ -47,12 +60,23 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
 
   program.command("check")
     .description("validate and score answers files; fail when the policy is not met")
-    .argument("[files...]", "answers files", ["rml-assessment.yaml"])
+    .argument("[files...]", "answers files, or directories to search for them", ["rml-assessment.yaml"])
     .option("--min-score <n>", "fail when the overall score is below N (0-100)", scoreArg)
     .option("--min-principle-score <n>", "fail when any principle scores below N (0-100)", scoreArg)
+    .option("--min-score-for <id=n>", "fail when principle ID scores below N; repeatable", principleScoreArg)
     .option("--allow-unanswered", "report unanswered questions as warnings instead of failing")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--no-allow-unanswered", "fail on unanswered questions even if the config allows them")
+    .option("--require-evidence", "fail when a yes or partial answer lists no evidence")
+    .option("--no-require-evidence", "do not require evidence even if the config does")
+    .option("--max-age-days <n>", "fail when the assessment's date is more than N days ago, or missing", dayCountArg)
+    .option("--config <file>", "read the policy from FILE instead of ./.rml-assess.yaml")
+    .option("--no-config", "ignore ./.rml-assess.yaml")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "junit", "sarif"]).default("text"))
+    .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .addOption(packOption())
+    .addHelpText("after", `
+Flags win over the config file's policy: section. Formats: text (people), json, github (workflow
+annotations, plus a summary when GITHUB_STEP_SUMMARY is set), junit (JUnit XML), sarif (SARIF 2.1.0).`)
     .action(async (files, opts) => {
       const { checkCommand } = await import("./commands/check.js");
       result.code = await checkCommand(files, opts, io);

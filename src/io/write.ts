@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -21,4 +21,18 @@ export function writeFileAtomic(path: string, content: string): void {
     rmSync(tmp, { force: true });
     throw error;
   }
+}
+
+/**
+ * Appends to a file atomically: the old content plus the new is written beside it and renamed
+ * over it, so a reader never sees half an append. Creates the file when it does not exist.
+ */
+export function appendFileAtomic(path: string, content: string): void {
+  let existing = "";
+  try {
+    existing = readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  writeFileAtomic(path, existing + content);
 }

@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { InputError, type Diagnostic } from "../errors.js";
 import type { TextFile } from "../io/read.js";
 import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, Project } from "../core/types.js";
+import { validate as validateAnswers } from "../generated/answers.js";
 import { schemaDiagnostics } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 import { nodePosition, nodesAt, parseYaml, pathPosition, toData, type YamlSource } from "./yaml.js";
@@ -93,7 +94,7 @@ export function parseAnswers(file: TextFile, pack: Pack): Answers {
   }
   const converted = toData(src);
   if ("error" in converted) throw new InputError([converted.error]);
-  const problems = [...schemaDiagnostics("answers", src, converted.data), ...packDiagnostics(src, pack)];
+  const problems = [...schemaDiagnostics(validateAnswers, src, converted.data), ...packDiagnostics(src, pack)];
   if (problems.length) throw new InputError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
 
   const data = converted.data as Record<string, unknown>;
