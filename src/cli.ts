@@ -114,8 +114,9 @@ annotations, plus a summary when GITHUB_STEP_SUMMARY is set), junit (JUnit XML),
   program.command("report")
     .description("write a scored assessment report an auditor can file")
     .argument("[file]", "answers file", "rml-assessment.yaml")
-    .addOption(new Option("-f, --format <format>", "report format").choices(["md"]).default("md"))
+    .addOption(new Option("-f, --format <format>", "report format").choices(["md", "html"]).default("md"))
     .option("-o, --output <file>", "write the report to FILE instead of standard output")
+    .option("--template <file>", "render with your own Handlebars template (the format's escaping applies)")
     .addOption(packOption())
     .action(async (file, opts) => {
       const { reportCommand } = await import("./commands/report.js");
