@@ -5,7 +5,7 @@ import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
 import type { CheckResult } from "../core/types.js";
 import { githubSummary, MAX_SUMMARY_ROWS } from "../formats/github-summary.js";
-import { checkFormats, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
+import { checkFormats, DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
 import { colorFor } from "../io/color.js";
 import { answersFilesFor } from "../io/discover.js";
@@ -14,7 +14,7 @@ import { appendFileAtomic } from "../io/write.js";
 import { loadConfig } from "../load/config.js";
 import { loadAll, workersFor } from "../load/many.js";
 import { packFor } from "./inputs.js";
-import { emit, refuseOverwritingInput } from "./output.js";
+import { refuseOverwritingInput, sinkFor } from "./output.js";
 import { resolvePolicy, type PolicyFlags } from "./policy.js";
 
 export interface CheckOptions extends PolicyFlags {
@@ -58,26 +58,33 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     pack, policy, invalid, generated: generatedAt(io), state: { suites: 0 },
     color: opts.output ? new Chalk({ level: 0 }) : colorFor(io.env, io.stdoutIsTTY),
   };
-  const parts: string[] = [];
+  const sink = sinkFor(opts.output, io);
   const summaries: FileSummary[] = [];
-  let kept = 0;
-  for await (const loaded of loadAll(files, pack, io.cwd, workersFor(files.length, opts.jobs))) {
-    if ("problems" in loaded) {
-      invalid.push(...loaded.problems);
-      if (reportsInvalid) parts.push(format.invalid(loaded.file, loaded.problems, context));
-      continue;
+  try {
+    const doc = new DocumentWriter(format, context, (text) => sink.write(text));
+    let kept = 0;
+    for await (const loaded of loadAll(files, pack, io.cwd, workersFor(files.length, opts.jobs))) {
+      if ("problems" in loaded) {
+        invalid.push(...loaded.problems);
+        if (reportsInvalid) doc.part(format.invalid(loaded.file, loaded.problems, context));
+        continue;
+      }
+      const assessment = score(pack, loaded.answers);
+      const found = policyFindings(assessment, policy, day);
+      const result: CheckResult = { assessment, findings: found, passed: passes(found) };
+      // Once invalid input is known to fail the run, the other files need no rendering.
+      if (!invalid.length || reportsInvalid) doc.part(format.file(result, context));
+      summaries.push(summarize(result, kept < MAX_SUMMARY_ROWS));
+      kept += found.length;
     }
-    const assessment = score(pack, loaded.answers);
-    const found = policyFindings(assessment, policy, day);
-    const result: CheckResult = { assessment, findings: found, passed: passes(found) };
-    // Once the invalid input is known to fail the run, the other files need no rendering.
-    if (!invalid.length || reportsInvalid) parts.push(format.file(result, context));
-    summaries.push(summarize(result, kept < MAX_SUMMARY_ROWS));
-    kept += found.length;
+    // Invalid input outranks a failed policy: exit 2, with nothing written unless the format reports it.
+    if (invalid.length && !reportsInvalid) throw new InputError(invalid);
+    doc.end(summaries);
+    sink.commit();
+  } catch (error) {
+    sink.abort();
+    throw error;
   }
-  // Invalid input outranks a failed policy: exit 2 after reporting every broken file.
-  if (invalid.length && !reportsInvalid) throw new InputError(invalid);
-  emit(format.document(parts, summaries, context), opts.output, io);
   if (opts.format === "github") appendStepSummary(summaries, context, io);
   if (invalid.length) throw new InputError(invalid, true);
   return summaries.every((r) => r.passed) ? EXIT.ok : EXIT.policy;

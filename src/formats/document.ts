@@ -31,13 +31,34 @@ export interface FileSummary {
 
 /**
  * A `check` output format, in parts so that thousands of files stream through in bounded memory:
- * each file is rendered as soon as it is checked and then let go; `document` wraps the parts.
+ * the head, then each file's part as soon as it is checked (the file then let go), `separator`
+ * between non-empty parts, and the tail, which alone sees the whole run's summaries.
  */
 export interface CheckFormat {
+  head(context: CheckContext): string;
   file(result: CheckResult, context: CheckContext): string;
   /** An invalid file's part; formats that leave invalid input to standard error return "". */
   invalid(file: string, problems: Diagnostic[], context: CheckContext): string;
-  document(parts: string[], files: FileSummary[], context: CheckContext): string[];
+  separator: string;
+  tail(files: FileSummary[], written: number, context: CheckContext): string;
+}
+
+/** Writes a format's parts as they come, separated, then its tail: one document, never held whole. */
+export class DocumentWriter {
+  private written = 0;
+
+  constructor(private readonly format: CheckFormat, private readonly context: CheckContext, private readonly write: (text: string) => void) {
+    write(format.head(context));
+  }
+
+  part(text: string): void {
+    if (!text) return;
+    this.write(this.written++ ? this.format.separator + text : text);
+  }
+
+  end(files: FileSummary[]): void {
+    this.write(this.format.tail(files, this.written, this.context));
+  }
 }
 
 /**
@@ -46,12 +67,15 @@ export interface CheckFormat {
  */
 export const REPORTS_INVALID_INPUT: ReadonlySet<string> = new Set(["github", "junit", "sarif"]);
 
-/** A file's summary for the document parts; findings kept only when asked (they can be many). */
+/** A fresh copy of a string, so a short value does not keep the whole file it was sliced from alive. */
+const detached = (text: string) => Buffer.from(text, "utf8").toString("utf8");
+
+/** A file's summary for the tail; findings kept only when asked (they can be many). */
 export function summarize(r: CheckResult, keepFindings = true): FileSummary {
   const errors = r.findings.filter((f) => f.severity === "error").length;
   const a = r.assessment;
   return {
-    file: a.answers.file, project: a.answers.project.name, score: a.score, band: a.band, passed: r.passed,
+    file: a.answers.file, project: detached(a.answers.project.name), score: a.score, band: a.band, passed: r.passed,
     errors, warnings: r.findings.length - errors, findings: keepFindings ? r.findings : [],
   };
 }
@@ -59,9 +83,12 @@ export function summarize(r: CheckResult, keepFindings = true): FileSummary {
 /** Renders a whole document at once: valid files in order, then the invalid ones (tests, small runs). */
 export function renderDocument(format: CheckFormat, results: CheckResult[], context: CheckContext): string {
   const ctx = { ...context, state: { suites: 0 } };
-  const parts = results.map((r) => format.file(r, ctx));
+  let out = "";
+  const doc = new DocumentWriter(format, ctx, (text) => void (out += text));
+  for (const r of results) doc.part(format.file(r, ctx));
   for (const file of [...new Set(context.invalid.map((d) => d.file))]) {
-    parts.push(format.invalid(file, context.invalid.filter((d) => d.file === file), ctx));
+    doc.part(format.invalid(file, context.invalid.filter((d) => d.file === file), ctx));
   }
-  return format.document(parts, results.map((r) => summarize(r)), ctx).join("");
+  doc.end(results.map((r) => summarize(r)));
+  return out;
 }

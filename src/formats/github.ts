@@ -51,7 +51,9 @@ export const githubFormat: CheckFormat = {
     out.push(`rml-assess: ${terminalSafe(file)} is not a valid answers file`);
     return joined(out);
   },
-  document: (parts) => parts,
+  head: () => "",
+  separator: "",
+  tail: () => "",
 };
 
 /** The whole workflow-command output for some results. */

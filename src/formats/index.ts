@@ -5,7 +5,7 @@ import { junitFormat } from "./junit.js";
 import { sarifFormat } from "./sarif.js";
 import { textFormat } from "./text.js";
 
-export { REPORTS_INVALID_INPUT, renderDocument, summarize, type CheckContext, type CheckFormat, type FileSummary } from "./document.js";
+export { DocumentWriter, REPORTS_INVALID_INPUT, renderDocument, summarize, type CheckContext, type CheckFormat, type FileSummary } from "./document.js";
 
 /** Output formats of `check`, by name. */
 export const checkFormats: Record<string, CheckFormat> = {

@@ -22,18 +22,19 @@ function file({ assessment: a, findings, passed }: CheckResult): string {
     findings,
     passed,
   };
-  return `    ${JSON.stringify(result, null, 2).replace(/\n/g, "\n    ")}`;
+  return `\n    ${JSON.stringify(result, null, 2).replace(/\n/g, "\n    ")}`;
 }
 
-/** The machine-readable result of `check`: `{ tool, passed, results }`, as documented in the README. */
+/**
+ * The machine-readable result of `check`: `{ tool, results, passed }`, as documented in the README.
+ * `passed` comes last so the results can be written out as each file is checked.
+ */
 export const jsonFormat: CheckFormat = {
+  head: () => `{\n  "tool": ${JSON.stringify(TOOL, null, 2).replace(/\n/g, "\n  ")},\n  "results": [`,
   file,
   invalid: () => "",
-  document(parts, files) {
-    const head = `{\n  "tool": ${JSON.stringify(TOOL, null, 2).replace(/\n/g, "\n  ")},\n  "passed": ${files.every((f) => f.passed)},\n  "results": [`;
-    if (!parts.length) return [`${head}]\n}\n`];
-    return [`${head}\n`, ...parts.filter(Boolean).map((p, i) => (i ? `,\n${p}` : p)), "\n  ]\n}\n"];
-  },
+  separator: ",",
+  tail: (files, written) => `${written ? "\n  " : ""}],\n  "passed": ${files.every((f) => f.passed)}\n}\n`,
 };
 
 /** The whole JSON document for some results. */

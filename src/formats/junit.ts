@@ -99,7 +99,9 @@ const nextId = (context: CheckContext) => (context.state ? context.state.suites+
 export const junitFormat: CheckFormat = {
   file: (r, context) => suitesOf(r, context).map((s) => renderSuite(s, nextId(context), timestampOf(context))).join("\n"),
   invalid: (file, problems, context) => renderSuite(invalidSuite(file, problems), nextId(context), timestampOf(context)),
-  document: (parts) => [`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${parts.filter(Boolean).join("\n")}\n</testsuites>\n`],
+  head: () => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n`,
+  separator: "\n",
+  tail: () => "\n</testsuites>\n",
 };
 
 /** The whole JUnit document for some results. */

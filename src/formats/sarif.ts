@@ -59,7 +59,7 @@ function result(ruleId: string, level: string, text: string, file: string, at: {
 
 /** Each result as it sits inside the document's results array. */
 function indented(results: object[]): string {
-  return results.map((r) => `        ${JSON.stringify(r, null, 2).replace(/\n/g, "\n        ")}`).join(",\n");
+  return results.map((r) => `\n        ${JSON.stringify(r, null, 2).replace(/\n/g, "\n        ")}`).join(",");
 }
 
 const rulesOf = (pack: Pack) => [...questionRules(pack), ...policyRules()];
@@ -90,20 +90,17 @@ export const sarifFormat: CheckFormat = {
     const rules = ruleIndex(context.pack);
     return indented(problems.map((d) => result("INVALID_INPUT", "error", d.hint ? `${d.message} (${d.hint})` : d.message, file, d, "INVALID_INPUT", rules)));
   },
-  document(parts, _files, context) {
-    const run = {
-      tool: { driver: { name: TOOL.name, version: TOOL.version, semanticVersion: TOOL.version, rules: rulesOf(context.pack) } },
-      invocations: [{ executionSuccessful: context.invalid.length === 0 }],
-      columnKind: "utf16CodeUnits",
-      results: [],
-    };
-    const doc = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] };
-    const text = JSON.stringify(doc, null, 2);
-    const results = parts.filter(Boolean);
-    if (!results.length) return [`${text}\n`];
-    // The results stream in where the empty array stands, so no file's results are held twice.
-    const [head, tail] = text.split(/"results": \[\]/) as [string, string];
-    return [`${head}"results": [\n`, ...results.map((p, i) => (i ? `,\n${p}` : p)), `\n      ]${tail}\n`];
+  // The results stream between head and tail; whether every file could be read is known only at
+  // the end, so `invocations` follows the results.
+  head(context) {
+    const driver = { name: TOOL.name, version: TOOL.version, semanticVersion: TOOL.version, rules: rulesOf(context.pack) };
+    const run = JSON.stringify({ tool: { driver }, columnKind: "utf16CodeUnits" }, null, 2).replace(/\n/g, "\n    ").replace(/\n    \}$/, "");
+    return `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    ${run},\n      "results": [`;
+  },
+  separator: ",",
+  tail(_files, written, context) {
+    const invocations = JSON.stringify([{ executionSuccessful: context.invalid.length === 0 }], null, 2).replace(/\n/g, "\n      ");
+    return `${written ? "\n      " : ""}],\n      "invocations": ${invocations}\n    }\n  ]\n}\n`;
   },
 };
 

@@ -40,16 +40,15 @@ function file({ assessment: a, findings, passed }: CheckResult, c: ChalkInstance
 
 /** The short, colourful summary `check` prints for people; user text is made terminal-safe. */
 export const textFormat: CheckFormat = {
+  head: () => "",
   file: (r, context) => file(r, context.color ?? NO_COLOR),
   invalid: () => "",
-  document(parts, files, context) {
+  separator: "\n",
+  tail(files, _written, context) {
+    if (files.length < 2) return "";
     const c = context.color ?? NO_COLOR;
-    const out = parts.filter(Boolean).map((p, i) => (i ? `\n${p}` : p));
-    if (files.length > 1) {
-      const failed = files.filter((f) => !f.passed).length;
-      out.push(`\n${failed ? c.red(`✖ ${failed} of ${files.length} files failed`) : c.green(`✔ all ${files.length} files passed`)}\n`);
-    }
-    return out;
+    const failed = files.filter((f) => !f.passed).length;
+    return `\n${failed ? c.red(`✖ ${failed} of ${files.length} files failed`) : c.green(`✔ all ${files.length} files passed`)}\n`;
   },
 };
 

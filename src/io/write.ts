@@ -3,28 +3,54 @@ import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeS
 import { basename, dirname, join } from "node:path";
 
 /**
- * Writes a file atomically: the content goes to a temporary file in the same directory, which is
- * then renamed over the target. A crash or a full disk mid-write leaves the old file untouched.
- * Content may come in parts (a large report), written one after another without joining them.
+ * A file written atomically: content goes to a temporary file in the same directory, renamed over
+ * the target on `commit`. A crash, a full disk or an `abort` leaves the old file untouched and
+ * no temporary file behind. Content can be written in parts, so large outputs are never held whole.
  */
-export function writeFileAtomic(path: string, content: string | readonly string[]): void {
-  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
-  let mode: number | undefined;
-  try {
-    mode = statSync(path).mode & 0o777;
-  } catch {
-    mode = undefined;
-  }
-  try {
-    const fd = openSync(tmp, "wx", mode);
+export class AtomicFile {
+  private readonly tmp: string;
+  private fd: number | null;
+
+  constructor(private readonly path: string) {
+    this.tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+    let mode: number | undefined;
     try {
-      for (const part of typeof content === "string" ? [content] : content) writeSync(fd, part);
-    } finally {
-      closeSync(fd);
+      mode = statSync(path).mode & 0o777;
+    } catch {
+      mode = undefined;
     }
-    renameSync(tmp, path);
+    this.fd = openSync(this.tmp, "wx", mode);
+  }
+
+  write(text: string): void {
+    if (this.fd === null) throw new Error("write after commit or abort");
+    writeSync(this.fd, text);
+  }
+
+  commit(): void {
+    this.close();
+    renameSync(this.tmp, this.path);
+  }
+
+  abort(): void {
+    this.close();
+    rmSync(this.tmp, { force: true });
+  }
+
+  private close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** Writes a whole file atomically (see AtomicFile). */
+export function writeFileAtomic(path: string, content: string | readonly string[]): void {
+  const file = new AtomicFile(path);
+  try {
+    for (const part of typeof content === "string" ? [content] : content) file.write(part);
+    file.commit();
   } catch (error) {
-    rmSync(tmp, { force: true });
+    file.abort();
     throw error;
   }
 }

@@ -40,20 +40,23 @@ export async function* loadAll(files: string[], pack: Pack, cwd: string, workers
   }
   const pool = Array.from({ length: workers }, () => new Worker(ANSWERS_WORKER, { workerData: { pack, cwd } }));
   const done = new Map<number, Loaded[]>();
+  const owner = new Map<number, Worker>();
   const waiting = new Map<number, (value: void) => void>();
   let failure: unknown;
   let next = 0;
   const batches = Math.ceil(files.length / BATCH);
+  // A worker gets a new batch only when one of its batches has been consumed, so finished batches
+  // never pile up faster than they are scored and rendered: at most two per worker are held.
   const send = (worker: Worker) => {
     if (next >= batches) return;
     const id = next++;
+    owner.set(id, worker);
     worker.postMessage({ id, files: files.slice(id * BATCH, (id + 1) * BATCH) });
   };
   for (const worker of pool) {
     worker.on("message", (message: { id: number; loaded: Loaded[] }) => {
       done.set(message.id, message.loaded);
       waiting.get(message.id)?.();
-      send(worker);
     });
     worker.on("error", (error) => {
       failure = error;
@@ -69,6 +72,8 @@ export async function* loadAll(files: string[], pack: Pack, cwd: string, workers
       waiting.delete(id);
       const batch = done.get(id)!;
       done.delete(id);
+      send(owner.get(id)!);
+      owner.delete(id);
       yield* batch;
     }
   } finally {
