@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { main } from "../dist/main.js";
-import { processIo } from "../dist/io/io.js";
+import { run } from "../dist/rml-assess.js";
 
-process.exitCode = await main(process.argv.slice(2), processIo());
+process.exitCode = await run();

@@ -10,6 +10,31 @@ export function scoreArg(value: string): number {
   return n;
 }
 
+/** Parses a repeatable `ID=N` flag into [id, score] pairs; the id is checked against the pack later. */
+export function principleScoreArg(value: string, previous: [string, number][] = []): [string, number][] {
+  const match = /^([^=]+)=(.*)$/.exec(value);
+  if (!match) throw new InvalidArgumentError("expected PRINCIPLE=N, e.g. bias-evaluation=60.");
+  return [...previous, [match[1]!.trim(), scoreArg(match[2]!)]];
+}
+
+/** Parses a whole number of days, 1 or more. */
+export function dayCountArg(value: string): number {
+  if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number of days, 1 or more.");
+  return Number(value);
+}
+
+/** Parses --jobs: a whole number of threads from 1 to 64 (1 parses on the main thread only). */
+export function jobsArg(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64) throw new InvalidArgumentError("expected a whole number from 1 to 64.");
+  return n;
+}
+
+/** Collects a repeatable option's values; each may hold several, separated by commas. */
+export function collectIds(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(",").map((v) => v.trim()).filter(Boolean)];
+}
+
 const packOption = () => new Option("--pack <dir>", "use the principle pack in DIR instead of the built-in one");
 
 /**
@@ -24,7 +49,8 @@ export function buildCli(io: Io, result: { code: number }): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(terminalSafeLines(text)) })
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", `
-Exit codes: 0 passed, 1 the assessment fails its policy, 2 invalid input or usage.
+Exit codes: 0 passed, 1 the assessment fails its policy, 2 invalid input or usage,
+130 an interview stopped with Ctrl-C.
 Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
 
   program.command("principles")
@@ -46,14 +72,41 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
       result.code = await initCommand(file, opts, io);
     });
 
+  program.command("interview")
+    .description("answer the checklist at the terminal, one question at a time, saving each answer as it is given")
+    .argument("[file]", "answers file to create or continue", "rml-assessment.yaml")
+    .option("--principle <id>", "only the questions of principle ID (repeat it, or separate ids with commas, for more)", collectIds)
+    .option("--review", "walk every question with its current answer preselected, not only the unanswered ones")
+    .addOption(packOption())
+    .addHelpText("after", `
+A new FILE starts with the project's details; an existing one resumes at its first unanswered
+question. Ctrl-C stops (exit 130) with every answer given so far saved. Needs a terminal: without
+one, use 'init' and edit the file, then 'check'.`)
+    .action(async (file, opts) => {
+      const { interviewCommand } = await import("./commands/interview.js");
+      result.code = await interviewCommand(file, opts, io);
+    });
+
   program.command("check")
     .description("validate and score answers files; fail when the policy is not met")
-    .argument("[files...]", "answers files", ["rml-assessment.yaml"])
+    .argument("[files...]", "answers files, or directories to search for them", ["rml-assessment.yaml"])
     .option("--min-score <n>", "fail when the overall score is below N (0-100)", scoreArg)
     .option("--min-principle-score <n>", "fail when any principle scores below N (0-100)", scoreArg)
+    .option("--min-score-for <id=n>", "fail when principle ID scores below N; repeatable", principleScoreArg)
     .option("--allow-unanswered", "report unanswered questions as warnings instead of failing")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--no-allow-unanswered", "fail on unanswered questions even if the config allows them")
+    .option("--require-evidence", "fail when a yes or partial answer lists no evidence")
+    .option("--no-require-evidence", "do not require evidence even if the config does")
+    .option("--max-age-days <n>", "fail when the assessment's date is more than N days ago, or missing", dayCountArg)
+    .option("--config <file>", "read the policy from FILE instead of ./.rml-assess.yaml")
+    .option("--no-config", "ignore ./.rml-assess.yaml")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "junit", "sarif"]).default("text"))
+    .option("-o, --output <file>", "write the output to FILE instead of standard output")
+    .option("-j, --jobs <n>", "threads that parse files in large runs (default: one per core)", jobsArg)
     .addOption(packOption())
+    .addHelpText("after", `
+Flags win over the config file's policy: section. Formats: text (people), json, github (workflow
+annotations, plus a summary when GITHUB_STEP_SUMMARY is set), junit (JUnit XML), sarif (SARIF 2.1.0).`)
     .action(async (files, opts) => {
       const { checkCommand } = await import("./commands/check.js");
       result.code = await checkCommand(files, opts, io);
@@ -62,8 +115,9 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
   program.command("report")
     .description("write a scored assessment report an auditor can file")
     .argument("[file]", "answers file", "rml-assessment.yaml")
-    .addOption(new Option("-f, --format <format>", "report format").choices(["md"]).default("md"))
+    .addOption(new Option("-f, --format <format>", "report format").choices(["md", "html"]).default("md"))
     .option("-o, --output <file>", "write the report to FILE instead of standard output")
+    .option("--template <file>", "render with your own Handlebars template (the format's escaping applies)")
     .addOption(packOption())
     .action(async (file, opts) => {
       const { reportCommand } = await import("./commands/report.js");

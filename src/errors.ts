@@ -10,9 +10,12 @@ export interface Diagnostic {
   hint?: string;
 }
 
-/** Bad input: one or more located problems. Printed one per line, exit 2. */
+/**
+ * Bad input: one or more located problems. Printed one per line, exit 2. `reported` says the
+ * command's output already carries them (check's CI formats), so the output was written.
+ */
 export class InputError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
+  constructor(readonly diagnostics: Diagnostic[], readonly reported = false) {
     super(diagnostics.map(formatDiagnostic).join("\n"));
     this.name = "InputError";
   }

@@ -2,7 +2,6 @@ import { CommanderError } from "commander";
 import { EXIT, formatDiagnostic, InputError, UsageError } from "./errors.js";
 import { buildCli } from "./cli.js";
 import type { Io } from "./io/io.js";
-import { colorFor } from "./io/color.js";
 import { terminalSafe } from "./io/terminal.js";
 
 /**
@@ -10,13 +9,14 @@ import { terminalSafe } from "./io/terminal.js";
  * located line each and a hint; anything unexpected asks for a bug report (stack with --debug).
  */
 export async function main(argv: string[], io: Io): Promise<number> {
-  const c = colorFor(io.env, io.stderrIsTTY);
   const debug = argv.includes("--debug") || Boolean(io.env.DEBUG);
   try {
     const result = { code: EXIT.ok as number };
     await buildCli(io, result).parseAsync(argv.filter((a) => a !== "--debug"), { from: "user" });
     return result.code;
   } catch (error) {
+    // Loaded only when something is printed, so --version and --help stay light.
+    const c = (await import("./io/color.js")).colorFor(io.env, io.stderrIsTTY);
     if (error instanceof CommanderError) {
       // Help and version are "errors" to commander; its usage errors are already printed.
       return error.exitCode === 0 ? EXIT.ok : EXIT.input;
@@ -25,7 +25,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // Diagnostics quote user text (ids, values, file names): nothing in them may act on the terminal.
       for (const d of error.diagnostics) io.stderr(`${c.red(terminalSafe(formatDiagnostic({ ...d, hint: undefined })))}${d.hint ? c.dim(` (${terminalSafe(d.hint)})`) : ""}\n`);
       const n = error.diagnostics.length;
-      io.stderr(`${c.red("✖")} ${n} problem${n === 1 ? "" : "s"} in the input; nothing was written.\n`);
+      const outcome = error.reported ? `${n === 1 ? "it is" : "they are"} also in the output` : "nothing was written";
+      io.stderr(`${c.red("✖")} ${n} problem${n === 1 ? "" : "s"} in the input; ${outcome}.\n`);
       return EXIT.input;
     }
     if (error instanceof UsageError) {

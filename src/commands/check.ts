@@ -1,43 +1,91 @@
+import { resolve } from "node:path";
+import { Chalk } from "chalk";
 import { EXIT, InputError, type Diagnostic } from "../errors.js";
-import { findings as policyFindings, passes, DEFAULT_POLICY } from "../core/findings.js";
+import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
-import type { CheckResult, Policy } from "../core/types.js";
-import { checkFormats } from "../formats/index.js";
+import type { CheckResult } from "../core/types.js";
+import { githubSummary, MAX_SUMMARY_ROWS } from "../formats/github-summary.js";
+import { checkFormats, DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
+import { generatedAt, today } from "../io/clock.js";
 import { colorFor } from "../io/color.js";
+import { answersFilesFor } from "../io/discover.js";
 import type { Io } from "../io/io.js";
-import { answersFor, packFor } from "./inputs.js";
+import { appendFileAtomic } from "../io/write.js";
+import { loadConfig } from "../load/config.js";
+import { loadAll, workersFor } from "../load/many.js";
+import { packFor } from "./inputs.js";
+import { refuseOverwritingInput, sinkFor } from "./output.js";
+import { resolvePolicy, type PolicyFlags } from "./policy.js";
 
-export interface CheckOptions {
-  minScore?: number;
-  minPrincipleScore?: number;
-  allowUnanswered?: boolean;
+export interface CheckOptions extends PolicyFlags {
   format: string;
   pack?: string;
+  /** A config file, or false for --no-config; undefined looks for .rml-assess.yaml. */
+  config?: string | false;
+  output?: string;
+  /** Threads to parse with (default: one per core, for runs of many files). */
+  jobs?: number;
 }
 
-/** `check`: validates and scores every file, prints one document, exits with the worst outcome. */
-export async function checkCommand(files: string[], opts: CheckOptions, io: Io): Promise<number> {
-  const pack = packFor(opts, io);
-  const policy: Policy = {
-    ...DEFAULT_POLICY,
-    minScore: opts.minScore ?? null,
-    minPrincipleScore: opts.minPrincipleScore ?? null,
-    allowUnanswered: Boolean(opts.allowUnanswered),
-  };
-  const results: CheckResult[] = [];
-  const invalid: Diagnostic[] = [];
-  for (const file of files) {
-    try {
-      const assessment = score(pack, answersFor(file, pack, io));
-      const found = policyFindings(assessment, policy);
-      results.push({ assessment, findings: found, passed: passes(found) });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      invalid.push(...error.diagnostics);
-    }
+/** Appends the run's markdown summary to GitHub's GITHUB_STEP_SUMMARY file; a failure there only warns. */
+function appendStepSummary(results: FileSummary[], context: CheckContext, io: Io): void {
+  const target = io.env.GITHUB_STEP_SUMMARY;
+  if (!target) return;
+  try {
+    appendFileAtomic(resolve(io.cwd, target), githubSummary(results, context));
+  } catch (error) {
+    io.stderr(`warning: cannot append the summary to GITHUB_STEP_SUMMARY (${target}): ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
   }
-  // Invalid input outranks a failed policy: report every broken file, then exit 2.
-  if (invalid.length) throw new InputError(invalid);
-  io.stdout(checkFormats[opts.format]!(results, colorFor(io.env, io.stdoutIsTTY)));
-  return results.every((r) => r.passed) ? EXIT.ok : EXIT.policy;
+}
+
+/**
+ * `check`: validates and scores every file (directories expanded) against the policy from flags
+ * and config, writes one document, and exits with the worst outcome: 2 invalid input, 1 a failed
+ * policy, 0 all passed. Files stream through: each is rendered once checked and then let go, and
+ * large runs parse on worker threads.
+ */
+export async function checkCommand(args: string[], opts: CheckOptions, io: Io): Promise<number> {
+  const pack = packFor(opts, io);
+  const config = loadConfig(opts.config, pack, io);
+  const policy = resolvePolicy(config?.policy ?? {}, opts, pack);
+  const files = answersFilesFor(args, io.cwd);
+  refuseOverwritingInput(opts.output, config ? [...files, config.file] : files, io);
+  const format = checkFormats[opts.format]!;
+  const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
+  const day = today(io);
+  const invalid: Diagnostic[] = [];
+  const context: CheckContext = {
+    pack, policy, invalid, generated: generatedAt(io), state: { suites: 0 },
+    color: opts.output ? new Chalk({ level: 0 }) : colorFor(io.env, io.stdoutIsTTY),
+  };
+  const sink = sinkFor(opts.output, io);
+  const summaries: FileSummary[] = [];
+  try {
+    const doc = new DocumentWriter(format, context, (text) => sink.write(text));
+    let kept = 0;
+    for await (const loaded of loadAll(files, pack, io.cwd, workersFor(files.length, opts.jobs))) {
+      if ("problems" in loaded) {
+        invalid.push(...loaded.problems);
+        if (reportsInvalid) doc.part(format.invalid(loaded.file, loaded.problems, context));
+        continue;
+      }
+      const assessment = score(pack, loaded.answers);
+      const found = policyFindings(assessment, policy, day);
+      const result: CheckResult = { assessment, findings: found, passed: passes(found) };
+      // Once invalid input is known to fail the run, the other files need no rendering.
+      if (!invalid.length || reportsInvalid) doc.part(format.file(result, context));
+      summaries.push(summarize(result, kept < MAX_SUMMARY_ROWS));
+      kept += found.length;
+    }
+    // Invalid input outranks a failed policy: exit 2, with nothing written unless the format reports it.
+    if (invalid.length && !reportsInvalid) throw new InputError(invalid);
+    doc.end(summaries);
+    sink.commit();
+  } catch (error) {
+    sink.abort();
+    throw error;
+  }
+  if (opts.format === "github") appendStepSummary(summaries, context, io);
+  if (invalid.length) throw new InputError(invalid, true);
+  return summaries.every((r) => r.passed) ? EXIT.ok : EXIT.policy;
 }

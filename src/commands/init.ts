@@ -4,30 +4,21 @@ import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap
 import { EXIT, UsageError } from "../errors.js";
 import type { Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
+import { wrapWords } from "../io/terminal.js";
 import { SCHEMA_DIR } from "../paths.js";
 import { emit } from "./output.js";
 import { packFor } from "./inputs.js";
 
 /** Wraps prose into comment lines of at most `width` characters. */
 export function wrapComment(text: string, width = 96): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = "";
-    }
-    line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.map((l) => ` ${l}`).join("\n");
+  return wrapWords(text, width).map((l) => ` ${l}`).join("\n");
 }
 
 /**
  * Where the answers schema is, as the file's `$schema` line should say it: relative to the file,
  * and through node_modules when the tool runs from elsewhere (npx or a global install).
  */
-function schemaRef(file: string, cwd: string): string {
+export function schemaRef(file: string, cwd: string): string {
   const installed = join(SCHEMA_DIR, "answers.schema.json");
   const insideProject = !relative(cwd, installed).startsWith("..");
   const target = insideProject ? installed : join(cwd, "node_modules", "rml-assess", "schema", "answers.schema.json");
@@ -39,16 +30,26 @@ function pairWithKey(map: unknown, key: string): Pair<Scalar> | undefined {
   return (map as YAMLMap).items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) as Pair<Scalar> | undefined;
 }
 
+/** What a new answers file says about the project and the assessment. */
+export interface TemplateMetadata {
+  projectName: string;
+  date: string;
+  schema: string;
+  owner?: string;
+  description?: string;
+  assessors?: { name: string; role?: string }[];
+}
+
 /** The answers template: every principle and question, each question's text as a comment. */
-export function answersTemplate(pack: Pack, opts: { projectName: string; date: string; schema: string }): string {
+export function answersTemplate(pack: Pack, opts: TemplateMetadata): string {
   const answers: Record<string, Record<string, object>> = {};
   for (const p of pack.principles) {
     answers[p.id] = Object.fromEntries(p.questions.map((q) => [q.id, { answer: null, notes: null, evidence: [] }]));
   }
   const doc = new Document({
     version: 1,
-    project: { name: opts.projectName, owner: "", description: "" },
-    assessors: [],
+    project: { name: opts.projectName, owner: opts.owner ?? "", description: opts.description ?? "" },
+    assessors: (opts.assessors ?? []).map((a) => (a.role ? { name: a.name, role: a.role } : { name: a.name })),
     date: opts.date,
     pack: pack.id,
     answers,
@@ -75,6 +76,21 @@ export function answersTemplate(pack: Pack, opts: { projectName: string; date: s
   return doc.toString({ nullStr: "", lineWidth: 0 });
 }
 
+/** The name a new answers file gives the project unless told otherwise: the working directory's. */
+export function defaultProjectName(io: Io): string {
+  return basename(io.cwd) || "ML system";
+}
+
+/** The text of a new answers file FILE (as the user named it), with the metadata given or defaults. */
+export function newAnswersFile(pack: Pack, file: string, io: Io, meta: Partial<Omit<TemplateMetadata, "schema">> = {}): string {
+  return answersTemplate(pack, {
+    ...meta,
+    projectName: meta.projectName ?? defaultProjectName(io),
+    date: meta.date ?? io.now().toISOString().slice(0, 10),
+    schema: schemaRef(resolve(io.cwd, file), io.cwd),
+  }).replace("check FILE", `check ${file}`);
+}
+
 /** `init`: writes the answers template; never replaces an existing file without --force. */
 export async function initCommand(file: string, opts: { force?: boolean; pack?: string }, io: Io): Promise<number> {
   const path = resolve(io.cwd, file);
@@ -82,12 +98,7 @@ export async function initCommand(file: string, opts: { force?: boolean; pack?: 
     throw new UsageError(`${file} already exists; nothing was written`, "edit it, run 'rml-assess check' on it, or add --force to replace it with a blank template");
   }
   const pack = packFor(opts, io);
-  const content = answersTemplate(pack, {
-    projectName: basename(io.cwd) || "ML system",
-    date: io.now().toISOString().slice(0, 10),
-    schema: schemaRef(path, io.cwd),
-  }).replace("check FILE", `check ${file}`);
-  emit(content, file, io);
+  emit(newAnswersFile(pack, file, io), file, io);
   const count = pack.principles.reduce((n, p) => n + p.questions.length, 0);
   io.stdout(`Wrote ${file}: ${count} questions across ${pack.principles.length} principles to answer.\nNext: fill in the answers, then run 'rml-assess check ${file}'.\n`);
   return EXIT.ok;

@@ -1,7 +1,10 @@
-import { EXIT } from "../errors.js";
+import { resolve } from "node:path";
+import { EXIT, InputError } from "../errors.js";
 import { score } from "../core/score.js";
 import type { Io } from "../io/io.js";
-import { renderReport } from "../report/render.js";
+import { displayPath } from "../io/paths.js";
+import { isDiagnostic, readTextFile } from "../io/read.js";
+import { renderReport, type TemplateSource } from "../report/render.js";
 import { TOOL } from "../version.js";
 import { answersFor, packFor } from "./inputs.js";
 import { emit, refuseOverwritingInput } from "./output.js";
@@ -10,6 +13,7 @@ export interface ReportOptions {
   format: string;
   output?: string;
   pack?: string;
+  template?: string;
 }
 
 /**
@@ -22,12 +26,21 @@ export function generatedAt(io: Io): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
+/** A team's own template file, read as UTF-8 text (a located error when it cannot be). */
+function templateFor(file: string, io: Io): TemplateSource {
+  const path = resolve(io.cwd, file);
+  const read = readTextFile(path, displayPath(path, io.cwd));
+  if (isDiagnostic(read)) throw new InputError([{ ...read, hint: "check the path given to --template" }]);
+  return { file: read.file, text: read.text };
+}
+
 /** `report`: scores one answers file and writes the report; the policy does not apply here. */
 export async function reportCommand(file: string, opts: ReportOptions, io: Io): Promise<number> {
-  refuseOverwritingInput(opts.output, [file], io);
+  refuseOverwritingInput(opts.output, opts.template ? [file, opts.template] : [file], io);
   const pack = packFor(opts, io);
   const assessment = score(pack, answersFor(file, pack, io));
-  const content = renderReport(assessment, opts.format, { toolName: TOOL.name, toolVersion: TOOL.version, generated: generatedAt(io) });
+  const template = opts.template ? templateFor(opts.template, io) : undefined;
+  const content = renderReport(assessment, opts.format, { toolName: TOOL.name, toolVersion: TOOL.version, generated: generatedAt(io) }, template);
   emit(content, opts.output, io);
   if (opts.output) io.stderr(`Wrote ${opts.output} (${opts.format} report, overall score ${assessment.score ?? "none"}).\n`);
   return EXIT.ok;

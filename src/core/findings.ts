@@ -5,27 +5,37 @@ function finding(code: FindingCode, severity: Severity, message: string, princip
   return { code, severity, message, principle, question, line: at.line, column: at.column };
 }
 
-export const DEFAULT_POLICY: Policy = { minScore: null, minPrincipleScore: null, allowUnanswered: false };
+export const DEFAULT_POLICY: Policy = {
+  minScore: null, minPrincipleScore: null, principleMinScores: new Map(), allowUnanswered: false, requireEvidence: false, maxAgeDays: null,
+};
 
 /** Where a question's finding can be fixed: its answer, else its principle's key, else `answers:`. */
 function questionPosition(a: Assessment, p: ScoredPrinciple, q: ScoredQuestion): Position {
   return q.answer?.position ?? a.answers.positions.principles.get(p.principle.id) ?? a.answers.positions.answers;
 }
 
-function unansweredFindings(a: Assessment, policy: Policy): Finding[] {
+function questionFindings(a: Assessment, policy: Policy): Finding[] {
   const severity = policy.allowUnanswered ? "warning" : "error";
   const findings: Finding[] = [];
   for (const p of a.principles) {
     for (const q of p.questions) {
-      if (q.status !== "unanswered") continue;
       const at = questionPosition(a, p, q);
       const where = `${p.principle.id}/${q.question.id}`;
-      findings.push(q.naWithoutReason
-        ? finding("NA_WITHOUT_REASON", severity, `${where} is n/a without notes; say why it does not apply, or answer it`, p.principle.id, q.question.id, at)
-        : finding("UNANSWERED", severity, `${where} is unanswered`, p.principle.id, q.question.id, at));
+      if (q.status === "unanswered") {
+        findings.push(q.naWithoutReason
+          ? finding("NA_WITHOUT_REASON", severity, `${where} is n/a without notes; say why it does not apply, or answer it`, p.principle.id, q.question.id, at)
+          : finding("UNANSWERED", severity, `${where} is unanswered`, p.principle.id, q.question.id, at));
+      } else if (policy.requireEvidence && (q.status === "yes" || q.status === "partial") && !q.answer?.evidence.length) {
+        findings.push(finding("MISSING_EVIDENCE", "error", `${where} is ${q.status} but lists no evidence; add the paths or URLs that show it under 'evidence'`, p.principle.id, q.question.id, at));
+      }
     }
   }
   return findings;
+}
+
+/** The minimum a principle must reach under a policy: its own, else the general one, else none. */
+export function principleMinimum(policy: Policy, principle: string): number | null {
+  return policy.principleMinScores.get(principle) ?? policy.minPrincipleScore;
 }
 
 function scoreFindings(a: Assessment, policy: Policy): Finding[] {
@@ -33,19 +43,37 @@ function scoreFindings(a: Assessment, policy: Policy): Finding[] {
   if (policy.minScore !== null && a.score !== null && a.score < policy.minScore) {
     findings.push(finding("BELOW_MIN_SCORE", "error", `overall score ${a.score} is below the minimum of ${policy.minScore}`, null, null, a.answers.positions.answers));
   }
-  if (policy.minPrincipleScore !== null) {
-    for (const p of a.principles) {
-      if (p.score === null || p.score >= policy.minPrincipleScore) continue;
-      const at = a.answers.positions.principles.get(p.principle.id) ?? a.answers.positions.answers;
-      findings.push(finding("PRINCIPLE_BELOW_MIN_SCORE", "error", `${p.principle.title} scores ${p.score}, below the minimum of ${policy.minPrincipleScore}`, p.principle.id, null, at));
-    }
+  for (const p of a.principles) {
+    const min = principleMinimum(policy, p.principle.id);
+    if (min === null || p.score === null || p.score >= min) continue;
+    const at = a.answers.positions.principles.get(p.principle.id) ?? a.answers.positions.answers;
+    findings.push(finding("PRINCIPLE_BELOW_MIN_SCORE", "error", `${p.principle.title} scores ${p.score}, below the minimum of ${min}`, p.principle.id, null, at));
   }
   return findings;
 }
 
-/** Applies a policy to an assessment. Findings come sorted by position, so output is deterministic. */
-export function findings(a: Assessment, policy: Policy): Finding[] {
-  return [...unansweredFindings(a, policy), ...scoreFindings(a, policy)].sort(
+/** Whole days from one YYYY-MM-DD date to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function ageFindings(a: Assessment, policy: Policy, today: string): Finding[] {
+  if (policy.maxAgeDays === null) return [];
+  const { date, positions } = a.answers;
+  if (date === null) {
+    return [finding("MISSING_DATE", "error", `the assessment has no date, and the policy allows answers at most ${policy.maxAgeDays} days old; add date: YYYY-MM-DD`, null, null, positions.date)];
+  }
+  const age = daysBetween(date, today);
+  if (age <= policy.maxAgeDays) return [];
+  return [finding("STALE", "error", `the assessment is dated ${date}, ${age} days ago, older than the maximum of ${policy.maxAgeDays} days; review the answers and update 'date'`, null, null, positions.date)];
+}
+
+/**
+ * Applies a policy to an assessment, with `today` (YYYY-MM-DD) passed in so the core needs no
+ * clock. Findings come sorted by position, so output is deterministic.
+ */
+export function findings(a: Assessment, policy: Policy, today: string): Finding[] {
+  return [...questionFindings(a, policy), ...scoreFindings(a, policy), ...ageFindings(a, policy, today)].sort(
     (x, y) => x.line - y.line || x.column - y.column || x.code.localeCompare(y.code),
   );
 }

@@ -148,8 +148,11 @@ export type Severity = "error" | "warning";
 export type FindingCode =
   | "UNANSWERED"
   | "NA_WITHOUT_REASON"
+  | "MISSING_EVIDENCE"
   | "BELOW_MIN_SCORE"
-  | "PRINCIPLE_BELOW_MIN_SCORE";
+  | "PRINCIPLE_BELOW_MIN_SCORE"
+  | "STALE"
+  | "MISSING_DATE";
 
 export interface Finding {
   code: FindingCode;
@@ -161,10 +164,17 @@ export interface Finding {
   column: number;
 }
 
+/** What an assessment must meet to pass `check` (README "Policy keys" documents each). */
 export interface Policy {
   minScore: number | null;
   minPrincipleScore: number | null;
+  /** principle id → its own minimum, which replaces minPrincipleScore for that principle. */
+  principleMinScores: Map<string, number>;
   allowUnanswered: boolean;
+  /** A yes or partial must list evidence. */
+  requireEvidence: boolean;
+  /** The assessment's date may be at most this many days before today. */
+  maxAgeDays: number | null;
 }
 
 /** One answers file checked against a policy. */

@@ -1,10 +1,17 @@
-import type { ChalkInstance } from "chalk";
-import type { CheckResult } from "../core/types.js";
-import { json } from "./json.js";
-import { text } from "./text.js";
+import type { CheckFormat } from "./document.js";
+import { githubFormat } from "./github.js";
+import { jsonFormat } from "./json.js";
+import { junitFormat } from "./junit.js";
+import { sarifFormat } from "./sarif.js";
+import { textFormat } from "./text.js";
 
-/** Output formats of `check`, by name: each turns results into one document. */
-export const checkFormats: Record<string, (results: CheckResult[], color: ChalkInstance) => string> = {
-  text,
-  json: (results) => json(results),
+export { DocumentWriter, REPORTS_INVALID_INPUT, renderDocument, summarize, type CheckContext, type CheckFormat, type FileSummary } from "./document.js";
+
+/** Output formats of `check`, by name. */
+export const checkFormats: Record<string, CheckFormat> = {
+  text: textFormat,
+  json: jsonFormat,
+  github: githubFormat,
+  junit: junitFormat,
+  sarif: sarifFormat,
 };

@@ -1,6 +1,9 @@
-import type { ChalkInstance } from "chalk";
+import { Chalk, type ChalkInstance } from "chalk";
 import type { CheckResult, ScoredPrinciple } from "../core/types.js";
 import { terminalSafe } from "../io/terminal.js";
+import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
+
+const NO_COLOR = new Chalk({ level: 0 });
 
 /** A 10-cell bar for a 0..100 score: filled cells for each full ten points. */
 export function textBar(score: number | null): string {
@@ -18,26 +21,38 @@ function principleLine(p: ScoredPrinciple, c: ChalkInstance): string {
   return `  ${title} ${tint(textBar(p.score))} ${tint(score)}  ${terminalSafe(p.band ?? "all n/a").padEnd(12)} ${answered}/${total} answered`;
 }
 
+/** One file's block: its score, a line per principle, its findings and its verdict. */
+function file({ assessment: a, findings, passed }: CheckResult, c: ChalkInstance): string {
+  const lines = [c.bold(`${terminalSafe(a.answers.file)}: ${terminalSafe(a.answers.project.name)}`) + c.dim(` (${a.pack.id} ${a.pack.version})`)];
+  const weakest = a.weakest ? `   weakest: ${terminalSafe(a.weakest.principle.title)} (${a.weakest.score})` : "";
+  lines.push(`  ${c.bold("Overall")} ${a.score ?? "–"}/100 ${terminalSafe(a.band ?? "")}${weakest}`);
+  for (const p of a.principles) lines.push(principleLine(p, c));
+  for (const f of findings) {
+    const tag = f.severity === "error" ? c.red("error  ") : c.yellow("warning");
+    lines.push(`  ${terminalSafe(a.answers.file)}:${f.line}:${f.column}  ${tag} ${c.dim(f.code)}  ${terminalSafe(f.message)}`);
+  }
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  const tally = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+  lines.push(passed ? c.green(`✔ passed (${tally})`) : c.red(`✖ failed (${tally})`));
+  return `${lines.join("\n")}\n`;
+}
+
 /** The short, colourful summary `check` prints for people; user text is made terminal-safe. */
+export const textFormat: CheckFormat = {
+  head: () => "",
+  file: (r, context) => file(r, context.color ?? NO_COLOR),
+  invalid: () => "",
+  separator: "\n",
+  tail(files, _written, context) {
+    if (files.length < 2) return "";
+    const c = context.color ?? NO_COLOR;
+    const failed = files.filter((f) => !f.passed).length;
+    return `\n${failed ? c.red(`✖ ${failed} of ${files.length} files failed`) : c.green(`✔ all ${files.length} files passed`)}\n`;
+  },
+};
+
+/** The whole text summary for some results. */
 export function text(results: CheckResult[], c: ChalkInstance): string {
-  const lines: string[] = [];
-  for (const { assessment: a, findings, passed } of results) {
-    lines.push(c.bold(`${terminalSafe(a.answers.file)}: ${terminalSafe(a.answers.project.name)}`) + c.dim(` (${a.pack.id} ${a.pack.version})`));
-    const weakest = a.weakest ? `   weakest: ${terminalSafe(a.weakest.principle.title)} (${a.weakest.score})` : "";
-    lines.push(`  ${c.bold("Overall")} ${a.score ?? "–"}/100 ${terminalSafe(a.band ?? "")}${weakest}`);
-    for (const p of a.principles) lines.push(principleLine(p, c));
-    for (const f of findings) {
-      const tag = f.severity === "error" ? c.red("error  ") : c.yellow("warning");
-      lines.push(`  ${terminalSafe(a.answers.file)}:${f.line}:${f.column}  ${tag} ${c.dim(f.code)}  ${terminalSafe(f.message)}`);
-    }
-    const errors = findings.filter((f) => f.severity === "error").length;
-    const warnings = findings.length - errors;
-    const tally = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
-    lines.push(passed ? c.green(`✔ passed (${tally})`) : c.red(`✖ failed (${tally})`), "");
-  }
-  if (results.length > 1) {
-    const failed = results.filter((r) => !r.passed).length;
-    lines.push(failed ? c.red(`✖ ${failed} of ${results.length} files failed`) : c.green(`✔ all ${results.length} files passed`));
-  }
-  return `${lines.join("\n").trimEnd()}\n`;
+  return renderDocument(textFormat, results, { color: c, invalid: [] } as unknown as CheckContext);
 }

@@ -8,6 +8,8 @@ export interface Io {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** The terminal's width in columns, when standard output is one. */
+  columns?: number;
 }
 
 /** The real process's IO, used by bin/. */
@@ -21,5 +23,6 @@ export function processIo(): Io {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    columns: process.stdout.columns || undefined,
   };
 }

@@ -1,31 +1,84 @@
 import { randomBytes } from "node:crypto";
-import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
+/** The file a path names: a symbolic link is written through, so the link stays a link. */
+function targetOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path; // A new file (or a dangling link): write it where it was asked for.
+  }
+}
+
 /**
- * Writes a file atomically: the content goes to a temporary file in the same directory, which is
- * then renamed over the target. A crash or a full disk mid-write leaves the old file untouched.
- * A symbolic link is written through (its target is replaced), and the old file's mode is kept.
+ * A file written atomically: content goes to a temporary file in the same directory, renamed over
+ * the target on `commit`. A crash, a full disk or an `abort` leaves the old file untouched and
+ * no temporary file behind. Content can be written in parts, so large outputs are never held whole.
+ * The old file's mode is kept.
  */
-export function writeFileAtomic(path: string, content: string): void {
-  let target = path;
-  try {
-    target = realpathSync(path);
-  } catch {
-    // A new file (or a dangling link): write it where it was asked for.
+export class AtomicFile {
+  private readonly path: string;
+  private readonly tmp: string;
+  private fd: number | null;
+
+  constructor(path: string) {
+    this.path = targetOf(path);
+    this.tmp = join(dirname(this.path), `.${basename(this.path)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+    let mode: number | undefined;
+    try {
+      mode = statSync(this.path).mode & 0o777;
+    } catch {
+      mode = undefined;
+    }
+    this.fd = openSync(this.tmp, "wx", mode);
   }
-  const tmp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
-  let mode: number | undefined;
-  try {
-    mode = statSync(target).mode & 0o777;
-  } catch {
-    mode = undefined;
+
+  write(text: string): void {
+    if (this.fd === null) throw new Error("write after commit or abort");
+    // write(2) may take fewer bytes than given (a nearly full disk): write the rest until all is written.
+    const bytes = Buffer.from(text, "utf8");
+    for (let done = 0; done < bytes.length;) done += writeSync(this.fd, bytes, done, bytes.length - done);
   }
+
+  commit(): void {
+    this.close();
+    renameSync(this.tmp, this.path);
+  }
+
+  abort(): void {
+    this.close();
+    rmSync(this.tmp, { force: true });
+  }
+
+  private close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** Writes a whole file atomically (see AtomicFile). */
+export function writeFileAtomic(path: string, content: string | readonly string[]): void {
+  const file = new AtomicFile(path);
   try {
-    writeFileSync(tmp, content, { mode, flag: "wx" });
-    renameSync(tmp, target);
+    for (const part of typeof content === "string" ? [content] : content) file.write(part);
+    file.commit();
   } catch (error) {
-    rmSync(tmp, { force: true });
+    file.abort();
     throw error;
   }
+}
+
+/**
+ * Appends to a file atomically: the old content plus the new is written beside it and renamed
+ * over it, so a reader never sees half an append. Creates the file when it does not exist.
+ */
+export function appendFileAtomic(path: string, content: string): void {
+  let existing = "";
+  try {
+    existing = readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  writeFileAtomic(path, existing + content);
 }

@@ -1,49 +1,65 @@
 import { createHash } from "node:crypto";
-import { isMap, isScalar, isSeq, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from "yaml";
 import { InputError, listed, type Diagnostic } from "../errors.js";
 import type { TextFile } from "../io/read.js";
 import { visible } from "../io/terminal.js";
 import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, Project } from "../core/types.js";
+import { validate as validateAnswers } from "../generated/answers.js";
 import { schemaDiagnostics } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 import { nodePosition, nodesAt, parseYaml, pathPosition, toData, valueAt, type YamlSource } from "./yaml.js";
 
-/** The key/value pairs of a YAML mapping node, with keys as strings. Anything else has none. */
-function pairsOf(node: unknown): { key: string; keyNode: Node; value: Node | null }[] {
-  if (!isMap(node)) return [];
-  return node.items.map((p) => ({ key: String(isScalar(p.key) ? p.key.value : p.key), keyNode: p.key as Node, value: (p.value ?? null) as Node | null }));
+/** A value with an alias (`*name`) replaced by the node it refers to, as the data reads it. */
+function resolved(node: unknown, doc?: Document): Node | null {
+  if (doc && isAlias(node)) return (node.resolve(doc) ?? null) as Node | null;
+  return (node ?? null) as Node | null;
 }
 
-function scalarText(node: Node | null | undefined): string {
+/** The key/value pairs of a YAML mapping node, with keys as strings and aliased values resolved. */
+function pairsOf(node: unknown, doc?: Document): { key: string; keyNode: Node; value: Node | null; written: Node | null }[] {
+  const map = resolved(node, doc);
+  if (!isMap(map)) return [];
+  return map.items.map((p) => ({ key: String(isScalar(p.key) ? p.key.value : p.key), keyNode: p.key as Node, value: resolved(p.value, doc), written: (p.value ?? null) as Node | null }));
+}
+
+/** A scalar node's value as text; "" for anything else or an empty value. */
+export function scalarText(node: Node | null | undefined): string {
   return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : "";
 }
 
-function isEmpty(node: Node | null | undefined): boolean {
+/** True when a value is absent or an empty scalar: what the answers file reads as "not given". */
+export function isEmpty(node: Node | null | undefined): boolean {
   return node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === ""));
 }
 
-/** One question's entry: the shorthand answer alone, or a mapping with answer, notes and evidence. */
-function readAnswer(src: YamlSource, keyNode: Node, value: Node | null): Answer {
-  const at = (node: Node | null | undefined): Position => nodePosition(src, isEmpty(node) ? keyNode : node);
+/** The evidence a node lists: a sequence of paths or URLs, or one as a string. */
+export function evidenceOf(node: Node | null | undefined, doc?: Document): string[] {
+  if (isSeq(node)) return node.items.map((i) => scalarText(resolved(i, doc)).trim()).filter(Boolean);
+  const one = scalarText(node).trim();
+  return one ? [one] : [];
+}
+
+/**
+ * One question's entry: the shorthand answer alone, or a mapping with answer, notes and evidence.
+ * `value` is what the data holds (aliases resolved); `written` is the node in place, for positions.
+ */
+function readAnswer(src: YamlSource, keyNode: Node, value: Node | null, written: Node | null): Answer {
   if (!isMap(value)) {
-    return { answer: (isEmpty(value) ? null : scalarText(value)) as AnswerValue | null, notes: "", evidence: [], position: at(value) };
+    const position = nodePosition(src, isEmpty(value) ? keyNode : written);
+    return { answer: (isEmpty(value) ? null : scalarText(value)) as AnswerValue | null, notes: "", evidence: [], position };
   }
-  const fields = new Map(pairsOf(value).map((p) => [p.key, p]));
+  const fields = new Map(pairsOf(value, src.doc).map((p) => [p.key, p]));
   const answerPair = fields.get("answer");
-  const evidenceNode = fields.get("evidence")?.value;
-  const evidence = isSeq(evidenceNode)
-    ? evidenceNode.items.map((i) => scalarText(i as Node)).filter((e) => e.trim() !== "")
-    : scalarText(evidenceNode).trim() ? [scalarText(evidenceNode).trim()] : [];
   return {
     answer: (isEmpty(answerPair?.value) ? null : scalarText(answerPair!.value)) as AnswerValue | null,
     notes: scalarText(fields.get("notes")?.value).trim(),
-    evidence,
-    position: answerPair ? nodePosition(src, isEmpty(answerPair.value) ? answerPair.keyNode : answerPair.value) : nodePosition(src, keyNode),
+    evidence: evidenceOf(fields.get("evidence")?.value, src.doc),
+    position: answerPair ? nodePosition(src, isEmpty(answerPair.value) ? answerPair.keyNode : answerPair.written) : nodePosition(src, keyNode),
   };
 }
 
 /** True for a YYYY-MM-DD string naming a day that exists (not 2026-02-30). */
-function isCalendarDate(date: string): boolean {
+export function isCalendarDate(date: string): boolean {
   const parsed = new Date(`${date}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }
@@ -61,14 +77,14 @@ function packDiagnostics(src: YamlSource, pack: Pack): Diagnostic[] {
     out.push({ file: src.file, ...pathPosition(src, ["date"]), message: `'date' is not a real calendar date (found '${date}')`, hint: "write it as YYYY-MM-DD, e.g. 2026-11-20" });
   }
   const principleIds = pack.principles.map((p) => p.id);
-  for (const p of pairsOf(valueAt(src, ["answers"]))) {
+  for (const p of pairsOf(valueAt(src, ["answers"]), src.doc)) {
     const principle = pack.principles.find((x) => x.id === p.key);
     if (!principle) {
       out.push({ file: src.file, ...nodePosition(src, p.keyNode), message: `unknown principle '${visible(p.key)}' in pack '${pack.id}'`, hint: didYouMean(p.key, principleIds, "principle") });
       continue;
     }
     const questionIds = principle.questions.map((q) => q.id);
-    for (const q of pairsOf(p.value)) {
+    for (const q of pairsOf(p.value, src.doc)) {
       if (!questionIds.includes(q.key)) {
         out.push({ file: src.file, ...nodePosition(src, q.keyNode), message: `unknown question '${visible(q.key)}' in principle '${p.key}'`, hint: didYouMean(q.key, questionIds, "question") });
       }
@@ -94,15 +110,15 @@ export function parseAnswers(file: TextFile, pack: Pack): Answers {
   }
   const converted = toData(src);
   if ("error" in converted) throw new InputError([converted.error]);
-  const problems = [...schemaDiagnostics("answers", src, converted.data), ...packDiagnostics(src, pack)];
+  const problems = [...schemaDiagnostics(validateAnswers, src, converted.data), ...packDiagnostics(src, pack)];
   if (problems.length) throw new InputError(listed(problems));
 
   const data = converted.data as Record<string, unknown>;
   const answers = new Map<string, Map<string, Answer>>();
   const principlePositions = new Map<string, Position>();
-  for (const p of pairsOf(valueAt(src, ["answers"]))) {
+  for (const p of pairsOf(valueAt(src, ["answers"]), src.doc)) {
     principlePositions.set(p.key, nodePosition(src, p.keyNode));
-    answers.set(p.key, new Map(pairsOf(p.value).map((q) => [q.key, readAnswer(src, q.keyNode, q.value)])));
+    answers.set(p.key, new Map(pairsOf(p.value, src.doc).map((q) => [q.key, readAnswer(src, q.keyNode, q.value, q.written)])));
   }
   return {
     file: file.file,

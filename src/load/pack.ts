@@ -4,6 +4,8 @@ import { InputError, listed, type Diagnostic } from "../errors.js";
 import { displayPath } from "../io/paths.js";
 import { isDiagnostic, readTextFile, type TextFile } from "../io/read.js";
 import type { AnswerOption, AnswerValue, Band, Pack, Principle } from "../core/types.js";
+import { validate as validatePack } from "../generated/pack.js";
+import { validate as validatePrinciple } from "../generated/principle.js";
 import { schemaDiagnostics } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 import { parseYaml, pathPosition, toData, type YamlSource } from "./yaml.js";
@@ -23,7 +25,7 @@ function parseChecked<T>(file: TextFile, schema: "pack" | "principle"): Parsed<T
   }
   const converted = toData(source);
   if ("error" in converted) return { diagnostics: [converted.error] };
-  const problems = schemaDiagnostics(schema, source, converted.data);
+  const problems = schemaDiagnostics(schema === "pack" ? validatePack : validatePrinciple, source, converted.data);
   return { source, data: problems.length ? undefined : (converted.data as T), diagnostics: problems };
 }
 

@@ -1,27 +1,11 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { MAX_LISTED, type Diagnostic } from "../errors.js";
 import { visible } from "../io/terminal.js";
-import { SCHEMA_DIR } from "../paths.js";
 import { didYouMean } from "./suggest.js";
 import { pathPosition, nodesAt, nodePosition, type YamlSource } from "./yaml.js";
 
-export type SchemaName = "answers" | "pack" | "principle";
-
-const compiled = new Map<SchemaName, ValidateFunction>();
-
-/** The compiled validator for one of the published schemas in schema/. */
-export function validatorFor(name: SchemaName): ValidateFunction {
-  let validate = compiled.get(name);
-  if (!validate) {
-    const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), "utf8"));
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    validate = ajv.compile(schema);
-    compiled.set(name, validate);
-  }
-  return validate;
-}
+// Validators come from src/generated/<schema>.js, compiled from schema/ at build time
+// (scripts/build.mjs, ajv standalone code), so no schema is compiled when the CLI runs.
 
 function pointerToPath(pointer: string): string[] {
   if (pointer === "") return [];
@@ -91,8 +75,7 @@ function keyOrValue(src: YamlSource, path: string[]) {
 }
 
 /** Validates data against a schema and returns every problem as a located, deduplicated diagnostic. */
-export function schemaDiagnostics(name: SchemaName, src: YamlSource, data: unknown): Diagnostic[] {
-  const validate = validatorFor(name);
+export function schemaDiagnostics(validate: ValidateFunction, src: YamlSource, data: unknown): Diagnostic[] {
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
   // An anyOf whose branches all failed: report the branch types once instead of each branch's error.

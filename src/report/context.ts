@@ -1,11 +1,13 @@
 import type { Assessment, ScoredPrinciple, ScoredQuestion, QuestionStatus } from "../core/types.js";
 import { textBar } from "../formats/text.js";
 import { safeHref } from "./escape.js";
+import { radarChart } from "./radar.js";
 
 /** How a format makes strings safe: `text` for prose, `href` for link destinations. */
 export interface Escape {
   text: (text: string) => string;
-  href: (href: string) => string;
+  /** null when the destination cannot be a link in this format: it is shown as text instead. */
+  href: (href: string) => string | null;
 }
 
 const STATUS_LABEL: Record<QuestionStatus, string> = { yes: "Yes", partial: "Partial", no: "No", "n/a": "N/A", unanswered: "Unanswered" };
@@ -27,11 +29,14 @@ function gain(a: Assessment, p: ScoredPrinciple, q: ScoredQuestion): number {
   return (100 * q.question.weight * (1 - q.value) / principleWeight) * (p.principle.weight / overallWeight);
 }
 
+/** A link destination for user text, or null when it may not be a link (see safeHref). */
+function linkFor(value: string, escape: Escape): string | null {
+  const href = safeHref(value);
+  return href === null ? null : escape.href(href);
+}
+
 function evidenceItems(list: string[], escape: Escape) {
-  return list.map((item) => {
-    const href = safeHref(item);
-    return { text: escape.text(item), href: href === null ? null : escape.href(href) };
-  });
+  return list.map((item) => ({ text: escape.text(item), href: linkFor(item, escape) }));
 }
 
 /**
@@ -68,12 +73,14 @@ export function reportContext(a: Assessment, meta: { toolName: string; toolVersi
     overall: { score: a.score, exact: a.exact, band: a.band ? esc(a.band) : null, bar: textBar(a.score) },
     weakest: a.weakest ? { id: esc(a.weakest.principle.id), number: a.weakest.principle.number, title: esc(a.weakest.principle.title), score: a.weakest.score } : null,
     totals,
-    bands: a.pack.bands.map((b, i) => ({ label: esc(b.label), min: b.min, max: (a.pack.bands[i + 1]?.min ?? 101) - 1 })),
+    bands: a.pack.bands.map((b, i) => ({ label: esc(b.label), min: b.min, max: (a.pack.bands[i + 1]?.min ?? 101) - 1, current: a.band === b.label })),
+    radar: radarChart(a.principles.map((p) => ({ label: esc(`${p.principle.number}. ${p.principle.title}`), score: p.score }))),
     principles: a.principles.map((p) => ({
       id: esc(p.principle.id), number: p.principle.number, title: esc(p.principle.title), weight: p.principle.weight,
-      commitment: { text: esc(p.principle.commitment.text), source: esc(p.principle.commitment.source) },
+      commitment: { text: esc(p.principle.commitment.text), source: esc(p.principle.commitment.source), href: linkFor(p.principle.commitment.source, escape) },
       summary: esc(p.principle.summary),
       score: p.score, band: p.band ? esc(p.band) : null, bar: textBar(p.score), counts: p.counts,
+      weakest: a.weakest?.principle.id === p.principle.id,
       answered: p.questions.length - p.counts.unanswered, total: p.questions.length,
       questions: p.questions.map((q) => ({
         id: esc(q.question.id), text: esc(q.question.text), weight: q.question.weight, weighted: q.question.weight !== 1,

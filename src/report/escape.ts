@@ -27,3 +27,31 @@ export function safeHref(value: string): string | null {
 export function markdownHref(href: string): string {
   return encodeURI(href).replace(/%25([0-9A-F]{2})/gi, "%$1").replace(/\(/g, "%28").replace(/\)/g, "%29");
 }
+
+/**
+ * Prepares text for HTML, where Handlebars escapes the markup: removes the code points HTML forbids
+ * (control characters, noncharacters, lone surrogates) and bidirectional overrides, which could
+ * make a note display differently from what it says.
+ */
+export function htmlText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]/g, "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+}
+
+/**
+ * A link destination for HTML (after safeHref): absolute URLs normalised by the URL parser, relative
+ * paths percent-encoded where a URL may not hold the character; null when it cannot be a valid URL.
+ */
+export function htmlHref(href: string): string | null {
+  const clean = htmlText(href);
+  if (/^https?:/i.test(clean)) {
+    try {
+      return new URL(clean).href;
+    } catch {
+      return null;
+    }
+  }
+  return encodeURI(clean).replace(/%25([0-9A-F]{2})/gi, "%$1");
+}

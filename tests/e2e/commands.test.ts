@@ -62,7 +62,7 @@ describe("rml-assess (built binary)", () => {
       const r = runBinary(["check", CREDIT, TRIAGE, "--format", "json"]);
       expect(r.code).toBe(1);
       const doc = JSON.parse(r.stdout);
-      expect(Object.keys(doc)).toEqual(["tool", "passed", "results"]);
+      expect(Object.keys(doc)).toEqual(["tool", "results", "passed"]);
       expect(doc.tool.name).toBe("rml-assess");
       const [credit, triage] = doc.results;
       expect(Object.keys(credit)).toEqual(["file", "project", "pack", "score", "band", "weakest", "principles", "findings", "passed"]);

@@ -22,16 +22,16 @@ export function makePack(principles: PrincipleSpec[]): Pack {
   };
 }
 
-type AnswerSpec = AnswerValue | null | { answer: AnswerValue | null; notes?: string };
+type AnswerSpec = AnswerValue | null | { answer: AnswerValue | null; notes?: string; evidence?: string[] };
 
-/** Answers for pure tests: principle → question → answer (or {answer, notes}). */
+/** Answers for pure tests: principle → question → answer (or {answer, notes, evidence}). */
 export function makeAnswers(spec: Record<string, Record<string, AnswerSpec>>): Answers {
   const answers = new Map<string, Map<string, Answer>>();
   let line = 10;
   for (const [p, qs] of Object.entries(spec)) {
     answers.set(p, new Map(Object.entries(qs).map(([q, a]) => {
       const value = a !== null && typeof a === "object" ? a : { answer: a, notes: "" };
-      return [q, { answer: value.answer, notes: value.notes ?? "", evidence: [], position: { line: line++, column: 7 } }];
+      return [q, { answer: value.answer, notes: value.notes ?? "", evidence: value.evidence ?? [], position: { line: line++, column: 7 } }];
     })));
   }
   return {

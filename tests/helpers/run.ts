@@ -42,7 +42,8 @@ export function runBinary(args: string[], opts: { cwd?: string; env?: Record<str
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", ...opts.env },
     input: opts.input ?? "",
     encoding: "utf8",
-    timeout: 30_000,
+    timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -40,6 +40,11 @@ describe("answers file: valid input", () => {
     expect(ha.get("fallback-when-uncertain")!.answer).toBeNull();
   });
 
+  it("reads an aliased answer as the value it refers to, pointing at the alias", () => {
+    const a = parse(`${head}answers:\n  human-augmentation:\n    impact-of-errors: &same yes\n    scheduled-review: *same\n`);
+    expect(a.answers.get("human-augmentation")!.get("scheduled-review")).toMatchObject({ answer: "yes", position: { line: 7, column: 23 } });
+  });
+
   it("accepts a UTF-8 BOM and CRLF line endings", () => {
     const a = parse(`\ufeff${head}answers:\n  human-augmentation:\n    impact-of-errors: yes\n`.replace(/\n/g, "\r\n"));
     expect(a.answers.get("human-augmentation")!.get("impact-of-errors")!.answer).toBe("yes");

@@ -1,21 +1,24 @@
 import * as fs from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi, type Mock } from "vitest";
 import { writeFileAtomic } from "../../src/io/write.js";
 import { withTempDir } from "../helpers/run.js";
 
-// The real fs, with renameSync and writeFileSync replaceable per test to simulate failures.
+// The real fs, with renameSync and writeSync replaceable per test to simulate failures.
 vi.mock("node:fs", async (importOriginal) => {
   const real = await importOriginal<typeof import("node:fs")>();
-  return { ...real, renameSync: vi.fn(real.renameSync), writeFileSync: vi.fn(real.writeFileSync) };
+  return { ...real, renameSync: vi.fn(real.renameSync), writeSync: vi.fn(real.writeSync) };
 });
 
 const OLD = "# the team's report, before\n";
+/** writeSync as AtomicFile calls it: bytes, an offset and a length; returns how many were written. */
+type WriteBytes = (fd: number, bytes: Uint8Array, offset: number, length: number) => number;
+const writeSync = () => vi.mocked(fs.writeSync) as unknown as Mock<WriteBytes>;
 const failure = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
 
 afterEach(() => {
   vi.mocked(fs.renameSync).mockClear();
-  vi.mocked(fs.writeFileSync).mockClear();
+  writeSync().mockClear();
 });
 
 describe("writeFileAtomic", () => {
@@ -31,15 +34,27 @@ describe("writeFileAtomic", () => {
   it("leaves the old file intact and no temporary file when the disk fills mid-write", () => withTempDir((dir) => {
     const file = join(dir, "report.md");
     fs.writeFileSync(file, OLD);
-    const real = vi.mocked(fs.writeFileSync).getMockImplementation()!;
-    vi.mocked(fs.writeFileSync).mockImplementationOnce((path, data, options) => {
-      // Half the content reaches the temporary file, then the write fails.
-      real(path, String(data).slice(0, 10), options);
+    const real = writeSync().getMockImplementation()!;
+    writeSync().mockImplementationOnce((fd, bytes) => {
+      // Ten bytes reach the temporary file, then the disk is full.
+      real(fd, bytes, 0, 10);
       throw failure("ENOSPC");
     });
     expect(() => writeFileAtomic(file, "x".repeat(1000))).toThrow(/ENOSPC/);
     expect(fs.readFileSync(file, "utf8")).toBe(OLD);
     expect(fs.readdirSync(dir)).toEqual(["report.md"]);
+  }));
+
+  it("finishes a write that the system takes a few bytes at a time", () => withTempDir((dir) => {
+    const file = join(dir, "report.md");
+    const real = writeSync().getMockImplementation()!;
+    writeSync().mockImplementation((fd, bytes, offset, length) => real(fd, bytes, offset, Math.min(length, 7)));
+    try {
+      writeFileAtomic(file, ["Résumé ✔ ", "x".repeat(100)]);
+    } finally {
+      writeSync().mockImplementation(real);
+    }
+    expect(fs.readFileSync(file, "utf8")).toBe(`Résumé ✔ ${"x".repeat(100)}`);
   }));
 
   it("leaves the old file intact and no temporary file when the rename fails", () => withTempDir((dir) => {

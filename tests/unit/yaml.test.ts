@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError, listed, MAX_LISTED, type Diagnostic } from "../../src/errors.js";
 import { parseAnswers } from "../../src/load/answers.js";
+import { validate as validateAnswers } from "../../src/generated/answers.js";
 import { schemaDiagnostics } from "../../src/load/schema.js";
 import { MAX_DEPTH, MAX_TOKENS, parseYaml, toData } from "../../src/load/yaml.js";
 import { score } from "../../src/core/score.js";
@@ -91,7 +92,7 @@ describe("keys named __proto__, constructor and prototype are plain data", () =>
 
   it("are reported by schema validation as unknown keys, without polluting anything", () => {
     const src = parsed(`version: 1\nproject: {name: x, __proto__: {name: 5}}\n${text}answers: {}\n`);
-    const problems: Diagnostic[] = schemaDiagnostics("answers", src, (toData(src) as { data: unknown }).data);
+    const problems: Diagnostic[] = schemaDiagnostics(validateAnswers, src, (toData(src) as { data: unknown }).data);
     expect(problems.map((p) => p.message)).toEqual([
       "unknown key '__proto__' in 'project'", "unknown key '__proto__' in the file", "unknown key 'constructor' in the file", "unknown key 'nested' in the file",
     ]);

@@ -1,0 +1,130 @@
+import { today } from "../io/clock.js";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { ChalkInstance } from "chalk";
+import { EXIT, UsageError } from "../errors.js";
+import { DEFAULT_POLICY, findings, passes } from "../core/findings.js";
+import { score } from "../core/score.js";
+import type { Pack } from "../core/types.js";
+import { text as textFormat } from "../formats/text.js";
+import { colorFor } from "../io/color.js";
+import type { Io } from "../io/io.js";
+import { displayPath } from "../io/paths.js";
+import { terminalSafe } from "../io/terminal.js";
+import { didYouMean } from "../load/suggest.js";
+import { InterviewSession } from "../interview/session.js";
+import { isInterruption, terminalPrompts, type Prompts } from "../prompt.js";
+import { defaultProjectName, newAnswersFile } from "./init.js";
+import { answersFor, packFor, readAnswersFile } from "./inputs.js";
+
+export interface InterviewOptions {
+  principle?: string[];
+  review?: boolean;
+  pack?: string;
+}
+
+/** A word for a shell command line: as it is when safe, single-quoted otherwise. */
+export function shellWord(word: string): string {
+  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function checkPrinciples(ids: string[] | undefined, pack: Pack): string[] | null {
+  if (!ids?.length) return null;
+  const known = pack.principles.map((p) => p.id);
+  for (const id of ids) {
+    if (!known.includes(id)) throw new UsageError(`unknown principle '${id}' for --principle`, didYouMean(id, known, "principle"));
+  }
+  return ids;
+}
+
+/** The summary printed when the walk is over: check's text summary, the weakest principles, what next. */
+function summary(pack: Pack, file: string, io: Io, c: ChalkInstance, answered: number, total: number): string {
+  const assessment = score(pack, answersFor(file, pack, io));
+  const found = findings(assessment, DEFAULT_POLICY, today(io));
+  const lines = [
+    "",
+    `${c.bold("Interview over:")} ${answered} of ${total} questions answered in ${terminalSafe(file)}.`,
+    "",
+    textFormat([{ assessment, findings: found, passed: passes(found) }], c).trimEnd(),
+  ];
+  const weakest = assessment.principles.filter((p) => p.exact !== null).sort((a, b) => a.exact! - b.exact!).slice(0, 3);
+  if (weakest.length) {
+    lines.push("", c.bold("Weakest principles:"));
+    for (const p of weakest) {
+      const gaps = p.counts.no + p.counts.partial + p.counts.unanswered;
+      lines.push(`  ${p.principle.number}. ${terminalSafe(p.principle.title)}: ${p.score} (${p.band ?? "–"}), ${gaps} question${gaps === 1 ? "" : "s"} not yet a yes`);
+    }
+  }
+  const f = shellWord(file);
+  const open = total - answered;
+  const next: [string, string][] = [];
+  if (open) next.push([open === 1 ? "answer the open question" : `answer the ${open} open questions`, `rml-assess interview ${f}`]);
+  next.push(["write the scored report an auditor can file", `rml-assess report ${f} -o assessment-report.md`]);
+  next.push(["check it in CI: fails while a question is unanswered (add --min-score N to hold a minimum)", `rml-assess check ${f}`]);
+  lines.push("", c.bold("Next steps:"), ...next.flatMap(([why, cmd]) => [`  - ${why}:`, `      ${c.cyan(cmd)}`]));
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * `interview`: walks a team through the checklist at the terminal, one question at a time,
+ * saving every answer to FILE as it is given. `prompts` replaces the terminal's (tests).
+ */
+export async function interviewCommand(file: string, opts: InterviewOptions, io: Io, prompts?: Prompts): Promise<number> {
+  if (!io.stdinIsTTY) {
+    throw new UsageError(
+      "interview asks its questions at a terminal, and standard input is not one",
+      `without a terminal, run 'rml-assess init ${shellWord(file)}', fill in the file in an editor, then run 'rml-assess check ${shellWord(file)}'`,
+    );
+  }
+  const pack = packFor(opts, io);
+  const principles = checkPrinciples(opts.principle, pack);
+  const path = resolve(io.cwd, file);
+  const shown = displayPath(path, io.cwd);
+  const existing = existsSync(path) ? readAnswersFile(file, pack, io) : null;
+  const dir = dirname(path);
+  if (!existing && (!existsSync(dir) || !statSync(dir).isDirectory())) {
+    throw new UsageError(`cannot create ${file}: its directory does not exist`, "create the directory first, or give another path");
+  }
+  try {
+    // Answers are saved through a temporary file beside FILE, so its directory must be writable.
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot save answers in ${displayPath(dir, io.cwd) || "."}: permission denied`, "run the interview where you can write, or change the directory's permissions");
+  }
+
+  const continueCommand = [
+    "rml-assess interview", shellWord(file),
+    ...(principles ? principles.map((p) => `--principle ${p}`) : []),
+    ...(opts.pack ? [`--pack ${shellWord(opts.pack)}`] : []),
+  ].join(" ");
+  const c = colorFor(io.env, io.stdoutIsTTY);
+  // Ctrl-C at a prompt ends that prompt; a SIGINT between prompts aborts the next one the same way.
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  if (!prompts) process.on("SIGINT", onSigint);
+  const session = new InterviewSession({
+    pack, path, file: shown, existing, principles, review: Boolean(opts.review),
+    prompts: prompts ?? terminalPrompts({ show: io.stdout, signal: controller.signal }),
+    color: c,
+    width: Math.min(Math.max((io.columns ?? 80) - 1, 40), 100),
+    defaults: { projectName: defaultProjectName(io), date: io.now().toISOString().slice(0, 10) },
+    newFile: (meta) => newAnswersFile(pack, file, io, meta),
+    continueCommand,
+  });
+  try {
+    await session.run();
+  } catch (error) {
+    if (!isInterruption(error)) throw error;
+    if (!session.writer) {
+      io.stderr(`\nStopped before ${shown} was created; nothing was saved.\n`);
+    } else {
+      const n = session.answeredCount();
+      io.stderr(`\nStopped: ${n} answer${n === 1 ? "" : "s"} saved in ${shown}; run '${continueCommand}' to continue.\n`);
+    }
+    return EXIT.interrupted;
+  } finally {
+    if (!prompts) process.off("SIGINT", onSigint);
+  }
+  io.stdout(summary(pack, file, io, c, session.answeredCount(), session.questionCount));
+  return EXIT.ok;
+}

@@ -1,0 +1,35 @@
+import { DEFAULT_POLICY } from "../core/findings.js";
+import type { Pack, Policy } from "../core/types.js";
+import { UsageError } from "../errors.js";
+import type { PolicySettings } from "../load/config.js";
+import { didYouMean } from "../load/suggest.js";
+
+/** Policy keys as commander parses them: every key is also a flag of the same name. */
+export interface PolicyFlags {
+  minScore?: number;
+  minPrincipleScore?: number;
+  /** From repeated --min-score-for ID=N. */
+  minScoreFor?: [string, number][];
+  allowUnanswered?: boolean;
+  requireEvidence?: boolean;
+  maxAgeDays?: number;
+}
+
+/**
+ * The policy of a run: flags win over the config file, which wins over the defaults. Per-principle
+ * minimums merge by principle id, a flag replacing the config's value for the same principle.
+ */
+export function resolvePolicy(config: PolicySettings, flags: PolicyFlags, pack: Pack): Policy {
+  const ids = pack.principles.map((p) => p.id);
+  for (const [id] of flags.minScoreFor ?? []) {
+    if (!ids.includes(id)) throw new UsageError(`unknown principle '${id}' in --min-score-for ${id}=…`, didYouMean(id, ids, "principle"));
+  }
+  return {
+    minScore: flags.minScore ?? config.minScore ?? DEFAULT_POLICY.minScore,
+    minPrincipleScore: flags.minPrincipleScore ?? config.minPrincipleScore ?? DEFAULT_POLICY.minPrincipleScore,
+    principleMinScores: new Map([...(config.principleMinScores ?? []), ...(flags.minScoreFor ?? [])]),
+    allowUnanswered: flags.allowUnanswered ?? config.allowUnanswered ?? DEFAULT_POLICY.allowUnanswered,
+    requireEvidence: flags.requireEvidence ?? config.requireEvidence ?? DEFAULT_POLICY.requireEvidence,
+    maxAgeDays: flags.maxAgeDays ?? config.maxAgeDays ?? DEFAULT_POLICY.maxAgeDays,
+  };
+}

@@ -1,0 +1,94 @@
+import type { ChalkInstance } from "chalk";
+import type { CheckResult, Finding, Pack, Policy } from "../core/types.js";
+import type { Diagnostic } from "../errors.js";
+
+/** What a `check` format may need besides the results; formats read no clock and no environment. */
+export interface CheckContext {
+  pack: Pack;
+  policy: Policy;
+  /** Problems of the files that could not be checked (invalid input), for the formats that report them. */
+  invalid: Diagnostic[];
+  /** When the run happened, ISO 8601 in UTC (SOURCE_DATE_EPOCH when set), for formats that record a time. */
+  generated: string;
+  /** Colours for people's formats (level 0 when writing to a file or a pipe). */
+  color?: ChalkInstance;
+  /** Counters a format keeps across the files of one document (JUnit numbers its suites). */
+  state?: { suites: number };
+}
+
+/** What the whole-document parts of a format need to know about each checked file. */
+export interface FileSummary {
+  file: string;
+  project: string;
+  score: number | null;
+  band: string | null;
+  passed: boolean;
+  errors: number;
+  warnings: number;
+  /** The file's findings, kept only while the run holds fewer than `keepFindings` (the step summary's rows). */
+  findings: Finding[];
+}
+
+/**
+ * A `check` output format, in parts so that thousands of files stream through in bounded memory:
+ * the head, then each file's part as soon as it is checked (the file then let go), `separator`
+ * between non-empty parts, and the tail, which alone sees the whole run's summaries.
+ */
+export interface CheckFormat {
+  head(context: CheckContext): string;
+  file(result: CheckResult, context: CheckContext): string;
+  /** An invalid file's part; formats that leave invalid input to standard error return "". */
+  invalid(file: string, problems: Diagnostic[], context: CheckContext): string;
+  separator: string;
+  tail(files: FileSummary[], written: number, context: CheckContext): string;
+}
+
+/** Writes a format's parts as they come, separated, then its tail: one document, never held whole. */
+export class DocumentWriter {
+  private written = 0;
+
+  constructor(private readonly format: CheckFormat, private readonly context: CheckContext, private readonly write: (text: string) => void) {
+    write(format.head(context));
+  }
+
+  part(text: string): void {
+    if (!text) return;
+    this.write(this.written++ ? this.format.separator + text : text);
+  }
+
+  end(files: FileSummary[]): void {
+    this.write(this.format.tail(files, this.written, this.context));
+  }
+}
+
+/**
+ * Formats read by CI systems also carry invalid files, so a pull request shows them where it
+ * shows findings; text and json leave them to standard error. Either way `check` exits 2.
+ */
+export const REPORTS_INVALID_INPUT: ReadonlySet<string> = new Set(["github", "junit", "sarif"]);
+
+/** A fresh copy of a string, so a short value does not keep the whole file it was sliced from alive. */
+const detached = (text: string) => Buffer.from(text, "utf8").toString("utf8");
+
+/** A file's summary for the tail; findings kept only when asked (they can be many). */
+export function summarize(r: CheckResult, keepFindings = true): FileSummary {
+  const errors = r.findings.filter((f) => f.severity === "error").length;
+  const a = r.assessment;
+  return {
+    file: a.answers.file, project: detached(a.answers.project.name), score: a.score, band: a.band, passed: r.passed,
+    errors, warnings: r.findings.length - errors, findings: keepFindings ? r.findings : [],
+  };
+}
+
+/** Renders a whole document at once: valid files in order, then the invalid ones (tests, small runs). */
+export function renderDocument(format: CheckFormat, results: CheckResult[], context: CheckContext): string {
+  const ctx = { ...context, state: { suites: 0 } };
+  let out = "";
+  const doc = new DocumentWriter(format, ctx, (text) => void (out += text));
+  for (const r of results) doc.part(format.file(r, ctx));
+  for (const file of [...new Set(context.invalid.map((d) => d.file))]) {
+    doc.part(format.invalid(file, context.invalid.filter((d) => d.file === file), ctx));
+  }
+  doc.end(results.map((r) => summarize(r)));
+  return out;
+}

@@ -1,0 +1,19 @@
+import type { Policy } from "../core/types.js";
+
+/**
+ * The policy keys a run applied, as `[key, value]` pairs named as in the config file and the
+ * flags, so outputs can record what a result was judged against. Keys left at their default are omitted.
+ */
+export function policyEntries(policy: Policy): [string, string][] {
+  const entries: [string, string][] = [];
+  if (policy.minScore !== null) entries.push(["min-score", String(policy.minScore)]);
+  if (policy.minPrincipleScore !== null) entries.push(["min-principle-score", String(policy.minPrincipleScore)]);
+  for (const [id, min] of [...policy.principleMinScores].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    entries.push([`min-score-for.${id}`, String(min)]);
+  }
+  if (policy.allowUnanswered) entries.push(["allow-unanswered", "true"]);
+  if (policy.requireEvidence) entries.push(["require-evidence", "true"]);
+  if (policy.maxAgeDays !== null) entries.push(["max-age-days", String(policy.maxAgeDays)]);
+  return entries;
+}
+

@@ -1,0 +1,110 @@
+import { isAbsolute } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { CheckResult, FindingCode, Pack } from "../core/types.js";
+import { escapeMarkdown as e } from "../report/escape.js";
+import { TOOL } from "../version.js";
+import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
+
+type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "MISSING_EVIDENCE"> | "INVALID_INPUT";
+
+/** Rules for findings about a whole file rather than one question: what they mean and how to fix them. */
+const POLICY_RULES: Record<PolicyRuleId, { short: string; help: string }> = {
+  BELOW_MIN_SCORE: { short: "The overall score is below the policy's min-score.", help: "Answer the open questions and close the gaps the report lists (heaviest first), or agree a different min-score." },
+  PRINCIPLE_BELOW_MIN_SCORE: { short: "A principle scores below its minimum (min-principle-score or min-score-for).", help: "Work on that principle's no, partial and unanswered questions, or agree a different minimum for it." },
+  STALE: { short: "The assessment is older than the policy's max-age-days.", help: "Review every answer with the team, then set date: to the day of the review." },
+  MISSING_DATE: { short: "The assessment has no date, but the policy sets max-age-days.", help: "Add date: YYYY-MM-DD, the day the answers were last reviewed." },
+  INVALID_INPUT: { short: "The answers file is not valid, so it could not be checked.", help: "Fix the problem named at this line; `rml-assess check FILE` lists every problem in the file." },
+};
+
+/** A file as a SARIF artifact URI: relative paths with forward slashes and each segment percent-encoded; absolute ones as file: URLs. */
+export function artifactUri(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(/[\\/]/).map(encodeURIComponent).join("/");
+}
+
+function questionRules(pack: Pack) {
+  const helpUri = /^https?:\/\/\S+$/.test(pack.source) ? { helpUri: pack.source } : {};
+  return pack.principles.flatMap((p) => p.questions.map((q) => ({
+    id: `${p.id}/${q.id}`,
+    name: q.id,
+    shortDescription: { text: q.text },
+    fullDescription: { text: q.guidance },
+    help: {
+      text: `${q.guidance}\n\nRecommendation: ${q.recommendation}\n\nEvidence that shows it: ${q.evidence}`,
+      markdown: `${e(q.guidance)}\n\n**Recommendation:** ${e(q.recommendation)}\n\n**Evidence that shows it:** ${e(q.evidence)}`,
+    },
+    ...helpUri,
+    defaultConfiguration: { level: "error" },
+    properties: { tags: [pack.id, p.id] },
+  })));
+}
+
+function policyRules() {
+  return Object.entries(POLICY_RULES).map(([id, r]) => ({
+    id,
+    shortDescription: { text: r.short },
+    help: { text: r.help, markdown: r.help },
+    defaultConfiguration: { level: "error" },
+    properties: { tags: ["policy"] },
+  }));
+}
+
+function location(file: string, line: number, column: number) {
+  return [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: { startLine: line, startColumn: column } } }];
+}
+
+function result(ruleId: string, level: string, text: string, file: string, at: { line: number; column: number }, code: string, rules: Map<string, number>) {
+  return { ruleId, ruleIndex: rules.get(ruleId), level, message: { text }, locations: location(file, at.line, at.column), properties: { code } };
+}
+
+/** Each result as it sits inside the document's results array. */
+function indented(results: object[]): string {
+  return results.map((r) => `\n        ${JSON.stringify(r, null, 2).replace(/\n/g, "\n        ")}`).join(",");
+}
+
+const rulesOf = (pack: Pack) => [...questionRules(pack), ...policyRules()];
+const indexCache = new WeakMap<Pack, Map<string, number>>();
+function ruleIndex(pack: Pack): Map<string, number> {
+  let index = indexCache.get(pack);
+  if (!index) {
+    index = new Map(rulesOf(pack).map((r, i) => [r.id, i]));
+    indexCache.set(pack, index);
+  }
+  return index;
+}
+
+/**
+ * SARIF 2.1.0 for code scanning: one run, a rule per question (its text, guidance and
+ * recommendation) and per file-wide policy check, and one result per finding and per problem of an
+ * invalid file, located at its line and column in the answers file.
+ */
+export const sarifFormat: CheckFormat = {
+  file(r, context) {
+    const rules = ruleIndex(context.pack);
+    return indented(r.findings.map((f) => {
+      const ruleId = f.principle && f.question ? `${f.principle}/${f.question}` : f.code;
+      return result(ruleId, f.severity, f.message, r.assessment.answers.file, f, f.code, rules);
+    }));
+  },
+  invalid(file, problems, context) {
+    const rules = ruleIndex(context.pack);
+    return indented(problems.map((d) => result("INVALID_INPUT", "error", d.hint ? `${d.message} (${d.hint})` : d.message, file, d, "INVALID_INPUT", rules)));
+  },
+  // The results stream between head and tail; whether every file could be read is known only at
+  // the end, so `invocations` follows the results.
+  head(context) {
+    const driver = { name: TOOL.name, version: TOOL.version, semanticVersion: TOOL.version, rules: rulesOf(context.pack) };
+    const run = JSON.stringify({ tool: { driver }, columnKind: "utf16CodeUnits" }, null, 2).replace(/\n/g, "\n    ").replace(/\n    \}$/, "");
+    return `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    ${run},\n      "results": [`;
+  },
+  separator: ",",
+  tail(_files, written, context) {
+    const invocations = JSON.stringify([{ executionSuccessful: context.invalid.length === 0 }], null, 2).replace(/\n/g, "\n      ");
+    return `${written ? "\n      " : ""}],\n      "invocations": ${invocations}\n    }\n  ]\n}\n`;
+  },
+};
+
+/** The whole SARIF document for some results. */
+export function sarif(results: CheckResult[], context: CheckContext): string {
+  return renderDocument(sarifFormat, results, context);
+}

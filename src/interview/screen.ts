@@ -1,0 +1,40 @@
+import type { ChalkInstance } from "chalk";
+import type { Principle, Question } from "../core/types.js";
+import { terminalSafe, wrapWords } from "../io/terminal.js";
+
+/** One question of the walk, with where it stands in it (counted within the walk). */
+export interface Step {
+  principle: Principle;
+  question: Question;
+  principleIndex: number;
+  principleCount: number;
+  questionIndex: number;
+  questionCount: number;
+  overall: number;
+  total: number;
+}
+
+/** Prose wrapped to the screen's width. */
+export function wrap(text: string, width: number): string {
+  return wrapWords(text, width).join("\n");
+}
+
+/** What opens a principle: its number, title and commitment. */
+export function principleHeading(p: Principle, c: ChalkInstance, width: number): string {
+  const title = `${p.number}. ${terminalSafe(p.title)}`;
+  const rule = "━".repeat(Math.max(3, width - title.length - 4));
+  return `\n${c.bold.cyan(`━━ ${title} `)}${c.cyan(rule)}\n${wrap(`Commitment: ${terminalSafe(p.commitment.text)}`, width)}\n`;
+}
+
+/** What stands above a question's prompt: the progress, the question and its guidance. */
+export function questionScreen(step: Step, c: ChalkInstance, width: number): string {
+  const progress = `principle ${step.principleIndex} of ${step.principleCount} · question ${step.questionIndex} of ${step.questionCount} · ${step.overall} of ${step.total} overall`;
+  const id = `${step.principle.id}/${step.question.id}`;
+  const head = progress.length + 3 + id.length <= width ? `${progress}   ${id}` : `${progress}\n${id}`;
+  return [
+    "",
+    c.dim(head),
+    c.bold(wrap(terminalSafe(step.question.text), width)),
+    c.dim(wrap(`Guidance: ${terminalSafe(step.question.guidance)}`, width)),
+  ].join("\n") + "\n";
+}

@@ -1,0 +1,158 @@
+import { createHash } from "node:crypto";
+import { CORE_SCHEMA, load } from "js-yaml";
+import type { TextFile } from "../io/read.js";
+import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, Project } from "../core/types.js";
+import { validate as validateAnswers } from "../generated/answers.js";
+import { isCalendarDate } from "./answers.js";
+
+/**
+ * The fast path for valid answers files, used when `check` reads many of them. js-yaml parses
+ * several times faster than the `yaml` package's document model; its parse events give each
+ * node's offset, enough for the positions findings point at. Anything unusual (a syntax error,
+ * a schema or pack problem, a shape the events do not explain) returns null, and the caller falls
+ * back to `parseAnswers`, which owns every diagnostic. Tests hold the two paths to the same result.
+ */
+
+interface Event {
+  start: number;
+  kind: string | null;
+  result: unknown;
+  children: Event[];
+}
+
+/** Parses with js-yaml (YAML 1.2 core schema, as `yaml` does), recording the tree of parse events. */
+function parseWithEvents(text: string): { data: unknown; root: Event } | null {
+  const stack: Event[] = [{ start: 0, kind: null, result: undefined, children: [] }];
+  let unusual = false;
+  try {
+    const data = load(text, {
+      schema: CORE_SCHEMA,
+      json: false,
+      listener(type, state) {
+        if (type === "open") stack.push({ start: state.position, kind: null, result: undefined, children: [] });
+        else {
+          const node = stack.pop()!;
+          // Anchors and aliases (no kind, yet a value) are left to the full parser.
+          if ((state as { anchor?: string | null }).anchor != null || (state.kind === null && state.result != null)) unusual = true;
+          node.kind = state.kind;
+          node.result = state.result;
+          stack[stack.length - 1]!.children.push(node);
+        }
+      },
+    });
+    const root = stack[0]!.children[0];
+    return root && !unusual ? { data, root } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A mapping's events as key/value pairs; null when they do not alternate as plain pairs do. */
+function pairs(node: Event | undefined): Map<string, { key: Event; value: Event }> | null {
+  if (!node || node.kind !== "mapping" || node.children.length % 2) return null;
+  const out = new Map<string, { key: Event; value: Event }>();
+  for (let i = 0; i < node.children.length; i += 2) {
+    const key = node.children[i]!;
+    if (key.kind !== "scalar") return null;
+    out.set(String(key.result), { key, value: node.children[i + 1]! });
+  }
+  return out.size === Object.keys(node.result as object).length ? out : null;
+}
+
+const isEmptyValue = (v: unknown) => v === null || v === undefined || v === "";
+
+/** Offsets to 1-based lines and columns, as the `yaml` package's LineCounter counts them. */
+function positions(text: string) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset: number): Position => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid]! <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return { line: low, column: offset - starts[low - 1]! + 1 };
+  };
+}
+
+/** Where a value starts: parse events open before the separating blanks, which are skipped here. */
+function valueStart(text: string, event: Event): number {
+  let i = event.start;
+  while (text[i] === " " || text[i] === "\t") i++;
+  return i;
+}
+
+function readAnswer(text: string, at: (offset: number) => Position, key: Event, value: Event): Answer | null {
+  const keyAt = at(key.start);
+  if (value.kind !== "mapping") {
+    const given = value.result;
+    if (isEmptyValue(given)) return { answer: null, notes: "", evidence: [], position: keyAt };
+    return { answer: String(given) as AnswerValue, notes: "", evidence: [], position: at(valueStart(text, value)) };
+  }
+  const fields = pairs(value);
+  if (!fields) return null;
+  const answer = fields.get("answer");
+  const notes = fields.get("notes")?.value.result;
+  const evidence = fields.get("evidence")?.value.result;
+  const list = Array.isArray(evidence) ? evidence.map((e) => String(e ?? "").trim()).filter(Boolean) : isEmptyValue(evidence) ? [] : [String(evidence).trim()].filter(Boolean);
+  const empty = !answer || isEmptyValue(answer.value.result);
+  return {
+    answer: empty ? null : (String(answer!.value.result) as AnswerValue),
+    notes: isEmptyValue(notes) ? "" : String(notes).trim(),
+    evidence: list,
+    position: !answer ? keyAt : empty ? at(answer.key.start) : at(valueStart(text, answer.value)),
+  };
+}
+
+/** Parses a valid answers file quickly, or returns null when `parseAnswers` must look at it. */
+export function parseAnswersFast(file: TextFile, pack: Pack): Answers | null {
+  // js-yaml drops a byte-order mark and counts offsets without it; the full parser counts it.
+  if (file.text.startsWith("\uFEFF")) return null;
+  const parsed = parseWithEvents(file.text);
+  if (!parsed || !validateAnswers(parsed.data)) return null;
+  const data = parsed.data as Record<string, unknown>;
+  if (typeof data.pack === "string" && data.pack !== pack.id) return null;
+  if (typeof data.date === "string" && !isCalendarDate(data.date)) return null;
+  const top = pairs(parsed.root);
+  if (!top) return null;
+  const at = positions(file.text);
+  const answers = new Map<string, Map<string, Answer>>();
+  const principlePositions = new Map<string, Position>();
+  const section = top.get("answers");
+  const principles = section && section.value.kind === "mapping" ? pairs(section.value) : new Map();
+  if (!principles) return null;
+  for (const [id, p] of principles) {
+    const principle = pack.principles.find((x) => x.id === id);
+    if (!principle) return null;
+    principlePositions.set(id, at(p.key.start));
+    const questions = p.value.kind === "mapping" ? pairs(p.value) : new Map();
+    if (!questions) return null;
+    const given = new Map<string, Answer>();
+    for (const [qid, q] of questions) {
+      if (!principle.questions.some((x) => x.id === qid)) return null;
+      const answer = readAnswer(file.text, at, q.key, q.value);
+      if (!answer) return null;
+      given.set(qid, answer);
+    }
+    answers.set(id, given);
+  }
+  const date = top.get("date");
+  const project = data.project as Project;
+  return {
+    file: file.file,
+    version: 1,
+    project: { name: project.name ?? "", owner: project.owner, description: project.description, repository: project.repository },
+    assessors: ((data.assessors ?? []) as Assessor[]).map((a) => ({ name: a.name, role: a.role ?? "" })),
+    date: typeof data.date === "string" ? data.date : null,
+    pack: typeof data.pack === "string" ? data.pack : null,
+    answers,
+    positions: {
+      answers: section ? at(section.key.start) : { line: 1, column: 1 },
+      principles: principlePositions,
+      date: date ? (isEmptyValue(date.value.result) ? at(date.key.start) : at(valueStart(file.text, date.value))) : at(parsed.root.children[0]?.start ?? 0),
+    },
+    fingerprint: createHash("sha256").update(file.bytes).digest("hex"),
+  };
+}

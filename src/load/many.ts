@@ -1,0 +1,82 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { InputError, type Diagnostic } from "../errors.js";
+import type { Answers, Pack } from "../core/types.js";
+import { ANSWERS_WORKER } from "../paths.js";
+import { answersFor } from "./answers-file.js";
+
+/** One answers file read and parsed: its answers, or every problem that stops it being checked. */
+export type Loaded = { file: string; answers: Answers } | { file: string; problems: Diagnostic[] };
+
+/** Below this many files the workers' start-up costs more than it saves. */
+export const PARALLEL_FROM = 200;
+const BATCH = 25;
+
+/** Reads and parses one file, turning invalid input into data. */
+export function loadOne(file: string, pack: Pack, cwd: string): Loaded {
+  try {
+    return { file, answers: answersFor(file, pack, cwd) };
+  } catch (error) {
+    if (error instanceof InputError) return { file, problems: error.diagnostics };
+    throw error;
+  }
+}
+
+/** How many worker threads to use for a run of `count` files: one per core, none for small runs. */
+export function workersFor(count: number, jobs?: number): number {
+  const cores = jobs ?? availableParallelism();
+  return count >= PARALLEL_FROM && cores > 1 ? Math.min(cores, 8) : 0;
+}
+
+/**
+ * Parses answers files in order. With workers, batches of files are parsed on other threads (the
+ * expensive part) while this one scores and renders; at most two batches per worker are in flight
+ * and results are yielded in file order, so memory stays bounded however many files there are.
+ */
+export async function* loadAll(files: string[], pack: Pack, cwd: string, workers: number): AsyncGenerator<Loaded> {
+  if (workers === 0) {
+    for (const file of files) yield loadOne(file, pack, cwd);
+    return;
+  }
+  const pool = Array.from({ length: workers }, () => new Worker(ANSWERS_WORKER, { workerData: { pack, cwd } }));
+  const done = new Map<number, Loaded[]>();
+  const owner = new Map<number, Worker>();
+  const waiting = new Map<number, (value: void) => void>();
+  let failure: unknown;
+  let next = 0;
+  const batches = Math.ceil(files.length / BATCH);
+  // A worker gets a new batch only when one of its batches has been consumed, so finished batches
+  // never pile up faster than they are scored and rendered: at most two per worker are held.
+  const send = (worker: Worker) => {
+    if (next >= batches) return;
+    const id = next++;
+    owner.set(id, worker);
+    worker.postMessage({ id, files: files.slice(id * BATCH, (id + 1) * BATCH) });
+  };
+  for (const worker of pool) {
+    worker.on("message", (message: { id: number; loaded: Loaded[] }) => {
+      done.set(message.id, message.loaded);
+      waiting.get(message.id)?.();
+    });
+    worker.on("error", (error) => {
+      failure = error;
+      for (const wake of waiting.values()) wake();
+    });
+    send(worker);
+    send(worker);
+  }
+  try {
+    for (let id = 0; id < batches; id++) {
+      if (!done.has(id) && failure === undefined) await new Promise<void>((wake) => waiting.set(id, wake));
+      if (failure !== undefined) throw failure;
+      waiting.delete(id);
+      const batch = done.get(id)!;
+      done.delete(id);
+      send(owner.get(id)!);
+      owner.delete(id);
+      yield* batch;
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The one module that talks to the prompt library (@inquirer/prompts). The rest of the tool asks
+ * its questions through the `Prompts` interface, so the library can change, and tests can drive
+ * whole interviews through the real prompts (see `PromptRunner`).
+ */
+import { input, select } from "@inquirer/prompts";
+
+export interface Choice<T> {
+  value: T;
+  /** What the list shows. */
+  name: string;
+  /** Shown under the list while the choice is highlighted. */
+  description?: string;
+  /** What stays on screen once chosen. */
+  short?: string;
+  /** Shown but not selectable; a string says why. */
+  disabled?: boolean | string;
+}
+
+export interface ChooseQuestion<T> {
+  message: string;
+  choices: Choice<T>[];
+  /** The value highlighted at first (the current answer, when there is one). */
+  default?: T;
+}
+
+export interface TextQuestion {
+  message: string;
+  /** Put on the line ready to edit; Enter keeps it. */
+  default?: string;
+  /** true when the value is acceptable, otherwise what is wrong with it. */
+  validate?: (value: string) => true | string;
+}
+
+/** Everything an interview shows or asks. */
+export interface Prompts {
+  /** Text that stays on screen above the next question. */
+  show(text: string): void;
+  /** One of a list, chosen with the arrow keys (or j/k) or its number, then Enter. */
+  choose<T>(question: ChooseQuestion<T>): Promise<T>;
+  /** A line of text. */
+  text(question: TextQuestion): Promise<string>;
+}
+
+/** What a prompt of the library receives besides its config. */
+export interface PromptContext {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  signal?: AbortSignal;
+}
+
+/** A prompt function of the library: config in, answer out. */
+export type PromptFunction<Config, Value> = (config: Config, context?: PromptContext) => Promise<Value>;
+
+/**
+ * Runs one library prompt with its config. The default runs it on the terminal; tests pass one
+ * that renders it with @inquirer/testing and types keys into it.
+ */
+export type PromptRunner = <Config, Value>(prompt: PromptFunction<Config, Value>, config: Config) => Promise<Value>;
+
+export interface TerminalPromptsOptions {
+  /** Where `show` writes (the terminal's standard output). */
+  show: (text: string) => void;
+  /** Aborting it ends the prompt on screen, as Ctrl-C does. */
+  signal?: AbortSignal;
+  run?: PromptRunner;
+}
+
+/** `Prompts` made of @inquirer/prompts' select and input. */
+export function terminalPrompts(opts: TerminalPromptsOptions): Prompts {
+  const run: PromptRunner = opts.run ?? ((prompt, config) => prompt(config, { signal: opts.signal }));
+  return {
+    show: opts.show,
+    choose<T>(q: ChooseQuestion<T>): Promise<T> {
+      const config = {
+        message: q.message,
+        choices: q.choices,
+        ...(q.default !== undefined ? { default: q.default } : {}),
+        pageSize: Math.max(7, q.choices.length),
+        loop: false,
+        // Numbers pick a choice. Vim keys (j/k) replace type-to-search, which would move the
+        // highlight to the first choice on Ctrl-C and leave a misleading last screen.
+        theme: {
+          indexMode: "number" as const,
+          keybindings: ["vim" as const],
+          style: { keysHelpTip: () => `↑↓ or 1-${q.choices.length} to choose • ⏎ to confirm` },
+        },
+      };
+      return run(select as PromptFunction<typeof config, T>, config);
+    },
+    text(q: TextQuestion): Promise<string> {
+      const config = {
+        message: q.message,
+        ...(q.default ? { default: q.default, prefill: "editable" as const } : {}),
+        ...(q.validate ? { validate: q.validate } : {}),
+      };
+      return run(input as PromptFunction<typeof config, string>, config);
+    },
+  };
+}
+
+/** True for the error a prompt ends with when the user presses Ctrl-C or the prompt is aborted. */
+export function isInterruption(error: unknown): boolean {
+  return error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError");
+}

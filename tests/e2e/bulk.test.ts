@@ -1,0 +1,37 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: the benchmark's generator is plain JavaScript
+import { generate } from "../../bench/generate.js";
+import { PARALLEL_FROM } from "../../src/load/many.js";
+import { REPO, runBinary, withTempDir } from "../helpers/run.js";
+
+const COUNT = PARALLEL_FROM + 50;
+
+describe("check over many files", () => {
+  it("gives the same output on worker threads as on one thread, in file order", () => withTempDir((dir) => {
+    generate(join(dir, "answers"), COUNT, join(REPO, "dist", "builtin-pack.json"));
+    for (const format of ["json", "junit", "github"]) {
+      const one = runBinary(["check", join(dir, "answers"), "--format", format, "--jobs", "1"], { env: { SOURCE_DATE_EPOCH: "1790000000" } });
+      const two = runBinary(["check", join(dir, "answers"), "--format", format, "--jobs", "2"], { env: { SOURCE_DATE_EPOCH: "1790000000" } });
+      expect(one.code, one.stderr).toBe(1);
+      expect(two.code).toBe(1);
+      expect(two.stdout).toBe(one.stdout);
+    }
+    const doc = JSON.parse(runBinary(["check", join(dir, "answers"), "--format", "json"]).stdout);
+    expect(doc.results).toHaveLength(COUNT);
+    expect(doc.results.map((r: { file: string }) => r.file)).toEqual([...doc.results.map((r: { file: string }) => r.file)].sort());
+  }));
+
+  it("reports an invalid file among hundreds, whichever thread parsed it", () => withTempDir((dir) => {
+    generate(join(dir, "answers"), COUNT, join(REPO, "dist", "builtin-pack.json"));
+    const broken = join(dir, "answers", "model-00123.yaml");
+    writeFileSync(broken, readFileSync(broken, "utf8").replace(/answer: yes/, "answer: maybe"));
+    for (const jobs of ["1", "2"]) {
+      const r = runBinary(["check", join(dir, "answers"), "--jobs", jobs]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/model-00123\.yaml:\d+:\d+: .*found 'maybe'/);
+      expect(r.stdout).toBe("");
+    }
+  }));
+});

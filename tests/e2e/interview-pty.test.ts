@@ -1,0 +1,172 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
+import { describe, expect, it } from "vitest";
+import { BUILTIN_PACK_DIR } from "../../src/paths.js";
+import { loadPack } from "../../src/load/pack.js";
+import { parseAnswers } from "../../src/load/answers.js";
+import { BIN, runBinary, withTempDir } from "../helpers/run.js";
+
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+const ENTER = "\r";
+const CTRL_C = "\x03";
+
+/**
+ * The built binary in a pseudo-terminal, through util-linux `script`: keys go to its standard
+ * input, the screen comes back on its output. Nothing waits a fixed time: `waitFor` polls the
+ * output for the text a person would wait to see, within a bound.
+ */
+class Terminal {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private output = "";
+  /** Where the next `waitFor` starts reading, so text from earlier screens does not count. */
+  private mark = 0;
+  readonly exited: Promise<number | null>;
+
+  constructor(readonly cwd: string, args: string[]) {
+    // `exec` makes the shell's pid (written to ./pid) the pid of the rml-assess process.
+    const command = `stty cols 100 rows 50; echo $$ > pid; exec ${process.execPath} ${BIN} ${args.join(" ")}`;
+    this.child = spawn("script", ["-qfec", command, "/dev/null"], {
+      cwd,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", SHELL: "/bin/sh", TERM: "xterm", NO_COLOR: "1" },
+    });
+    this.child.stdout.on("data", (d: Buffer) => void (this.output += d.toString("utf8")));
+    this.child.stderr.on("data", (d: Buffer) => void (this.output += d.toString("utf8")));
+    this.exited = new Promise((resolve) => this.child.on("close", (code) => resolve(code)));
+  }
+
+  get screen(): string {
+    return stripVTControlCharacters(this.output).replace(/\r/g, "");
+  }
+
+  async waitFor(expected: string, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const at = this.screen.indexOf(expected, this.mark);
+      if (at >= 0) {
+        this.mark = at + expected.length;
+        return;
+      }
+      if (Date.now() > deadline || this.child.exitCode !== null) {
+        throw new Error(`'${expected}' did not appear on the terminal; it shows:\n${this.screen.slice(-3000)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  send(keys: string): void {
+    this.child.stdin.write(keys);
+  }
+
+  pid(): number {
+    return Number(readFileSync(join(this.cwd, "pid"), "utf8").trim());
+  }
+
+  async close(): Promise<void> {
+    this.child.stdin.end();
+    if (this.child.exitCode === null) this.child.kill("SIGKILL");
+    await this.exited;
+  }
+}
+
+/** Answers the question on screen: waits for its prompts, then picks a number and fills in notes and evidence. */
+async function answerQuestion(t: Terminal, id: string, choice: number, notes: string, evidence: string): Promise<void> {
+  await t.waitFor(id);
+  await t.waitFor("? Answer");
+  t.send(`${choice}`);
+  t.send(ENTER);
+  await t.waitFor("? Notes");
+  t.send(notes + ENTER);
+  await t.waitFor("? Evidence");
+  t.send(evidence + ENTER);
+}
+
+const pack = loadPack(BUILTIN_PACK_DIR, process.cwd(), "built-in");
+
+function answersIn(path: string) {
+  const text = readFileSync(path, "utf8");
+  return parseAnswers({ file: path, text, bytes: new TextEncoder().encode(text) }, pack);
+}
+
+describe("interview without a terminal (built binary)", () => {
+  it("exits 2 and points at init and check, writing nothing", () => withTempDir((dir) => {
+    const r = runBinary(["interview"], { cwd: dir, input: "yes\n" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/interview asks its questions at a terminal, and standard input is not one/);
+    expect(r.stderr).toMatch(/rml-assess init rml-assessment\.yaml/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(runBinary(["--help"]).stdout).toMatch(/interview \[options\] \[file\]/);
+  }));
+});
+
+describe.skipIf(!hasScript)("interview in a pseudo-terminal (built binary)", () => {
+  it("keeps every answer given when stopped with Ctrl-C or killed, and the file stays valid", () => withTempDir(async (dir) => {
+    const file = join(dir, "pty.yaml");
+
+    // 1. A new file; two answers; Ctrl-C at the third question.
+    const first = new Terminal(dir, ["interview", "pty.yaml"]);
+    try {
+      await first.waitFor("? Name of the ML system");
+      first.send(`\x15Card fraud scoring${ENTER}`);
+      for (const prompt of ["? Owner", "? Description", "? Assessor 1", "? Date"]) {
+        await first.waitFor(prompt);
+        first.send(ENTER);
+      }
+      await first.waitFor("Created pty.yaml: 63 questions in 8 principles.");
+      await answerQuestion(first, "human-augmentation/impact-of-errors", 1, "Reviewed with ops.", "docs/errors.md");
+      await first.waitFor("human-augmentation/human-review-decision");
+      await first.waitFor("? Answer");
+      first.send(`4${ENTER}`);
+      // n/a refuses empty notes: the prompt stays and says why.
+      await first.waitFor("? Notes (required for n/a");
+      first.send(ENTER);
+      await first.waitFor("n/a needs notes saying why");
+      first.send(`Decisions are all reviewed.${ENTER}`);
+      await first.waitFor("? Evidence");
+      first.send(ENTER);
+      await first.waitFor("human-augmentation/review-before-full-automation");
+      await first.waitFor("? Answer");
+      first.send(CTRL_C);
+      await first.waitFor("Stopped: 2 answers saved in pty.yaml; run 'rml-assess interview pty.yaml' to continue.");
+      expect(await first.exited).toBe(130);
+    } finally {
+      await first.close();
+    }
+    let answers = answersIn(file);
+    expect(answers.project.name).toBe("Card fraud scoring");
+    expect(answers.answers.get("human-augmentation")!.get("impact-of-errors")).toMatchObject({ answer: "yes", notes: "Reviewed with ops.", evidence: ["docs/errors.md"] });
+    expect(answers.answers.get("human-augmentation")!.get("human-review-decision")).toMatchObject({ answer: "n/a", notes: "Decisions are all reviewed." });
+
+    // 2. It resumes at the first unanswered question; one more answer, then SIGKILL mid-question.
+    const second = new Terminal(dir, ["interview", "pty.yaml"]);
+    try {
+      await second.waitFor("2 of 63 questions answered");
+      await answerQuestion(second, "principle 1 of 8 · question 3 of 8 · 3 of 63 overall", 2, "Ten weeks of review.", "");
+      await second.waitFor("human-augmentation/scheduled-review");
+      await second.waitFor("? Answer");
+      second.send("3");
+      second.send(ENTER);
+      await second.waitFor("? Notes");
+      second.send("typed but never submitted");
+      process.kill(second.pid(), "SIGKILL");
+      await second.exited;
+    } finally {
+      await second.close();
+    }
+    answers = answersIn(file);
+    const ha = answers.answers.get("human-augmentation")!;
+    expect(ha.get("impact-of-errors")!.answer).toBe("yes");
+    expect(ha.get("human-review-decision")!.answer).toBe("n/a");
+    expect(ha.get("review-before-full-automation")).toMatchObject({ answer: "partial", notes: "Ten weeks of review." });
+    // The choice made before the kill is saved; the notes being typed were never given.
+    expect(ha.get("scheduled-review")).toMatchObject({ answer: "no", notes: "" });
+    // Only the file: no temporary file was left beside it.
+    expect(readdirSync(dir).sort()).toEqual(["pid", "pty.yaml"]);
+    // It still passes schema validation: check fails on the open questions (1), not on input (2).
+    const check = runBinary(["check", "pty.yaml", "--format", "json"], { cwd: dir });
+    expect(check.code).toBe(1);
+    const result = JSON.parse(check.stdout).results[0];
+    expect(result.findings.filter((f: { code: string }) => f.code === "UNANSWERED")).toHaveLength(59);
+  }));
+});

@@ -1,0 +1,47 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Ajv } from "ajv";
+import AjvDraft04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import type { ValidateFunction } from "ajv";
+import { REPO } from "./run.js";
+
+/** The shared references and schemas, beside the repository in development and in CI. */
+export const SHARED = resolve(REPO, "..", "shared");
+export const JUNIT_XSD = join(SHARED, "schemas", "junit.xsd");
+export const SARIF_SCHEMA = join(SHARED, "schemas", "sarif-schema-2.1.0.json");
+
+/** Validates JUnit XML against the Ant schema with xmllint (libxml2-utils); returns xmllint's verdict. */
+export function xmllintJunit(xml: string): { valid: boolean; output: string } {
+  return withTempDirSync((dir) => {
+    const file = join(dir, "junit.xml");
+    writeFileSync(file, xml);
+    const r = spawnSync("xmllint", ["--noout", "--schema", JUNIT_XSD, file], { encoding: "utf8" });
+    if (r.error) throw new Error(`xmllint is needed to validate JUnit output (apt-get install libxml2-utils): ${r.error.message}`);
+    return { valid: r.status === 0, output: `${r.stdout}${r.stderr}` };
+  });
+}
+
+let sarifValidator: ValidateFunction | undefined;
+
+/** Validates a SARIF document against the OASIS 2.1.0 schema (draft-04, with formats); returns ajv's errors. */
+export function sarifErrors(doc: unknown): unknown[] {
+  if (!sarifValidator) {
+    const Draft04 = AjvDraft04 as unknown as typeof Ajv;
+    const ajv = new Draft04({ allErrors: true, strict: false });
+    (addFormats as unknown as (a: Ajv) => void)(ajv);
+    sarifValidator = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, "utf8")));
+  }
+  return sarifValidator(doc) ? [] : [...(sarifValidator.errors ?? [])];
+}
+
+function withTempDirSync<T>(fn: (dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), "rml-assess-validate-"));
+  try {
+    return fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
