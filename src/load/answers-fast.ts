@@ -4,6 +4,7 @@ import type { TextFile } from "../io/read.js";
 import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, Project } from "../core/types.js";
 import { validate as validateAnswers } from "../generated/answers.js";
 import { isCalendarDate } from "./answers.js";
+import { MAX_DEPTH, MAX_TOKENS } from "./yaml.js";
 
 /**
  * The fast path for valid answers files, used when `check` reads many of them. js-yaml parses
@@ -24,16 +25,21 @@ interface Event {
 function parseWithEvents(text: string): { data: unknown; root: Event } | null {
   const stack: Event[] = [{ start: 0, kind: null, result: undefined, children: [] }];
   let unusual = false;
+  let nodes = 0;
   try {
     const data = load(text, {
       schema: CORE_SCHEMA,
       json: false,
       listener(type, state) {
+        // Past the full parser's limits the file is refused there: stop here before building more.
+        if (type === "open" && (++nodes > MAX_TOKENS || stack.length > MAX_DEPTH)) throw new RangeError("left to the full parser");
         if (type === "open") stack.push({ start: state.position, kind: null, result: undefined, children: [] });
         else {
           const node = stack.pop()!;
-          // Anchors and aliases (no kind, yet a value) are left to the full parser.
+          // Anchors and aliases (no kind, yet a value) are left to the full parser, and so are explicit
+          // tags (`!!str yes`), which the full parser places after the tag and js-yaml on it.
           if ((state as { anchor?: string | null }).anchor != null || (state.kind === null && state.result != null)) unusual = true;
+          if (text[valueStart(text, node)] === "!") unusual = true;
           node.kind = state.kind;
           node.result = state.result;
           stack[stack.length - 1]!.children.push(node);
@@ -108,8 +114,9 @@ function readAnswer(text: string, at: (offset: number) => Position, key: Event, 
 
 /** Parses a valid answers file quickly, or returns null when `parseAnswers` must look at it. */
 export function parseAnswersFast(file: TextFile, pack: Pack): Answers | null {
-  // js-yaml drops a byte-order mark and counts offsets without it; the full parser counts it.
-  if (file.text.startsWith("\uFEFF")) return null;
+  // js-yaml drops a byte-order mark and counts offsets without it; the full parser counts it. It also
+  // ignores a `%YAML 1.1` directive, under which the full parser reads `yes` as true: both go to it.
+  if (file.text.startsWith("\uFEFF") || /^%/m.test(file.text)) return null;
   const parsed = parseWithEvents(file.text);
   if (!parsed || !validateAnswers(parsed.data)) return null;
   const data = parsed.data as Record<string, unknown>;

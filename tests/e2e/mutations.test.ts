@@ -3,6 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_PACK_DIR } from "../../src/paths.js";
+import { mutate, mutation } from "../helpers/mutations.js";
 import { EXAMPLES, FIXTURES, runBinary, runInProcess, withTempDir, type RunResult } from "../helpers/run.js";
 
 /** Valid answers files to break: a half-done one, a complete one, and one with a BOM and CRLF. */
@@ -11,53 +12,6 @@ const SOURCES = [
   join(EXAMPLES, "clinical-triage.yaml"),
   join(FIXTURES, "bad-input", "bom-and-crlf.yaml"),
 ].map((f) => new Uint8Array(readFileSync(f)));
-
-type Mutation =
-  | { kind: "delete-line" | "duplicate-line" | "swap-characters" | "truncate"; at: number }
-  | { kind: "random-bytes"; at: number; bytes: Uint8Array }
-  | { kind: "yaml-syntax"; at: number; text: string };
-
-/** Pieces of YAML syntax that change a file's structure when dropped in anywhere. */
-const SYNTAX = ["&a ", "*a", "[", "]", "{", "}", ": ", "- ", "? ", "!!binary ", "!!str ", "%YAML 1.1\n---\n", "\t", "\n---\n", "'", "\"", "|\n", "<<: ", "#", ",", "\u00a0", "\ufeff"];
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constantFrom("delete-line", "duplicate-line", "swap-characters", "truncate"), at: fc.nat() }),
-  fc.record({ kind: fc.constant("random-bytes"), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
-  fc.record({ kind: fc.constant("yaml-syntax"), at: fc.nat(), text: fc.constantFrom(...SYNTAX) }),
-) as fc.Arbitrary<Mutation>;
-
-/** Line boundaries (offsets just after each \n) of a byte array, with 0 first. */
-function lineStarts(b: Uint8Array): number[] {
-  const starts = [0];
-  b.forEach((x, i) => x === 0x0a && starts.push(i + 1));
-  return starts;
-}
-
-function mutate(input: Uint8Array, m: Mutation): Uint8Array {
-  const b = Array.from(input);
-  const at = b.length ? m.at % b.length : 0;
-  switch (m.kind) {
-    case "truncate":
-      return new Uint8Array(b.slice(0, at));
-    case "swap-characters":
-      [b[at], b[(at + 1) % b.length]] = [b[(at + 1) % b.length]!, b[at]!];
-      return new Uint8Array(b);
-    case "random-bytes":
-      b.splice(at, 0, ...m.bytes);
-      return new Uint8Array(b);
-    case "yaml-syntax":
-      b.splice(at, 0, ...new TextEncoder().encode(m.text));
-      return new Uint8Array(b);
-    default: {
-      const starts = lineStarts(input);
-      const line = m.at % starts.length;
-      const [from, to] = [starts[line]!, starts[line + 1] ?? b.length];
-      const removed = b.splice(from, to - from);
-      if (m.kind === "duplicate-line") b.splice(from, 0, ...removed, ...removed);
-      return new Uint8Array(b);
-    }
-  }
-}
 
 const broken = fc.record({ source: fc.nat({ max: SOURCES.length - 1 }), mutations: fc.array(mutation, { minLength: 1, maxLength: 5 }) })
   .map(({ source, mutations }) => mutations.reduce(mutate, SOURCES[source]!));
