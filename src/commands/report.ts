@@ -30,7 +30,7 @@ export function generatedAt(io: Io): string {
 function templateFor(file: string, io: Io): TemplateSource {
   const path = resolve(io.cwd, file);
   const read = readTextFile(path, displayPath(path, io.cwd));
-  if (isDiagnostic(read)) throw new InputError([{ ...read, hint: "check the path given to --template" }]);
+  if (isDiagnostic(read)) throw new InputError([{ ...read, hint: read.message === "no such file" ? "check the path given to --template" : read.hint }]);
   return { file: read.file, text: read.text };
 }
 

@@ -84,7 +84,7 @@ function firstInvalidByte(bytes: Uint8Array): number {
 export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | { error: Diagnostic } {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { error: { ...positionOfByte(file, bytes, nul), message: "this is a binary file, not YAML text (it holds a NUL byte)", hint: "give the path of a .yaml file" } };
+    return { error: { ...positionOfByte(file, bytes, nul), message: "this is a binary file, not text (it holds a NUL byte)", hint: "check the path" } };
   }
   try {
     // TextDecoder drops a leading byte-order mark by itself (ignoreBOM is false).

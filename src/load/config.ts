@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { isMap, isScalar, type Node } from "yaml";
-import { InputError, type Diagnostic } from "../errors.js";
+import { InputError, listed, type Diagnostic } from "../errors.js";
 import { displayPath } from "../io/paths.js";
 import { isDiagnostic, readTextFile } from "../io/read.js";
 import type { Io } from "../io/io.js";
+import { visible } from "../io/terminal.js";
 import type { Pack } from "../core/types.js";
 import { validate as validateConfig } from "../generated/config.js";
 import { schemaDiagnostics } from "./schema.js";
@@ -49,7 +50,7 @@ function principleDiagnostics(src: YamlSource, pack: Pack): Diagnostic[] {
     .filter(({ key }) => !ids.includes(key))
     .map(({ key, keyNode }) => ({
       file: src.file, ...nodePosition(src, keyNode),
-      message: `unknown principle '${key}' in 'policy.min-score-for' (pack '${pack.id}')`,
+      message: `unknown principle '${visible(key)}' in 'policy.min-score-for' (pack '${pack.id}')`,
       hint: didYouMean(key, ids, "principle"),
     }));
 }
@@ -83,6 +84,6 @@ export function loadConfig(option: string | false | undefined, pack: Pack, io: I
   const converted = toData(src);
   if ("error" in converted) throw new InputError([converted.error]);
   const problems = [...schemaDiagnostics(validateConfig, src, converted.data), ...principleDiagnostics(src, pack)];
-  if (problems.length) throw new InputError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
+  if (problems.length) throw new InputError(listed(problems));
   return { file: file.file, policy: toSettings((converted.data as { policy?: PolicyData | null }).policy) };
 }
