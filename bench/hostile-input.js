@@ -25,14 +25,11 @@ const cases = {
   "6 MB (over the limit)": () => `${HEAD}notes: "${"x".repeat(6_000_000)}"\n`,
 };
 
-/** Runs the CLI's main() in a fresh process, as bin/ does, and reads its own peak memory at exit. */
+/** Runs the built CLI in a fresh process, as bin/ does, and has it report its own peak memory at exit. */
 const runner = `
-import { main } from "./dist/main.js";
-import { processIo } from "./dist/io/io.js";
-const io = { ...processIo(), stdout: () => {}, stderr: (t) => { first ??= t.split("\\n")[0]; } };
-let first;
-const code = await main(["check", process.argv[1]], io);
-process.stdout.write(JSON.stringify({ code, first, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+process.on("exit", () => process.stderr.write("\\nmax-rss " + Math.round(process.resourceUsage().maxRSS / 1024) + "\\n"));
+process.argv.splice(1, 0, "rml-assess");
+await import("./bin/rml-assess.js");
 `;
 
 const dir = mkdtempSync(join(tmpdir(), "rml-assess-bench-"));
@@ -43,9 +40,10 @@ try {
     const content = make();
     writeFileSync(file, content);
     const start = performance.now();
-    const r = spawnSync(process.execPath, ["--input-type=module", "-e", runner, file], { cwd: REPO, encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", runner, "check", file], { cwd: REPO, encoding: "utf8", timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
     const ms = Math.round(performance.now() - start);
-    const out = r.stdout ? JSON.parse(r.stdout) : { code: r.status, first: (r.stderr || String(r.error)).split("\n")[0], maxRssMB: "?" };
+    const rss = /max-rss (\d+)/.exec(r.stderr ?? "")?.[1] ?? "?";
+    const out = { code: r.status, first: r.stderr?.startsWith("\nmax-rss") ? "" : (r.stderr ?? String(r.error)).split("\n")[0], maxRssMB: rss };
     const size = `${(Buffer.byteLength(content) / 1024 / 1024).toFixed(1)} MB`;
     const first = (out.first || "—").replace(file, "answers.yaml").slice(0, 90).replace(/\|/g, "\\|");
     console.log(`| ${name} | ${size} | ${out.code} | ${ms} ms | ${out.maxRssMB} MB | ${first} |`);
