@@ -12,11 +12,24 @@ export interface Io {
   columns?: number;
 }
 
+/**
+ * A writer for a standard stream that goes quiet once the reader has gone away (`rml-assess
+ * principles | head`): a closed pipe is the reader's choice, not an error worth a stack trace.
+ */
+function streamWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let open = true;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    open = false;
+  });
+  return (text) => void (open && stream.write(text));
+}
+
 /** The real process's IO, used by bin/. */
 export function processIo(): Io {
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: streamWriter(process.stdout),
+    stderr: streamWriter(process.stderr),
     cwd: process.cwd(),
     env: process.env,
     now: () => new Date(),
