@@ -43,7 +43,7 @@ export const githubFormat: CheckFormat = {
     const a = r.assessment;
     const out = r.findings.map((f) => annotation(f.severity, a.answers.file, f.line, f.column, `rml-assess ${f.code}`, lines(f.message, questionText(r, f))));
     const errors = r.findings.filter((f) => f.severity === "error").length;
-    out.push(`rml-assess: ${terminalSafe(a.answers.file)} scores ${a.score ?? "–"}/100 (${a.band ?? "all n/a"}): ${r.passed ? "passed" : "failed"}, ${errors} error(s), ${r.findings.length - errors} warning(s)`);
+    out.push(`rml-assess: ${terminalSafe(a.answers.file)} scores ${a.score ?? "–"}/100 (${terminalSafe(a.band ?? "all n/a")}): ${r.passed ? "passed" : "failed"}, ${errors} error(s), ${r.findings.length - errors} warning(s)`);
     return joined(out);
   },
   invalid(file, problems) {
