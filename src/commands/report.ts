@@ -40,7 +40,7 @@ export async function reportCommand(file: string, opts: ReportOptions, io: Io): 
   const pack = packFor(opts, io);
   const assessment = score(pack, answersFor(file, pack, io));
   const template = opts.template ? templateFor(opts.template, io) : undefined;
-  const content = renderReport(assessment, opts.format, { toolName: TOOL.name, toolVersion: TOOL.version, generated: generatedAt(io) }, template);
+  const content = await renderReport(assessment, opts.format, { toolName: TOOL.name, toolVersion: TOOL.version, generated: generatedAt(io) }, template);
   emit(content, opts.output, io);
   if (opts.output) io.stderr(`Wrote ${opts.output} (${opts.format} report, overall score ${assessment.score ?? "none"}).\n`);
   return EXIT.ok;

@@ -1,23 +1,24 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import Handlebars from "handlebars";
+import Runtime from "handlebars/runtime";
 import type { Assessment } from "../core/types.js";
+import * as precompiled from "../generated/templates.js";
 import { TEMPLATES_DIR } from "../paths.js";
 import { reportContext, type Escape } from "./context.js";
 import { escapeMarkdown, htmlHref, htmlText, markdownHref } from "./escape.js";
-import { compileTemplate } from "./template.js";
 
 interface ReportFormat {
-  template: string;
+  /** The built-in template, precompiled at build time from templates/. */
+  template: keyof typeof precompiled & ("md" | "html");
   escape: Escape;
   /** Markdown strings arrive escaped in the context; HTML relies on Handlebars' own escaping. */
   noEscape: boolean;
 }
 
-/** Report formats by name: adding one is a template and an entry here. */
+/** Report formats by name: adding one is a template (and its line in scripts/build.mjs) and an entry here. */
 export const reportFormats: Record<string, ReportFormat> = {
-  md: { template: "report.md.hbs", escape: { text: escapeMarkdown, href: markdownHref }, noEscape: true },
-  html: { template: "report.html.hbs", escape: { text: htmlText, href: htmlHref }, noEscape: false },
+  md: { template: "md", escape: { text: escapeMarkdown, href: markdownHref }, noEscape: true },
+  html: { template: "html", escape: { text: htmlText, href: htmlHref }, noEscape: false },
 };
 
 export interface ReportMeta {
@@ -32,22 +33,28 @@ export interface TemplateSource {
   text: string;
 }
 
-const PARTIALS_DIR = join(TEMPLATES_DIR, "partials");
+/** The built-in template of a format, with the built-in partials, on Handlebars' runtime alone. */
+function builtinTemplate(format: ReportFormat): (context: object) => string {
+  const hbs = Runtime.create();
+  for (const [name, spec] of Object.entries(precompiled.partials)) hbs.registerPartial(name, hbs.template(spec));
+  return hbs.template(precompiled[format.template]);
+}
 
-/** A fresh Handlebars instance with the built-in partials (templates/partials/NAME.hbs as NAME). */
-function handlebarsWithPartials() {
+/** A team's template, compiled now by the full Handlebars (loaded only for this), with the built-in partials. */
+async function customTemplate(format: ReportFormat, template: TemplateSource): Promise<(context: object) => string> {
+  const [{ default: Handlebars }, { compileTemplate }] = await Promise.all([import("handlebars"), import("./template.js")]);
   const hbs = Handlebars.create();
-  for (const name of readdirSync(PARTIALS_DIR).filter((f) => f.endsWith(".hbs")).sort()) {
-    hbs.registerPartial(basename(name, ".hbs"), readFileSync(join(PARTIALS_DIR, name), "utf8"));
+  const partials = join(TEMPLATES_DIR, "partials");
+  for (const name of readdirSync(partials).filter((f) => f.endsWith(".hbs")).sort()) {
+    hbs.registerPartial(basename(name, ".hbs"), readFileSync(join(partials, name), "utf8"));
   }
-  return hbs;
+  return compileTemplate(hbs, template.text, template.file, format.noEscape);
 }
 
 /** Renders an assessment with the format's template, or a team's own template with the format's escaping. */
-export function renderReport(a: Assessment, format: string, meta: ReportMeta, template?: TemplateSource): string {
+export async function renderReport(a: Assessment, format: string, meta: ReportMeta, template?: TemplateSource): Promise<string> {
   const f = reportFormats[format];
   if (!f) throw new Error(`unknown report format ${format}`);
-  const source = template ?? { file: join(TEMPLATES_DIR, f.template), text: readFileSync(join(TEMPLATES_DIR, f.template), "utf8") };
-  const render = compileTemplate(handlebarsWithPartials(), source.text, source.file, f.noEscape);
+  const render = template ? await customTemplate(f, template) : builtinTemplate(f);
   return render(reportContext(a, meta, f.escape));
 }
