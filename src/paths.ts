@@ -9,3 +9,5 @@ export const SCHEMA_DIR = fileURLToPath(new URL("../schema/", import.meta.url));
 export const BUILTIN_PACK_JSON = fileURLToPath(new URL("../dist/builtin-pack.json", import.meta.url));
 /** The worker thread that parses answers files for large `check` runs (built by scripts/build.mjs). */
 export const ANSWERS_WORKER = new URL("../dist/answers-worker.js", import.meta.url);
+/** The config file `check` looks for in the working directory. */
+export const CONFIG_FILE = ".rml-assess.yaml";

@@ -1,9 +1,10 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { Chalk } from "chalk";
 import { EXIT, InputError, type Diagnostic } from "../errors.js";
 import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
-import type { CheckResult } from "../core/types.js";
+import type { CheckResult, Pack } from "../core/types.js";
 import { githubSummary, MAX_SUMMARY_ROWS } from "../formats/github-summary.js";
 import { checkFormats, DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
@@ -11,9 +12,9 @@ import { colorFor } from "../io/color.js";
 import { answersFilesFor } from "../io/discover.js";
 import type { Io } from "../io/io.js";
 import { appendFileAtomic } from "../io/write.js";
-import { loadConfig } from "../load/config.js";
 import { loadAll, workersFor } from "../load/many.js";
-import { packFor } from "./inputs.js";
+import { CONFIG_FILE } from "../paths.js";
+import { packFor } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
 import { resolvePolicy, type PolicyFlags } from "./policy.js";
 
@@ -25,6 +26,13 @@ export interface CheckOptions extends PolicyFlags {
   output?: string;
   /** Threads to parse with (default: one per core, for runs of many files). */
   jobs?: number;
+}
+
+/** The config file's settings, its parser loaded only when there is a config file to read. */
+async function configFor(option: string | false | undefined, pack: Pack, io: Io) {
+  if (option === false || (option === undefined && !existsSync(resolve(io.cwd, CONFIG_FILE)))) return null;
+  const { loadConfig } = await import("../load/config.js");
+  return loadConfig(option, pack, io);
 }
 
 /** Appends the run's markdown summary to GitHub's GITHUB_STEP_SUMMARY file; a failure there only warns. */
@@ -45,8 +53,8 @@ function appendStepSummary(results: FileSummary[], context: CheckContext, io: Io
  * large runs parse on worker threads.
  */
 export async function checkCommand(args: string[], opts: CheckOptions, io: Io): Promise<number> {
-  const pack = packFor(opts, io);
-  const config = loadConfig(opts.config, pack, io);
+  const pack = await packFor(opts, io);
+  const config = await configFor(opts.config, pack, io);
   const policy = resolvePolicy(config?.policy ?? {}, opts, pack);
   const files = answersFilesFor(args, io.cwd);
   refuseOverwritingInput(opts.output, config ? [...files, config.file] : files, io);

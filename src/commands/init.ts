@@ -7,7 +7,7 @@ import type { Io } from "../io/io.js";
 import { wrapWords } from "../io/terminal.js";
 import { SCHEMA_DIR } from "../paths.js";
 import { emit } from "./output.js";
-import { packFor } from "./inputs.js";
+import { packFor } from "./pack-option.js";
 
 /** Wraps prose into comment lines of at most `width` characters. */
 export function wrapComment(text: string, width = 96): string {
@@ -97,7 +97,7 @@ export async function initCommand(file: string, opts: { force?: boolean; pack?: 
   if (existsSync(path) && !opts.force) {
     throw new UsageError(`${file} already exists; nothing was written`, "edit it, run 'rml-assess check' on it, or add --force to replace it with a blank template");
   }
-  const pack = packFor(opts, io);
+  const pack = await packFor(opts, io);
   emit(newAnswersFile(pack, file, io), file, io);
   const count = pack.principles.reduce((n, p) => n + p.questions.length, 0);
   io.stdout(`Wrote ${file}: ${count} questions across ${pack.principles.length} principles to answer.\nNext: fill in the answers, then run 'rml-assess check ${file}'.\n`);

@@ -38,8 +38,8 @@ function checkPrinciples(ids: string[] | undefined, pack: Pack): string[] | null
 }
 
 /** The summary printed when the walk is over: check's text summary, the weakest principles, what next. */
-function summary(pack: Pack, file: string, io: Io, c: ChalkInstance, answered: number, total: number): string {
-  const assessment = score(pack, answersFor(file, pack, io));
+async function summary(pack: Pack, file: string, io: Io, c: ChalkInstance, answered: number, total: number): Promise<string> {
+  const assessment = score(pack, await answersFor(file, pack, io));
   const found = findings(assessment, DEFAULT_POLICY, today(io));
   const lines = [
     "",
@@ -76,11 +76,11 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
       `without a terminal, run 'rml-assess init ${shellWord(file)}', fill in the file in an editor, then run 'rml-assess check ${shellWord(file)}'`,
     );
   }
-  const pack = packFor(opts, io);
+  const pack = await packFor(opts, io);
   const principles = checkPrinciples(opts.principle, pack);
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
-  const existing = existsSync(path) ? readAnswersFile(file, pack, io) : null;
+  const existing = existsSync(path) ? await readAnswersFile(file, pack, io) : null;
   const dir = dirname(path);
   if (!existing && (!existsSync(dir) || !statSync(dir).isDirectory())) {
     throw new UsageError(`cannot create ${file}: its directory does not exist`, "create the directory first, or give another path");
@@ -125,6 +125,6 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
   } finally {
     if (!prompts) process.off("SIGINT", onSigint);
   }
-  io.stdout(summary(pack, file, io, c, session.answeredCount(), session.questionCount));
+  io.stdout(await summary(pack, file, io, c, session.answeredCount(), session.questionCount));
   return EXIT.ok;
 }

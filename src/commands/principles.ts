@@ -2,11 +2,11 @@ import { EXIT } from "../errors.js";
 import { packFormats } from "../formats/pack.js";
 import { colorFor } from "../io/color.js";
 import type { Io } from "../io/io.js";
-import { packFor } from "./inputs.js";
+import { packFor } from "./pack-option.js";
 
 /** `principles`: prints the loaded pack's checklist. */
 export async function principlesCommand(opts: { format: string; pack?: string }, io: Io): Promise<number> {
-  const pack = packFor(opts, io);
+  const pack = await packFor(opts, io);
   io.stdout(packFormats[opts.format]!(pack, colorFor(io.env, io.stdoutIsTTY)));
   return EXIT.ok;
 }

@@ -37,8 +37,8 @@ function templateFor(file: string, io: Io): TemplateSource {
 /** `report`: scores one answers file and writes the report; the policy does not apply here. */
 export async function reportCommand(file: string, opts: ReportOptions, io: Io): Promise<number> {
   refuseOverwritingInput(opts.output, opts.template ? [file, opts.template] : [file], io);
-  const pack = packFor(opts, io);
-  const assessment = score(pack, answersFor(file, pack, io));
+  const pack = await packFor(opts, io);
+  const assessment = score(pack, await answersFor(file, pack, io));
   const template = opts.template ? templateFor(opts.template, io) : undefined;
   const content = await renderReport(assessment, opts.format, { toolName: TOOL.name, toolVersion: TOOL.version, generated: generatedAt(io) }, template);
   emit(content, opts.output, io);

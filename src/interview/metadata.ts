@@ -1,6 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import { terminalSafe } from "../io/terminal.js";
-import { isCalendarDate } from "../load/answers.js";
+import { isCalendarDate } from "../load/limits.js";
 import type { Prompts } from "../prompt.js";
 
 /** What a new answers file records about the project, asked before the first question. */

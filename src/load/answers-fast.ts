@@ -3,8 +3,7 @@ import { CORE_SCHEMA, load } from "js-yaml";
 import type { TextFile } from "../io/read.js";
 import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, Project } from "../core/types.js";
 import { validate as validateAnswers } from "../generated/answers.js";
-import { isCalendarDate } from "./answers.js";
-import { MAX_DEPTH, MAX_TOKENS } from "./yaml.js";
+import { isCalendarDate, MAX_DEPTH, MAX_TOKENS } from "./limits.js";
 
 /**
  * The fast path for valid answers files, used when `check` reads many of them. js-yaml parses

@@ -4,6 +4,8 @@ import { loadOne } from "./many.js";
 
 // A worker thread of `check`: parses the batches of answers files it is sent and posts them back.
 const { pack, cwd } = workerData as { pack: Pack; cwd: string };
-parentPort!.on("message", ({ id, files }: { id: number; files: string[] }) => {
-  parentPort!.postMessage({ id, loaded: files.map((file) => loadOne(file, pack, cwd)) });
+parentPort!.on("message", async ({ id, files }: { id: number; files: string[] }) => {
+  const loaded = [];
+  for (const file of files) loaded.push(await loadOne(file, pack, cwd));
+  parentPort!.postMessage({ id, loaded });
 });

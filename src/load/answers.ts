@@ -5,6 +5,7 @@ import type { TextFile } from "../io/read.js";
 import { visible } from "../io/terminal.js";
 import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, Project } from "../core/types.js";
 import { validate as validateAnswers } from "../generated/answers.js";
+import { isCalendarDate } from "./limits.js";
 import { schemaDiagnostics } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 import { nodePosition, nodesAt, parseYaml, pathPosition, toData, valueAt, type YamlSource } from "./yaml.js";
@@ -58,11 +59,6 @@ function readAnswer(src: YamlSource, keyNode: Node, value: Node | null, written:
   };
 }
 
-/** True for a YYYY-MM-DD string naming a day that exists (not 2026-02-30). */
-export function isCalendarDate(date: string): boolean {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
-}
 
 /** Checks that need the pack: principle and question ids, the pack id, and a real calendar date. */
 function packDiagnostics(src: YamlSource, pack: Pack): Diagnostic[] {

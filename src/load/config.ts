@@ -1,3 +1,4 @@
+import { CONFIG_FILE } from "../paths.js";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { isMap, isScalar, type Node } from "yaml";
@@ -13,7 +14,7 @@ import { didYouMean } from "./suggest.js";
 import { nodePosition, nodesAt, parseYaml, toData, type YamlSource } from "./yaml.js";
 
 /** The config file `check` looks for in the working directory. */
-export const CONFIG_FILE = ".rml-assess.yaml";
+export { CONFIG_FILE };
 
 /** Policy keys as set by a config file or by flags; what is absent is left to the other, or the default. */
 export interface PolicySettings {

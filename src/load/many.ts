@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import { InputError, type Diagnostic } from "../errors.js";
 import type { Answers, Pack } from "../core/types.js";
 import { ANSWERS_WORKER } from "../paths.js";
-import { answersFor } from "./answers-file.js";
+import { loadAnswers } from "./answers-file.js";
 
 /** One answers file read and parsed: its answers, or every problem that stops it being checked. */
 export type Loaded = { file: string; answers: Answers } | { file: string; problems: Diagnostic[] };
@@ -13,9 +13,9 @@ export const PARALLEL_FROM = 200;
 const BATCH = 25;
 
 /** Reads and parses one file, turning invalid input into data. */
-export function loadOne(file: string, pack: Pack, cwd: string): Loaded {
+export async function loadOne(file: string, pack: Pack, cwd: string): Promise<Loaded> {
   try {
-    return { file, answers: answersFor(file, pack, cwd) };
+    return { file, answers: (await loadAnswers(file, pack, cwd)).answers };
   } catch (error) {
     if (error instanceof InputError) return { file, problems: error.diagnostics };
     throw error;
@@ -35,7 +35,7 @@ export function workersFor(count: number, jobs?: number): number {
  */
 export async function* loadAll(files: string[], pack: Pack, cwd: string, workers: number): AsyncGenerator<Loaded> {
   if (workers === 0) {
-    for (const file of files) yield loadOne(file, pack, cwd);
+    for (const file of files) yield await loadOne(file, pack, cwd);
     return;
   }
   const pool = Array.from({ length: workers }, () => new Worker(ANSWERS_WORKER, { workerData: { pack, cwd } }));

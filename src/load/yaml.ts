@@ -12,12 +12,9 @@ export interface YamlSource {
   lineCounter: LineCounter;
 }
 
-/** Aliases expanded at most this many times when converting, which defuses "billion laughs". */
-export const MAX_ALIAS_COUNT = 100;
-/** Deeper nesting is refused before composing, which recurses once per level (~800 overflow the stack). */
-export const MAX_DEPTH = 64;
-/** More YAML tokens than this are refused unparsed: answers files and checklists have about 2,000. */
-export const MAX_TOKENS = 20_000;
+import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_TOKENS } from "./limits.js";
+
+export { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_TOKENS };
 
 const CLOSING: Record<string, string> = { "[": "]", "{": "}" };
 
