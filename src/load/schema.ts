@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { MAX_LISTED, type Diagnostic } from "../errors.js";
 import { visible } from "../io/terminal.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean, suggest } from "./suggest.js";
 import { pathPosition, nodesAt, nodePosition, type YamlSource } from "./yaml.js";
 
 // Validators come from src/generated/<schema>.js, compiled from schema/ at build time
@@ -46,8 +46,11 @@ function translate(src: YamlSource, e: ErrorObject): Diagnostic | null {
       const { key: node } = nodesAt(src, [...path, key]);
       return { ...at, ...nodePosition(src, node), message: `unknown key '${visible(key)}' in ${label(path)}`, hint: known.length ? didYouMean(key, known, "key") : "remove it" };
     }
-    case "enum":
-      return { ...at, message: `${label(path)} must be one of ${(e.params.allowedValues as unknown[]).filter((v) => v !== null && v !== "").join(", ")} (${found})` };
+    case "enum": {
+      const allowed = (e.params.allowedValues as unknown[]).filter((v): v is string => typeof v === "string" && v !== "");
+      const guess = typeof e.data === "string" ? suggest(e.data.trim().toLowerCase(), allowed) : undefined;
+      return { ...at, message: `${label(path)} must be one of ${allowed.join(", ")} (${found})`, hint: guess ? `did you mean '${guess}'?` : undefined };
+    }
     case "const":
       return { ...at, message: `${label(path)} must be ${JSON.stringify(e.params.allowedValue)} (${found})` };
     case "type":

@@ -54,7 +54,7 @@ describe("answers file: valid input", () => {
 describe("answers file: every kind of error, located", () => {
   const cases: { name: string; text: string; line: number; column: number; message: RegExp; hint?: RegExp }[] = [
     { name: "boolean answer", text: `${head}answers:\n  human-augmentation:\n    impact-of-errors: true\n`, line: 6, column: 23, message: /must be one of yes, partial, no, n\/a \(found true\)/ },
-    { name: "unknown answer word", text: `${head}answers:\n  human-augmentation:\n    impact-of-errors:\n      answer: Yes!\n`, line: 7, column: 15, message: /found 'Yes!'/ },
+    { name: "unknown answer word", text: `${head}answers:\n  human-augmentation:\n    impact-of-errors:\n      answer: Yes!\n`, line: 7, column: 15, message: /found 'Yes!'/, hint: /did you mean 'yes'/ },
     { name: "unknown principle", text: `${head}answers:\n  human-augmentaton:\n    impact-of-errors: yes\n`, line: 5, column: 3, message: /unknown principle 'human-augmentaton'/, hint: /did you mean 'human-augmentation'/ },
     { name: "unknown question", text: `${head}answers:\n  human-augmentation:\n    impact-of-eror: yes\n`, line: 6, column: 5, message: /unknown question 'impact-of-eror'/, hint: /did you mean 'impact-of-errors'/ },
     { name: "missing project name", text: "version: 1\nproject:\n  owner: x\nanswers: {}\n", line: 2, column: 1, message: /'project' is missing the required key 'name'/ },
