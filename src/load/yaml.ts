@@ -1,4 +1,4 @@
-import { Composer, Lexer, LineCounter, Parser, visit, YAMLParseError, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node } from "yaml";
+import { Composer, Lexer, LineCounter, Parser, stringify, visit, YAMLParseError, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node } from "yaml";
 import { listed, type Diagnostic } from "../errors.js";
 import { visible } from "../io/terminal.js";
 import { openingOffsets } from "./unclosed.js";
@@ -67,7 +67,7 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; di
   }
   let doc: Document.Parsed | undefined;
   try {
-    for (const next of new Composer({ uniqueKeys: true }).compose(scanned.tokens, true, text.length)) {
+    for (const next of new Composer({ uniqueKeys: true, logLevel: "error" }).compose(scanned.tokens, true, text.length)) {
       if (doc) {
         doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "the file holds more than one YAML document"));
         break;
@@ -129,7 +129,8 @@ export function nodesAt(src: YamlSource, path: (string | number)[]): { key?: Nod
   let depth = 0;
   for (const segment of path) {
     if (isMap(value)) {
-      const pair = value.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      // Scalar keys by value; a collection used as a key ([a, b]: …) by the text it is converted to.
+      const pair = value.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : stringify(p.key, { collectionStyle: "flow" }).trim()) === String(segment));
       if (!pair) break;
       key = pair.key as Node;
       value = pair.value;

@@ -82,3 +82,19 @@ describe("answers file: every kind of error, located", () => {
     expect(list.map((d) => d.line)).toEqual([1, 3, 6, 7, 8]);
   });
 });
+
+describe("answers file: a collection used as a key", () => {
+  it("is reported at its line, without a warning from the YAML library", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on("warning", onWarning);
+    try {
+      const [first] = problems("version: 1\nproject:\n  name: x\n[a, b]: 1\nanswers: {}\n");
+      expect(first).toMatchObject({ line: 4, column: 1, message: "unknown key '[ a, b ]' in the file" });
+      await new Promise((done) => setImmediate(done)); // warnings are emitted on the next tick
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+});
