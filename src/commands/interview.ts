@@ -15,7 +15,8 @@ import { didYouMean } from "../load/suggest.js";
 import { InterviewSession } from "../interview/session.js";
 import { isInterruption, terminalPrompts, type Prompts } from "../prompt.js";
 import { defaultProjectName, newAnswersFile } from "./init.js";
-import { answersFor, packFor, readAnswersFile } from "./inputs.js";
+import { answersFor, readAnswersFile } from "./inputs.js";
+import { packFor } from "./pack-option.js";
 
 export interface InterviewOptions {
   principle?: string[];

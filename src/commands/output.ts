@@ -14,10 +14,10 @@ function outputError(output: string, error: unknown): UsageError {
   return new UsageError(`cannot write ${output}: ${reasons[code] ?? code}; nothing was written`, "choose another path with -o");
 }
 
-/** Writes a command's output (whole, or in parts) to a file atomically or, without one, to standard output. */
-export function emit(content: string | readonly string[], output: string | undefined, io: Io): void {
+/** Writes a command's output to a file atomically or, without one, to standard output. */
+export function emit(content: string, output: string | undefined, io: Io): void {
   if (!output) {
-    for (const part of typeof content === "string" ? [content] : content) io.stdout(part);
+    io.stdout(content);
     return;
   }
   try {

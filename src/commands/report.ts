@@ -1,12 +1,14 @@
 import { resolve } from "node:path";
 import { EXIT, InputError } from "../errors.js";
 import { score } from "../core/score.js";
+import { generatedAt } from "../io/clock.js";
 import type { Io } from "../io/io.js";
 import { displayPath } from "../io/paths.js";
 import { isDiagnostic, readTextFile } from "../io/read.js";
 import { renderReport, type TemplateSource } from "../report/render.js";
 import { TOOL } from "../version.js";
-import { answersFor, packFor } from "./inputs.js";
+import { answersFor } from "./inputs.js";
+import { packFor } from "./pack-option.js";
 import { emit, refuseOverwritingInput } from "./output.js";
 
 export interface ReportOptions {
@@ -14,16 +16,6 @@ export interface ReportOptions {
   output?: string;
   pack?: string;
   template?: string;
-}
-
-/**
- * The moment a report says it was generated: SOURCE_DATE_EPOCH when set (reproducible builds'
- * convention, so the same inputs give a byte-identical report), otherwise now.
- */
-export function generatedAt(io: Io): string {
-  const epoch = io.env.SOURCE_DATE_EPOCH;
-  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : io.now();
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /** A team's own template file, read as UTF-8 text (a located error when it cannot be). */

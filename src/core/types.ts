@@ -1,7 +1,6 @@
 /** The vocabulary of the tool, shared by every stage: pack → answers → assessment → findings. */
 
 export type AnswerValue = "yes" | "partial" | "no" | "n/a";
-export const ANSWER_VALUES: readonly AnswerValue[] = ["yes", "partial", "no", "n/a"];
 
 /** A 1-based position in a source file. */
 export interface Position {

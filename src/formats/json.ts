@@ -1,6 +1,6 @@
 import type { CheckResult } from "../core/types.js";
 import { TOOL } from "../version.js";
-import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
+import type { CheckFormat } from "./document.js";
 
 /** One file's result in the documented shape, indented to sit inside the document's results array. */
 function file({ assessment: a, findings, passed }: CheckResult): string {
@@ -36,8 +36,3 @@ export const jsonFormat: CheckFormat = {
   separator: ",",
   tail: (files, written) => `${written ? "\n  " : ""}],\n  "passed": ${files.every((f) => f.passed)}\n}\n`,
 };
-
-/** The whole JSON document for some results. */
-export function json(results: CheckResult[], context?: CheckContext): string {
-  return renderDocument(jsonFormat, results, context ?? ({ invalid: [] } as unknown as CheckContext));
-}

@@ -58,10 +58,10 @@ export class AtomicFile {
 }
 
 /** Writes a whole file atomically (see AtomicFile). */
-export function writeFileAtomic(path: string, content: string | readonly string[]): void {
+export function writeFileAtomic(path: string, content: string): void {
   const file = new AtomicFile(path);
   try {
-    for (const part of typeof content === "string" ? [content] : content) file.write(part);
+    file.write(content);
     file.commit();
   } catch (error) {
     file.abort();

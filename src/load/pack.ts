@@ -124,8 +124,3 @@ export function loadPack(dir: string, cwd: string, origin: string): Pack {
     fingerprint: sha256(manifestLines.map((l) => `${l}\n`).join("")),
   };
 }
-
-/** The principle ids of a pack, for "did you mean" hints. */
-export function principleHint(pack: Pack, id: string): string {
-  return didYouMean(id, pack.principles.map((p) => p.id), "principle");
-}

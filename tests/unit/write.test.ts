@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi, type Mock } from "vitest";
-import { writeFileAtomic } from "../../src/io/write.js";
+import { AtomicFile, writeFileAtomic } from "../../src/io/write.js";
 import { withTempDir } from "../helpers/run.js";
 
 // The real fs, with renameSync and writeSync replaceable per test to simulate failures.
@@ -50,7 +50,11 @@ describe("writeFileAtomic", () => {
     const real = writeSync().getMockImplementation()!;
     writeSync().mockImplementation((fd, bytes, offset, length) => real(fd, bytes, offset, Math.min(length, 7)));
     try {
-      writeFileAtomic(file, ["Résumé ✔ ", "x".repeat(100)]);
+      // In parts, as `check -o` streams a document.
+      const out = new AtomicFile(file);
+      out.write("Résumé ✔ ");
+      out.write("x".repeat(100));
+      out.commit();
     } finally {
       writeSync().mockImplementation(real);
     }
