@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/errors.js";
 import { decodeUtf8 } from "../../src/io/read.js";
 import { parseAnswers } from "../../src/load/answers.js";
 import { parseAnswersFast } from "../../src/load/answers-fast.js";
 import { loadPack } from "../../src/load/pack.js";
 import { BUILTIN_PACK_DIR } from "../../src/paths.js";
+import { agreeWithFullParser } from "../helpers/agree.js";
 import { mutate, mutation } from "../helpers/mutations.js";
 import { EXAMPLES } from "../helpers/run.js";
 
@@ -22,17 +22,7 @@ describe("the fast answers parser on randomly broken files", () => {
       // The files as the CLI reads them: decoded, byte-order mark dropped.
       const decoded = decodeUtf8("answers.yaml", bytes);
       if ("error" in decoded) return;
-      const file = { file: "answers.yaml", text: decoded.text, bytes };
-      const fast = parseAnswersFast(file, pack);
-      let full: unknown;
-      try {
-        full = parseAnswers(file, pack);
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        expect(fast).toBeNull();
-        return;
-      }
-      if (fast !== null) expect(fast).toEqual(full);
+      agreeWithFullParser({ file: "answers.yaml", text: decoded.text, bytes }, pack);
     }), { numRuns: 500 });
   });
 

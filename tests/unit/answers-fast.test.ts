@@ -4,32 +4,16 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error: the benchmark's generator is plain JavaScript
 import { answersFile } from "../../bench/generate.js";
 import { answersTemplate } from "../../src/commands/init.js";
-import { InputError } from "../../src/errors.js";
-import { parseAnswers } from "../../src/load/answers.js";
-import { parseAnswersFast } from "../../src/load/answers-fast.js";
 import { loadPack } from "../../src/load/pack.js";
 import { BUILTIN_PACK_DIR } from "../../src/paths.js";
+import { agreeWithFullParser } from "../helpers/agree.js";
 import { FIXTURES, REPO } from "../helpers/run.js";
 
 const pack = loadPack(BUILTIN_PACK_DIR, process.cwd(), "built-in");
 const file = (name: string, text: string) => ({ file: name, text, bytes: new TextEncoder().encode(text) });
 
 /** The fast path must agree with parseAnswers: the same answers and positions, or stand aside. */
-function agree(name: string, text: string): "fast" | "slow" {
-  const f = file(name, text);
-  let slow: unknown;
-  try {
-    slow = parseAnswers(f, pack);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    expect(parseAnswersFast(f, pack), `${name}: the fast path accepted a file parseAnswers rejects`).toBeNull();
-    return "slow";
-  }
-  const fast = parseAnswersFast(f, pack);
-  if (fast === null) return "slow";
-  expect(fast, name).toEqual(slow);
-  return "fast";
-}
+const agree = (name: string, text: string) => agreeWithFullParser(file(name, text), pack);
 
 /** A tiny deterministic random source for the generated files. */
 function seeded(seed: number) {
