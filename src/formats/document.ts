@@ -1,6 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import type { CheckResult, Finding, Pack, Policy } from "../core/types.js";
 import type { Diagnostic } from "../errors.js";
+import { invalidFiles } from "./invalid.js";
 
 /** What a `check` format may need besides the results; formats read no clock and no environment. */
 export interface CheckContext {
@@ -86,7 +87,7 @@ export function renderDocument(format: CheckFormat, results: CheckResult[], cont
   let out = "";
   const doc = new DocumentWriter(format, ctx, (text) => void (out += text));
   for (const r of results) doc.part(format.file(r, ctx));
-  for (const file of [...new Set(context.invalid.map((d) => d.file))]) {
+  for (const file of invalidFiles(context.invalid)) {
     doc.part(format.invalid(file, context.invalid.filter((d) => d.file === file), ctx));
   }
   doc.end(results.map((r) => summarize(r)));

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: the benchmark's generator is plain JavaScript
@@ -18,6 +18,10 @@ describe("check over many files", () => {
       expect(two.code).toBe(1);
       expect(two.stdout).toBe(one.stdout);
     }
+    // Streamed into -o's temporary file, the document is the one printed to standard output.
+    const printed = runBinary(["check", join(dir, "answers"), "--format", "sarif"], { env: { SOURCE_DATE_EPOCH: "1790000000" } }).stdout;
+    expect(runBinary(["check", join(dir, "answers"), "--format", "sarif", "-o", join(dir, "out.sarif")], { env: { SOURCE_DATE_EPOCH: "1790000000" } }).code).toBe(1);
+    expect(readFileSync(join(dir, "out.sarif"), "utf8")).toBe(printed);
     const doc = JSON.parse(runBinary(["check", join(dir, "answers"), "--format", "json"]).stdout);
     expect(doc.results).toHaveLength(COUNT);
     expect(doc.results.map((r: { file: string }) => r.file)).toEqual([...doc.results.map((r: { file: string }) => r.file)].sort());
@@ -32,6 +36,10 @@ describe("check over many files", () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/model-00123\.yaml:\d+:\d+: .*found 'maybe'/);
       expect(r.stdout).toBe("");
+      // With -o, the parts already streamed into the temporary file are thrown away: nothing is left.
+      const o = runBinary(["check", join(dir, "answers"), "--jobs", jobs, "--format", "json", "-o", join(dir, "out.json")]);
+      expect(o.code).toBe(2);
+      expect(readdirSync(dir)).toEqual(["answers"]);
     }
   }));
 });
