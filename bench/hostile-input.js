@@ -29,7 +29,7 @@ const cases = {
 const runner = `
 process.on("exit", () => process.stderr.write("\\nmax-rss " + Math.round(process.resourceUsage().maxRSS / 1024) + "\\n"));
 process.argv.splice(1, 0, "rml-assess");
-await import("./bin/rml-assess.js");
+await import("./bin/rml-assess.cjs");
 `;
 
 const dir = mkdtempSync(join(tmpdir(), "rml-assess-bench-"));

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { generate } from "./generate.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-const bin = join(root, "bin", "rml-assess.js");
+const bin = join(root, "bin", "rml-assess.cjs");
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const rounds = option("--rounds", 21);

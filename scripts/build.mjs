@@ -1,8 +1,10 @@
 // Build: (1) ajv's standalone validators generated from schema/ (no schema compilation at run
-// time), (2) the CLI bundled by esbuild into dist/ (commands stay separate chunks, loaded on use),
-// (3) the built-in pack parsed once into dist/builtin-pack.json. Type checking is `npm run typecheck`.
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+// time), (2) the CLI bundled by esbuild into one CommonJS file, dist/rml-assess.cjs, beside its
+// launcher and worker, (3) the built-in pack parsed once into dist/builtin-pack.json. Type checking is `npm run typecheck`.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
@@ -45,28 +47,99 @@ function precompileTemplates() {
   writeFileSync(join(generated, "templates.d.ts"), "/// <reference types=\"handlebars\" />\nexport declare const md: TemplateSpecification;\nexport declare const html: TemplateSpecification;\nexport declare const partials: Record<string, TemplateSpecification>;\n");
 }
 
+/**
+ * Commander spawns executable subcommands with child_process, which rml-assess has none of; its
+ * top-level require of it would load child_process, net and dgram on every start. This hands
+ * commander a stand-in that loads the real module only if it is ever used.
+ */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer.includes(`${sep}commander${sep}`) ? { path: "child_process", namespace: "lazy-builtin" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require(\"node:child_process\")[key] });",
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * rml-assess picks its colour level itself (src/io/color.ts: NO_COLOR, FORCE_COLOR, the stream being
+ * a terminal) and always gives chalk that level, so chalk's own terminal detection, which loads
+ * tty and net on every start, is never consulted; the bundle gets a stand-in that detects nothing.
+ */
+const chalkWithoutDetection = {
+  name: "chalk-without-detection",
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: "supports-color", namespace: "no-color-detection" }));
+    b.onLoad({ filter: /.*/, namespace: "no-color-detection" }, () => ({ contents: "export default { stdout: false, stderr: false };", loader: "js" }));
+  },
+};
+
+/**
+ * Libraries only some runs need, each bundled once into dist/vendor/ and required from the CLI's
+ * bundle on first use, so a `check` neither reads nor keeps them: the prompt library (interview),
+ * the YAML document library (--pack, the config file, invalid answers files, init and interview)
+ * and the Handlebars compiler (report --template).
+ */
+const VENDOR = { yaml: "yaml", inquirer: "@inquirer/prompts", handlebars: "handlebars" };
+const vendored = {
+  name: "vendored",
+  setup(b) {
+    const byPackage = new Map(Object.entries(VENDOR).map(([file, pkg]) => [pkg, file]));
+    b.onResolve({ filter: /^(yaml|@inquirer\/prompts|handlebars)$/ }, (args) => ({ path: `./vendor/${byPackage.get(args.path)}.cjs`, external: true }));
+  },
+};
+
+/** esbuild settings shared by every bundle: CommonJS for Node 20, where `import.meta.dirname` is the bundle's own directory. */
+const common = {
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  define: { "import.meta.dirname": "__dirname" },
+  // Less to read on every start; names are kept, so a --debug stack trace still says where it was.
+  minifyWhitespace: !process.env.RML_NO_MINIFY,
+  logLevel: "warning",
+};
+
+/**
+ * The CLI as one CommonJS file, dist/rml-assess.cjs: CommonJS so that src/boot.ts can compile it
+ * through V8's code cache (Node 20 has none for ES modules), one file so that a start reads one
+ * file. Commands are imported on use in the source, so esbuild wraps each in a lazy initialiser:
+ * code a command does not use is never compiled or run. Beside it: the launcher (dist/boot.cjs)
+ * and the worker thread of large `check` runs (dist/answers-worker.cjs).
+ */
 async function bundle() {
   rmSync(dist, { recursive: true, force: true });
   await build({
-    entryPoints: { "rml-assess": join(root, "src", "run.ts"), "pack-loader": join(root, "src", "load", "pack.ts"), "answers-worker": join(root, "src", "load", "answers-worker.ts") },
+    ...common,
+    entryPoints: { "rml-assess": join(root, "src", "run.ts"), boot: join(root, "src", "boot.ts"), "answers-worker": join(root, "src", "load", "answers-worker.ts") },
     outdir: dist,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    chunkNames: "[name]-[hash]",
-    // Bundled CommonJS (ajv's runtime, handlebars) calls require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __rmlCreateRequire } from 'node:module'; const require = __rmlCreateRequire(import.meta.url);" },
-    logLevel: "warning",
-    logOverride: { "unsupported-require-call": "silent" },
+    outExtension: { ".js": ".cjs" },
+    plugins: [lazyChildProcess, chalkWithoutDetection, vendored],
+    // import() of a vendored library becomes require(): the code cache has no ES module loader to offer.
+    supported: { "dynamic-import": false },
   });
+  await build({ ...common, entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([file, pkg]) => [`vendor/${file}`, pkg])), outdir: dist, outExtension: { ".js": ".cjs" } });
+  // A dynamic import() left in the bundle would need an ES module loader the code cache cannot give
+  // it; and src/boot.ts reads the bundle as latin1, which only ASCII survives unchanged.
+  const cli = readFileSync(join(dist, "rml-assess.cjs"), "utf8");
+  if (/\bimport\(/.test(cli)) throw new Error("dist/rml-assess.cjs still holds an import() call; bundle the module it loads");
+  if (/[^\x00-\x7f]/.test(cli)) throw new Error("dist/rml-assess.cjs is not ASCII; keep esbuild's default charset");
 }
 
+/** The built-in pack, parsed and validated now with the same loader --pack DIR uses at run time. */
 async function prebuildPack() {
-  const { loadPack } = await import(join(dist, "pack-loader.js"));
-  const pack = loadPack(join(root, "principles"), root, "built-in");
-  writeFileSync(join(dist, "builtin-pack.json"), JSON.stringify(pack));
+  const tmp = mkdtempSync(join(tmpdir(), "rml-assess-build-"));
+  try {
+    await build({ ...common, entryPoints: { "pack-loader": join(root, "src", "load", "pack.ts") }, outdir: tmp, outExtension: { ".js": ".cjs" } });
+    const { loadPack } = createRequire(import.meta.url)(join(tmp, "pack-loader.cjs"));
+    const pack = loadPack(join(root, "principles"), root, "built-in");
+    writeFileSync(join(dist, "builtin-pack.json"), JSON.stringify(pack));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 generateValidators();

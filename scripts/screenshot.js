@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), "rml-assess-screenshot-"));
 try {
   const html = join(dir, "report.html");
   // A fixed "generated" time, so the picture changes only when the report does.
-  const r = spawnSync(process.execPath, [join(REPO, "bin", "rml-assess.js"), "report", answers, "--format", "html", "-o", html], {
+  const r = spawnSync(process.execPath, [join(REPO, "bin", "rml-assess.cjs"), "report", answers, "--format", "html", "-o", html], {
     env: { ...process.env, SOURCE_DATE_EPOCH: "1794960000" }, encoding: "utf8",
   });
   if (r.status !== 0) throw new Error(`rml-assess report failed:\n${r.stderr}`);

@@ -1,13 +1,15 @@
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
-/** The installed package's root (where principles/, templates/ and schema/ live), from dist/. */
-export const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));
-export const BUILTIN_PACK_DIR = fileURLToPath(new URL("../principles/", import.meta.url));
-export const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
-export const SCHEMA_DIR = fileURLToPath(new URL("../schema/", import.meta.url));
+// The installed package's root (where principles/, templates/ and schema/ live): one level above
+// this file, whether it runs from src/ (tests) or from the bundles in dist/ (where the build
+// defines import.meta.dirname as the bundle's __dirname).
+export const PACKAGE_ROOT = join(import.meta.dirname, "..");
+export const BUILTIN_PACK_DIR = join(PACKAGE_ROOT, "principles");
+export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
+export const SCHEMA_DIR = join(PACKAGE_ROOT, "schema");
 /** The built-in pack, parsed and validated at build time (scripts/build.mjs). */
-export const BUILTIN_PACK_JSON = fileURLToPath(new URL("../dist/builtin-pack.json", import.meta.url));
+export const BUILTIN_PACK_JSON = join(PACKAGE_ROOT, "dist", "builtin-pack.json");
 /** The worker thread that parses answers files for large `check` runs (built by scripts/build.mjs). */
-export const ANSWERS_WORKER = new URL("../dist/answers-worker.js", import.meta.url);
+export const ANSWERS_WORKER = join(PACKAGE_ROOT, "dist", "answers-worker.cjs");
 /** The config file `check` looks for in the working directory. */
 export const CONFIG_FILE = ".rml-assess.yaml";

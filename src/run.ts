@@ -1,15 +1,7 @@
-import { TOOL } from "./version.js";
+import { processIo } from "./io/io.js";
+import { main } from "./main.js";
 
-/**
- * The bundle's entry: runs the CLI on this process's arguments and IO, returning the exit code.
- * `--version` alone is answered here, before the command-line library is even loaded.
- */
-export async function run(): Promise<number> {
-  const argv = process.argv.slice(2);
-  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
-    process.stdout.write(`${TOOL.version}\n`);
-    return 0;
-  }
-  const [{ main }, { processIo }] = await Promise.all([import("./main.js"), import("./io/io.js")]);
+/** The bundle's entry (dist/rml-assess.cjs, loaded by src/boot.ts): runs the CLI on the real process's IO. */
+export function run(argv: string[]): Promise<number> {
   return main(argv, processIo());
 }

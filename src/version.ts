@@ -1,9 +1,4 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { PACKAGE_ROOT } from "./paths.js";
+import pkg from "../package.json" with { type: "json" };
 
-/** The tool's name and version, as printed by --version and recorded in every report. */
-export const TOOL = (() => {
-  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { name: string; version: string };
-  return { name: pkg.name, version: pkg.version };
-})();
+/** The tool's name and version, as printed by --version and recorded in every report; bundled at build time. */
+export const TOOL = { name: pkg.name, version: pkg.version };

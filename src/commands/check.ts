@@ -64,7 +64,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const invalid: Diagnostic[] = [];
   const context: CheckContext = {
     pack, policy, invalid, generated: generatedAt(io), state: { suites: 0 },
-    color: opts.output ? new Chalk({ level: 0 }) : colorFor(io.env, io.stdoutIsTTY),
+    color: opts.output ? new Chalk({ level: 0 }) : colorFor(io.env, () => io.stdoutIsTTY),
   };
   const sink = sinkFor(opts.output, io);
   const summaries: FileSummary[] = [];

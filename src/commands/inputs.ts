@@ -2,8 +2,8 @@ import type { Answers, Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
 import { loadAnswers } from "../load/answers-file.js";
 
-/** Reads and parses one answers file, keeping its text; throws InputError with every problem in it. */
-export function readAnswersFile(file: string, pack: Pack, io: Pick<Io, "cwd">): Promise<{ text: string; answers: Answers }> {
+/** Reads and parses one answers file, keeping its text and bytes; throws InputError with every problem in it. */
+export function readAnswersFile(file: string, pack: Pack, io: Pick<Io, "cwd">): Promise<{ text: string; bytes: Uint8Array; answers: Answers }> {
   return loadAnswers(file, pack, io.cwd);
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { EXIT, InputError } from "../errors.js";
 import { score } from "../core/score.js";
@@ -7,7 +8,7 @@ import { displayPath } from "../io/paths.js";
 import { isDiagnostic, readTextFile } from "../io/read.js";
 import { renderReport, type TemplateSource } from "../report/render.js";
 import { TOOL } from "../version.js";
-import { answersFor } from "./inputs.js";
+import { readAnswersFile } from "./inputs.js";
 import { packFor } from "./pack-option.js";
 import { emit, refuseOverwritingInput } from "./output.js";
 
@@ -30,9 +31,10 @@ function templateFor(file: string, io: Io): TemplateSource {
 export async function reportCommand(file: string, opts: ReportOptions, io: Io): Promise<number> {
   refuseOverwritingInput(opts.output, opts.template ? [file, opts.template] : [file], io);
   const pack = await packFor(opts, io);
-  const assessment = score(pack, await answersFor(file, pack, io));
+  const { bytes, answers } = await readAnswersFile(file, pack, io);
+  const assessment = score(pack, answers);
   const template = opts.template ? templateFor(opts.template, io) : undefined;
-  const content = await renderReport(assessment, opts.format, { toolName: TOOL.name, toolVersion: TOOL.version, generated: generatedAt(io) }, template);
+  const content = await renderReport(assessment, opts.format, { toolName: TOOL.name, toolVersion: TOOL.version, generated: generatedAt(io), answersFingerprint: createHash("sha256").update(bytes).digest("hex") }, template);
   emit(content, opts.output, io);
   if (opts.output) io.stderr(`Wrote ${opts.output} (${opts.format} report, overall score ${assessment.score ?? "none"}).\n`);
   return EXIT.ok;

@@ -98,8 +98,6 @@ export interface Answers {
     principles: Map<string, Position>;
     date: Position;
   };
-  /** sha256 of the file's bytes. */
-  fingerprint: string;
 }
 
 export type QuestionStatus = AnswerValue | "unanswered";

@@ -1,3 +1,5 @@
+import { fstatSync, writeSync } from "node:fs";
+
 /** Everything the CLI touches outside itself, passed in so tests can run it in-process. */
 export interface Io {
   stdout: (text: string) => void;
@@ -12,30 +14,82 @@ export interface Io {
   columns?: number;
 }
 
+type Fd = 0 | 1 | 2;
+
+const streamOf = (fd: Fd) => (fd === 0 ? process.stdin : fd === 1 ? process.stdout : process.stderr);
+
 /**
- * A writer for a standard stream that goes quiet once the reader has gone away (`rml-assess
- * principles | head`): a closed pipe is the reader's choice, not an error worth a stack trace.
+ * Whether a standard stream is a terminal. A file, pipe or socket is known not to be one from
+ * fstat alone; only a character device (a terminal, or /dev/null) needs Node's tty check, which
+ * loads the tty and net modules.
  */
-function streamWriter(stream: NodeJS.WriteStream): (text: string) => void {
-  let open = true;
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    open = false;
-  });
-  return (text) => void (open && stream.write(text));
+export function isTerminal(fd: Fd): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false; // A closed descriptor is no terminal.
+  }
+  return process.getBuiltinModule("node:tty").isatty(fd);
 }
 
-/** The real process's IO, used by bin/. */
+/**
+ * A writer for standard output or error that writes straight to the descriptor, as Node's own
+ * stdout does for files, pipes and terminals on POSIX, without building a stream object (which
+ * loads Node's stream modules: a large part of a short run's start-up). It goes quiet once the
+ * reader has gone away (`rml-assess principles | head`): a closed pipe is the reader's choice, not
+ * an error worth a stack trace. Should the descriptor be non-blocking and full (a parent shared
+ * one), the rest goes through Node's stream, which waits for the reader.
+ */
+function descriptorWriter(fd: 1 | 2): (text: string) => void {
+  let open = true;
+  let stream: NodeJS.WriteStream | null = process.platform === "win32" ? streamOf(fd) as NodeJS.WriteStream : null;
+  const toStream = (s: NodeJS.WriteStream) => {
+    s.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      open = false;
+    });
+    return s;
+  };
+  if (stream) toStream(stream);
+  return (text) => {
+    if (!open) return;
+    if (stream) return void stream.write(text);
+    const bytes = Buffer.from(text, "utf8");
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EPIPE") {
+        open = false;
+        return;
+      }
+      if (code !== "EAGAIN") throw error;
+      stream = toStream(streamOf(fd) as NodeJS.WriteStream);
+      stream.write(bytes.subarray(done));
+    }
+  };
+}
+
+/** The real process's IO, used by bin/. Terminal checks are made when first asked. */
 export function processIo(): Io {
   return {
-    stdout: streamWriter(process.stdout),
-    stderr: streamWriter(process.stderr),
+    stdout: descriptorWriter(1),
+    stderr: descriptorWriter(2),
     cwd: process.cwd(),
     env: process.env,
     now: () => new Date(),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
-    columns: process.stdout.columns || undefined,
+    get stdoutIsTTY() {
+      return isTerminal(1);
+    },
+    get stderrIsTTY() {
+      return isTerminal(2);
+    },
+    get stdinIsTTY() {
+      return isTerminal(0);
+    },
+    get columns() {
+      return isTerminal(1) ? process.stdout.columns || undefined : undefined;
+    },
   };
 }

@@ -1,6 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { closeSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+
+/** A random name part; crypto is loaded only when a file is written, not on every start. */
+function randomSuffix(): string {
+  return process.getBuiltinModule("node:crypto").randomBytes(4).toString("hex");
+}
 
 /** The file a path names: a symbolic link is written through, so the link stays a link. */
 function targetOf(path: string): string {
@@ -24,7 +28,7 @@ export class AtomicFile {
 
   constructor(path: string) {
     this.path = targetOf(path);
-    this.tmp = join(dirname(this.path), `.${basename(this.path)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+    this.tmp = join(dirname(this.path), `.${basename(this.path)}.tmp-${process.pid}-${randomSuffix()}`);
     let mode: number | undefined;
     try {
       mode = statSync(this.path).mode & 0o777;
@@ -34,10 +38,10 @@ export class AtomicFile {
     this.fd = openSync(this.tmp, "wx", mode);
   }
 
-  write(text: string): void {
+  write(content: string | Uint8Array): void {
     if (this.fd === null) throw new Error("write after commit or abort");
     // write(2) may take fewer bytes than given (a nearly full disk): write the rest until all is written.
-    const bytes = Buffer.from(text, "utf8");
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
     for (let done = 0; done < bytes.length;) done += writeSync(this.fd, bytes, done, bytes.length - done);
   }
 
@@ -58,7 +62,7 @@ export class AtomicFile {
 }
 
 /** Writes a whole file atomically (see AtomicFile). */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const file = new AtomicFile(path);
   try {
     file.write(content);

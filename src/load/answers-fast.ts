@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { CORE_SCHEMA, load } from "js-yaml";
 import type { TextFile } from "../io/read.js";
 import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, Project } from "../core/types.js";
@@ -159,6 +158,5 @@ export function parseAnswersFast(file: TextFile, pack: Pack): Answers | null {
       principles: principlePositions,
       date: date ? (isEmptyValue(date.value.result) ? at(date.key.start) : at(valueStart(file.text, date.value))) : at(parsed.root.children[0]?.start ?? 0),
     },
-    fingerprint: createHash("sha256").update(file.bytes).digest("hex"),
   };
 }

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from "yaml";
 import { InputError, listed, type Diagnostic } from "../errors.js";
 import type { TextFile } from "../io/read.js";
@@ -129,6 +128,5 @@ export function parseAnswers(file: TextFile, pack: Pack): Answers {
       principles: principlePositions,
       date: pathPosition(src, ["date"]),
     },
-    fingerprint: createHash("sha256").update(file.bytes).digest("hex"),
   };
 }

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { InputError, type Diagnostic } from "../errors.js";
 import type { Answers, Pack } from "../core/types.js";
 import { ANSWERS_WORKER } from "../paths.js";
@@ -38,7 +38,9 @@ export async function* loadAll(files: string[], pack: Pack, cwd: string, workers
     for (const file of files) yield await loadOne(file, pack, cwd);
     return;
   }
-  const pool = Array.from({ length: workers }, () => new Worker(ANSWERS_WORKER, { workerData: { pack, cwd } }));
+  // Loaded only for large runs: a check of a few files never starts a thread.
+  const { Worker } = process.getBuiltinModule("node:worker_threads");
+  const pool: Worker[] = Array.from({ length: workers }, () => new Worker(ANSWERS_WORKER, { workerData: { pack, cwd } }));
   const done = new Map<number, Loaded[]>();
   const owner = new Map<number, Worker>();
   const waiting = new Map<number, (value: void) => void>();

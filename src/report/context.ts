@@ -3,6 +3,15 @@ import { textBar } from "../formats/text.js";
 import { safeHref } from "./escape.js";
 import { radarChart } from "./radar.js";
 
+/** What a report says about its own making. */
+export interface ReportMeta {
+  toolName: string;
+  toolVersion: string;
+  generated: string;
+  /** sha256 of the answers file's bytes. */
+  answersFingerprint: string;
+}
+
 /** How a format makes strings safe: `text` for prose, `href` for link destinations. */
 export interface Escape {
   text: (text: string) => string;
@@ -44,7 +53,7 @@ function evidenceItems(list: string[], escape: Escape) {
  * file and the pack pass through `escape.text`,
  * link destinations through `escape.href`; numbers and fixed labels do not need to.
  */
-export function reportContext(a: Assessment, meta: { toolName: string; toolVersion: string; generated: string }, escape: Escape) {
+export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape) {
   const esc = escape.text;
   const totals = { questions: 0, answered: 0, yes: 0, partial: 0, no: 0, na: 0, unanswered: 0 };
   for (const p of a.principles) {
@@ -69,7 +78,7 @@ export function reportContext(a: Assessment, meta: { toolName: string; toolVersi
     assessors: a.answers.assessors.map((x) => ({ name: esc(x.name), role: x.role ? esc(x.role) : null })),
     date: a.answers.date,
     pack: { id: esc(a.pack.id), title: esc(a.pack.title), version: esc(a.pack.version), source: a.pack.source ? esc(a.pack.source) : null, fingerprint: a.pack.fingerprint, origin: esc(a.pack.origin) },
-    answersFingerprint: a.answers.fingerprint,
+    answersFingerprint: meta.answersFingerprint,
     overall: { score: a.score, exact: a.exact, band: a.band ? esc(a.band) : null, bar: textBar(a.score) },
     weakest: a.weakest ? { id: esc(a.weakest.principle.id), number: a.weakest.principle.number, title: esc(a.weakest.principle.title), score: a.weakest.score } : null,
     totals,

@@ -4,7 +4,9 @@ import Runtime from "handlebars/runtime";
 import type { Assessment } from "../core/types.js";
 import * as precompiled from "../generated/templates.js";
 import { TEMPLATES_DIR } from "../paths.js";
-import { reportContext, type Escape } from "./context.js";
+import { reportContext, type Escape, type ReportMeta } from "./context.js";
+
+export type { ReportMeta };
 import { escapeMarkdown, htmlHref, htmlText, markdownHref } from "./escape.js";
 
 interface ReportFormat {
@@ -20,12 +22,6 @@ export const reportFormats: Record<string, ReportFormat> = {
   md: { template: "md", escape: { text: escapeMarkdown, href: markdownHref }, noEscape: true },
   html: { template: "html", escape: { text: htmlText, href: htmlHref }, noEscape: false },
 };
-
-export interface ReportMeta {
-  toolName: string;
-  toolVersion: string;
-  generated: string;
-}
 
 /** A team's own template: its text and the name to use in messages. */
 export interface TemplateSource {

@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSy
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { EXAMPLES, REPO, runInProcess, withTempDir } from "../helpers/run.js";
+import { CACHE_ENV, EXAMPLES, REPO, runInProcess, withTempDir } from "../helpers/run.js";
 import { sarifErrors } from "../helpers/validate.js";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -123,7 +123,7 @@ describe("action.yml", () => {
 
   /** Runs the action's check script as the runner would, with the inputs in its environment. */
   function runStep(inputs: Record<string, string>, cwd: string) {
-    const env: Record<string, string> = { PATH: process.env.PATH ?? "", NO_COLOR: "1", GITHUB_ACTION_PATH: REPO };
+    const env: Record<string, string> = { PATH: process.env.PATH ?? "", NO_COLOR: "1", GITHUB_ACTION_PATH: REPO, ...CACHE_ENV };
     for (const [name, value] of Object.entries(checkStep.env!)) {
       const input = /inputs\.([a-z-]+)/.exec(value)![1]!;
       env[name] = inputs[input] ?? action.inputs[input].default;

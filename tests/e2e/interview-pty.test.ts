@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { BUILTIN_PACK_DIR } from "../../src/paths.js";
 import { loadPack } from "../../src/load/pack.js";
 import { parseAnswers } from "../../src/load/answers.js";
-import { BIN, runBinary, withTempDir } from "../helpers/run.js";
+import { BIN, CACHE_ENV, runBinary, withTempDir } from "../helpers/run.js";
 
 const hasScript = spawnSync("script", ["--version"]).status === 0;
 const ENTER = "\r";
@@ -29,7 +29,7 @@ class Terminal {
     const command = `stty cols 100 rows 50; echo $$ > pid; exec ${process.execPath} ${BIN} ${args.join(" ")}`;
     this.child = spawn("script", ["-qfec", command, "/dev/null"], {
       cwd,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", SHELL: "/bin/sh", TERM: "xterm", NO_COLOR: "1" },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", SHELL: "/bin/sh", TERM: "xterm", NO_COLOR: "1", ...CACHE_ENV },
     });
     this.child.stdout.on("data", (d: Buffer) => void (this.output += d.toString("utf8")));
     this.child.stderr.on("data", (d: Buffer) => void (this.output += d.toString("utf8")));

@@ -7,9 +7,11 @@ import { main } from "../../src/main.js";
 import type { Io } from "../../src/io/io.js";
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
-export const BIN = join(REPO, "bin", "rml-assess.js");
+export const BIN = join(REPO, "bin", "rml-assess.cjs");
 export const EXAMPLES = join(REPO, "examples");
 export const FIXTURES = join(REPO, "tests", "fixtures");
+/** The code cache directory the test run gave the binary (tests/helpers/global-setup.ts), for environments built from scratch. */
+export const CACHE_ENV: Record<string, string> = process.env.RML_ASSESS_CACHE_DIR ? { RML_ASSESS_CACHE_DIR: process.env.RML_ASSESS_CACHE_DIR } : {};
 
 export interface RunResult {
   code: number;
@@ -39,7 +41,7 @@ export async function runInProcess(args: string[], opts: { cwd?: string; env?: R
 export function runBinary(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? REPO,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", ...opts.env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", ...CACHE_ENV, ...opts.env },
     input: opts.input ?? "",
     encoding: "utf8",
     timeout: 60_000,

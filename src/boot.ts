@@ -1,0 +1,128 @@
+import { mkdirSync, readFileSync, statSync, writeSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
+import { Script } from "node:vm";
+import { writeFileAtomic } from "./io/write.js";
+import { PACKAGE_ROOT } from "./paths.js";
+import { TOOL } from "./version.js";
+
+/**
+ * The process's entry (bin/rml-assess.cjs requires dist/boot.cjs). It answers `--version` itself,
+ * then loads the bundled CLI, dist/rml-assess.cjs, through a V8 code cache: the first run of a
+ * command compiles the bundle and saves the bytecode of everything that ran; later runs start
+ * from it instead of parsing and compiling again. Node 22 has its own compile cache; this one
+ * works on Node 20 too, keeps the functions a run compiled lazily (Node's keeps only the top level)
+ * and keeps a cache per command, so `check` and `report` do not evict each other.
+ */
+
+/** The commands that get a cache of their own; anything else (`--help`, a typo) shares one. */
+const SLOTS = new Set(["check", "report", "principles", "init", "interview"]);
+
+/** The cache slot for a command line: the command's name. */
+export function slotFor(argv: string[]): string {
+  const command = argv.find((a) => !a.startsWith("-"));
+  return command && SLOTS.has(command) ? command : "cli";
+}
+
+/**
+ * The directory the code cache lives in, or null when caching is off (RML_ASSESS_NO_CACHE or
+ * Node's own NODE_DISABLE_COMPILE_CACHE set). RML_ASSESS_CACHE_DIR moves it; by default it is the
+ * user's cache directory (XDG_CACHE_HOME, else ~/.cache), never a shared one like /tmp.
+ */
+export function cacheDirFor(env: Record<string, string | undefined>, home: () => string = homeDir): string | null {
+  if (env.RML_ASSESS_NO_CACHE || env.NODE_DISABLE_COMPILE_CACHE) return null;
+  if (env.RML_ASSESS_CACHE_DIR) return env.RML_ASSESS_CACHE_DIR;
+  const xdg = env.XDG_CACHE_HOME;
+  return join(xdg && isAbsolute(xdg) ? xdg : join(home(), ".cache"), "rml-assess");
+}
+
+/** The user's home directory: from the environment when it says (as os.homedir does), so the os module loads only when it does not. */
+function homeDir(): string {
+  return process.env.HOME || process.env.USERPROFILE || process.getBuiltinModule("node:os").homedir();
+}
+
+/** FNV-1a: a short, stable name for an installation's path (not a security measure). */
+function hashOf(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * What a cache must match to be used: this Node and the bundle file as it is now. V8 itself checks
+ * its version and flags, but of the source only its length, so a rebuilt bundle of the same
+ * length would run stale code; its size, modification time and inode rule that out.
+ */
+export function cacheKey(bundle: { size: number; mtimeMs: number; ino: number }): string {
+  return `rml-assess code cache 1 ${process.version} ${process.arch} ${bundle.size} ${bundle.mtimeMs} ${bundle.ino}\n`;
+}
+
+/** The cached bytecode in a cache file's content, when its key matches; otherwise undefined. */
+export function cachedCode(content: Buffer, key: string): Buffer | undefined {
+  const header = Buffer.from(key, "utf8");
+  if (content.length <= header.length || !content.subarray(0, header.length).equals(header)) return undefined;
+  return content.subarray(header.length);
+}
+
+/** A cache directory only this user can write to; anyone else's bytecode would run as this user. */
+function trusted(dir: string): boolean {
+  const stat = statSync(dir);
+  return stat.isDirectory() && (process.getuid === undefined || stat.uid === process.getuid()) && (stat.mode & 0o022) === 0;
+}
+
+function readCache(file: string, key: string): Buffer | undefined {
+  try {
+    return trusted(dirname(file)) ? cachedCode(readFileSync(file), key) : undefined;
+  } catch {
+    return undefined; // No cache yet, or one that cannot be read: compile as usual.
+  }
+}
+
+/** Saves the bytecode; a cache that cannot be written only means the next run compiles again. */
+function writeCache(file: string, key: string, code: Buffer): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    if (trusted(dirname(file))) writeFileAtomic(file, Buffer.concat([Buffer.from(key, "utf8"), code]));
+  } catch {
+    // A read-only or full disk: run without a cache.
+  }
+}
+
+/** The bundled CLI's interface. */
+interface Cli {
+  run(argv: string[]): Promise<number>;
+}
+
+/**
+ * Loads a CommonJS bundle as Node would (same wrapper, same require), compiled from the cache when
+ * there is a matching one. `save` stores the code compiled so far, when the cache was missing or stale.
+ */
+export function loadBundle(bundle: string, cacheFile: string | null): { cli: Cli; save: () => void } {
+  // The build keeps the bundle ASCII (esbuild escapes the rest), so latin1 reads it as UTF-8 would, faster.
+  const source = readFileSync(bundle, "latin1");
+  const key = cacheFile ? cacheKey(statSync(bundle)) : "";
+  const cachedData = cacheFile ? readCache(cacheFile, key) : undefined;
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+  const module = { exports: {} as Cli };
+  // The bundle sits beside this file in dist/, so this module's own require resolves what it requires.
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, bundle, dirname(bundle));
+  return {
+    cli: module.exports,
+    save: () => {
+      if (cacheFile && (!cachedData || script.cachedDataRejected)) writeCache(cacheFile, key, script.createCachedData());
+    },
+  };
+}
+
+/** Runs the CLI on this process's arguments and returns its exit code. */
+export async function boot(argv = process.argv.slice(2), env: Record<string, string | undefined> = process.env): Promise<number> {
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
+    writeSync(1, `${TOOL.version}\n`);
+    return 0;
+  }
+  const bundle = join(PACKAGE_ROOT, "dist", "rml-assess.cjs");
+  const dir = cacheDirFor(env);
+  const { cli, save } = loadBundle(bundle, dir && join(dir, `${hashOf(bundle)}-${slotFor(argv)}.cache`));
+  const code = await cli.run(argv);
+  save();
+  return code;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { cacheDirFor, cachedCode, cacheKey, slotFor } from "../../src/boot.js";
+
+describe("the code cache's pieces", () => {
+  it("keeps a cache per command, and one for everything else", () => {
+    expect(slotFor(["check", "a.yaml", "--format", "json"])).toBe("check");
+    expect(slotFor(["--debug", "report", "a.yaml"])).toBe("report");
+    expect(slotFor(["--help"])).toBe("cli");
+    expect(slotFor(["chekc"])).toBe("cli");
+    expect(slotFor([])).toBe("cli");
+  });
+
+  it("lives in the user's cache directory unless told otherwise, and can be switched off", () => {
+    const home = () => "/home/ada";
+    expect(cacheDirFor({}, home)).toBe("/home/ada/.cache/rml-assess");
+    expect(cacheDirFor({ XDG_CACHE_HOME: "/var/cache/ada" }, home)).toBe("/var/cache/ada/rml-assess");
+    // The XDG spec says a relative XDG_CACHE_HOME is to be ignored.
+    expect(cacheDirFor({ XDG_CACHE_HOME: "relative/cache" }, home)).toBe("/home/ada/.cache/rml-assess");
+    expect(cacheDirFor({ RML_ASSESS_CACHE_DIR: "/tmp/mine", XDG_CACHE_HOME: "/x" }, home)).toBe("/tmp/mine");
+    expect(cacheDirFor({ RML_ASSESS_NO_CACHE: "1", RML_ASSESS_CACHE_DIR: "/tmp/mine" }, home)).toBeNull();
+    expect(cacheDirFor({ NODE_DISABLE_COMPILE_CACHE: "1" }, home)).toBeNull();
+  });
+
+  it("is used only when its key matches this Node and this build of the bundle", () => {
+    const key = cacheKey({ size: 505_000, mtimeMs: 1_700_000_000_123.5, ino: 42 });
+    expect(key).toContain(process.version);
+    expect(key).not.toBe(cacheKey({ size: 505_000, mtimeMs: 1_700_000_000_124.5, ino: 42 }));
+    expect(key).not.toBe(cacheKey({ size: 505_001, mtimeMs: 1_700_000_000_123.5, ino: 42 }));
+    expect(key).not.toBe(cacheKey({ size: 505_000, mtimeMs: 1_700_000_000_123.5, ino: 43 }));
+    const code = Buffer.from([1, 2, 3, 4]);
+    expect(cachedCode(Buffer.concat([Buffer.from(key), code]), key)).toEqual(code);
+    const other = cacheKey({ size: 1, mtimeMs: 1, ino: 1 });
+    expect(cachedCode(Buffer.concat([Buffer.from(other), code]), key)).toBeUndefined();
+    // A header with nothing after it, or a file shorter than the header, holds no code.
+    expect(cachedCode(Buffer.from(key), key)).toBeUndefined();
+    expect(cachedCode(Buffer.from(key.slice(0, 10)), key)).toBeUndefined();
+  });
+});
