@@ -1,0 +1,45 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CACHE_ENV, EXAMPLES, REPO, withTempDir } from "../helpers/run.js";
+
+/**
+ * The package as npm would publish it, unpacked where no node_modules can be found: the bundles
+ * must carry everything they run.
+ */
+describe("the packed package", () => {
+  it("runs every kind of command from its own files alone", () => withTempDir((dir) => {
+    const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { filename: string }[];
+    const root = join(dir, "unpacked");
+    mkdirSync(root);
+    execFileSync("tar", ["-xzf", join(dir, packed!.filename), "-C", root]);
+    const pkgDir = join(root, "package");
+    const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as { bin: Record<string, string> };
+    const bin = join(pkgDir, pkg.bin["rml-assess"]!);
+    expect(existsSync(bin)).toBe(true);
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+    expect(existsSync(join(pkgDir, "node_modules"))).toBe(false);
+
+    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...CACHE_ENV } });
+    const example = join(EXAMPLES, "clinical-triage.yaml");
+    expect(run(["--version"]).stdout.trim()).toBe(JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version);
+    expect(run(["check", example]).status).toBe(0);
+    expect(run(["report", example, "--format", "html"]).stdout).toContain("<!DOCTYPE html>");
+    // The YAML document library: a custom pack, and an invalid file's located diagnostics.
+    expect(run(["principles", "--pack", join(REPO, "principles")]).status).toBe(0);
+    const invalid = join(dir, "bad.yaml");
+    execFileSync("sh", ["-c", `printf 'version: 1\\nproject: [\\n' > '${invalid}'`]);
+    const bad = run(["check", invalid]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.yaml:\d+:\d+/);
+    // The Handlebars compiler: a team's own template.
+    const template = join(dir, "t.md.hbs");
+    execFileSync("sh", ["-c", `printf '{{project.name}} {{overall.score}}\\n' > '${template}'`]);
+    expect(run(["report", example, "--template", template]).stdout).toMatch(/^.+ \d+\n$/);
+    // The prompt library: interview refuses without a terminal, after loading its modules.
+    const interview = run(["interview", join(dir, "new.yaml")]);
+    expect(interview.status).toBe(2);
+    expect(interview.stderr).toContain("terminal");
+  }), 60_000);
+});
