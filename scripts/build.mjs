@@ -87,7 +87,20 @@ const vendored = {
   name: "vendored",
   setup(b) {
     const byPackage = new Map(Object.entries(VENDOR).map(([file, pkg]) => [pkg, file]));
-    b.onResolve({ filter: /^(yaml|@inquirer\/prompts|handlebars)$/ }, (args) => ({ path: `./vendor/${byPackage.get(args.path)}.cjs`, external: true }));
+    b.onResolve({ filter: /^(yaml|@inquirer\/prompts|handlebars)$/ }, (args) => (args.kind === "entry-point" ? undefined : { path: `./vendor/${byPackage.get(args.path)}.cjs`, external: true }));
+  },
+};
+
+/**
+ * Large generated modules only some runs need, kept out of the CLI's file for the same reason:
+ * the report templates (report) and the validators of packs and config files (--pack, .rml-assess.yaml).
+ * A `check` of answers with the built-in pack reads none of them.
+ */
+const PARTS = ["templates", "pack", "principle", "config"];
+const parts = {
+  name: "parts",
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`/generated/(${PARTS.join("|")})\\.js$`) }, (args) => (args.kind === "entry-point" ? undefined : { path: `./parts/${/([a-z]+)\.js$/.exec(args.path)[1]}.cjs`, external: true }));
   },
 };
 
@@ -98,8 +111,10 @@ const common = {
   platform: "node",
   target: "node20",
   define: { "import.meta.dirname": "__dirname" },
-  // Less to read on every start; names are kept, so a --debug stack trace still says where it was.
-  minifyWhitespace: !process.env.RML_NO_MINIFY,
+  // Less to read on every start. Names are kept (mangling them saved nothing measurable), so a
+  // --debug stack trace still names the functions it passed through.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: "warning",
 };
 
@@ -112,21 +127,30 @@ const common = {
  */
 async function bundle() {
   rmSync(dist, { recursive: true, force: true });
-  await build({
-    ...common,
-    entryPoints: { "rml-assess": join(root, "src", "run.ts"), boot: join(root, "src", "boot.ts"), "answers-worker": join(root, "src", "load", "answers-worker.ts") },
-    outdir: dist,
-    outExtension: { ".js": ".cjs" },
-    plugins: [lazyChildProcess, chalkWithoutDetection, vendored],
+  const cjs = { ...common, outdir: dist, outExtension: { ".js": ".cjs" } };
+  // What src/boot.ts loads through the code cache: the CLI, and the parts it requires on use. Each
+  // file is already the function Node would wrap a CommonJS module in, so it compiles as it is,
+  // without first being copied into a wrapper (a second string of its size).
+  const cached = {
+    ...cjs,
+    banner: { js: "(function (exports, require, module, __filename, __dirname) {" },
+    footer: { js: "})" },
+    plugins: [lazyChildProcess, chalkWithoutDetection, vendored, parts],
     // import() of a vendored library becomes require(): the code cache has no ES module loader to offer.
     supported: { "dynamic-import": false },
-  });
-  await build({ ...common, entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([file, pkg]) => [`vendor/${file}`, pkg])), outdir: dist, outExtension: { ".js": ".cjs" } });
-  // A dynamic import() left in the bundle would need an ES module loader the code cache cannot give
-  // it; and src/boot.ts reads the bundle as latin1, which only ASCII survives unchanged.
-  const cli = readFileSync(join(dist, "rml-assess.cjs"), "utf8");
-  if (/\bimport\(/.test(cli)) throw new Error("dist/rml-assess.cjs still holds an import() call; bundle the module it loads");
-  if (/[^\x00-\x7f]/.test(cli)) throw new Error("dist/rml-assess.cjs is not ASCII; keep esbuild's default charset");
+  };
+  await build({ ...cached, entryPoints: { "rml-assess": join(root, "src", "run.ts") } });
+  await build({ ...cached, entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([file, pkg]) => [`vendor/${file}`, pkg])) });
+  await build({ ...cached, entryPoints: Object.fromEntries(PARTS.map((name) => [`parts/${name}`, join(generated, `${name}.js`)])) });
+  // Loaded by Node itself: the launcher, and the worker thread of large runs (self-contained).
+  await build({ ...cjs, entryPoints: { boot: join(root, "src", "boot.ts"), "answers-worker": join(root, "src", "load", "answers-worker.ts") }, plugins: [chalkWithoutDetection] });
+  // A dynamic import() left in a bundle would need an ES module loader the code cache cannot give
+  // it; and src/boot.ts reads the bundles as latin1, which only ASCII survives unchanged.
+  for (const file of ["rml-assess.cjs", ...Object.keys(VENDOR).map((f) => `vendor/${f}.cjs`), ...PARTS.map((f) => `parts/${f}.cjs`)]) {
+    const code = readFileSync(join(dist, file), "utf8");
+    if (/\bimport\(/.test(code)) throw new Error(`dist/${file} still holds an import() call; bundle the module it loads`);
+    if (/[^\x00-\x7f]/.test(code)) throw new Error(`dist/${file} is not ASCII; keep esbuild's default charset`);
+  }
 }
 
 /** The built-in pack, parsed and validated now with the same loader --pack DIR uses at run time. */

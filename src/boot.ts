@@ -17,10 +17,17 @@ import { TOOL } from "./version.js";
 /** The commands that get a cache of their own; anything else (`--help`, a typo) shares one. */
 const SLOTS = new Set(["check", "report", "principles", "init", "interview"]);
 
-/** The cache slot for a command line: the command's name. */
+/**
+ * The cache slot for a command line: the command's name and, when given, its format. A cache holds
+ * the code its first run compiled, so `report --format html` and `report` (markdown), which run
+ * different code, each keep their own; help for any command shares the slot of everything else.
+ */
 export function slotFor(argv: string[]): string {
   const command = argv.find((a) => !a.startsWith("-"));
-  return command && SLOTS.has(command) ? command : "cli";
+  if (!command || !SLOTS.has(command) || argv.includes("--help") || argv.includes("-h")) return "cli";
+  const i = argv.findIndex((a) => a === "-f" || a === "--format");
+  const format = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--format="))?.slice("--format=".length);
+  return format && /^[a-z]{1,12}$/.test(format) ? `${command}-${format}` : command;
 }
 
 /**
@@ -93,24 +100,42 @@ interface Cli {
 }
 
 /**
- * Loads a CommonJS bundle as Node would (same wrapper, same require), compiled from the cache when
- * there is a matching one. `save` stores the code compiled so far, when the cache was missing or stale.
+ * Loads the CLI's bundles from dist/ (the CLI itself and the parts it requires on use, ./vendor/
+ * and ./parts/) as Node would load CommonJS modules, each compiled from its cache when there is a
+ * matching one. The build wraps every one of them in the function Node wraps a module in, so the
+ * file compiles, as it is, to that function. `save` stores the code compiled during the run for
+ * every bundle whose cache was missing or stale.
  */
-export function loadBundle(bundle: string, cacheFile: string | null): { cli: Cli; save: () => void } {
-  // The build keeps the bundle ASCII (esbuild escapes the rest), so latin1 reads it as UTF-8 would, faster.
-  const source = readFileSync(bundle, "latin1");
-  const key = cacheFile ? cacheKey(statSync(bundle)) : "";
-  const cachedData = cacheFile ? readCache(cacheFile, key) : undefined;
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
-  const module = { exports: {} as Cli };
-  // The bundle sits beside this file in dist/, so this module's own require resolves what it requires.
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, bundle, dirname(bundle));
-  return {
-    cli: module.exports,
-    save: () => {
-      if (cacheFile && (!cachedData || script.cachedDataRejected)) writeCache(cacheFile, key, script.createCachedData());
-    },
-  };
+export class BundleLoader {
+  private readonly modules = new Map<string, { exports: unknown }>();
+  private readonly saves: (() => void)[] = [];
+
+  constructor(private readonly dist: string, private readonly cacheDir: string | null, private readonly slot: string) {}
+
+  /** The require the bundles are given: their own files through the cache, Node's modules as usual. */
+  readonly require = (id: string): unknown => (id.startsWith("./") ? this.load(id) : require(id));
+
+  /** A bundle's exports, by its path relative to dist/ ("./rml-assess.cjs"); each runs once. */
+  load(id: string): unknown {
+    const known = this.modules.get(id);
+    if (known) return known.exports;
+    const file = join(this.dist, id);
+    // The build keeps the bundles ASCII (esbuild escapes the rest), so latin1 reads them as UTF-8 would, faster.
+    const source = readFileSync(file, "latin1");
+    const cacheFile = this.cacheDir && join(this.cacheDir, `${hashOf(this.dist)}-${this.slot}-${id.replace(/^\.\//, "").replace(/\.cjs$/, "").replace(/\//g, "-")}.cache`);
+    const key = cacheFile ? cacheKey(statSync(file)) : "";
+    const cachedData = cacheFile ? readCache(cacheFile, key) : undefined;
+    const script = new Script(source, { filename: file, cachedData });
+    const module = { exports: {} };
+    this.modules.set(id, module);
+    (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, this.require, module, file, dirname(file));
+    if (cacheFile && (!cachedData || script.cachedDataRejected)) this.saves.push(() => writeCache(cacheFile, key, script.createCachedData()));
+    return module.exports;
+  }
+
+  save(): void {
+    for (const save of this.saves.splice(0)) save();
+  }
 }
 
 /** Runs the CLI on this process's arguments and returns its exit code. */
@@ -119,10 +144,10 @@ export async function boot(argv = process.argv.slice(2), env: Record<string, str
     writeSync(1, `${TOOL.version}\n`);
     return 0;
   }
-  const bundle = join(PACKAGE_ROOT, "dist", "rml-assess.cjs");
-  const dir = cacheDirFor(env);
-  const { cli, save } = loadBundle(bundle, dir && join(dir, `${hashOf(bundle)}-${slotFor(argv)}.cache`));
-  const code = await cli.run(argv);
-  save();
+  const loader = new BundleLoader(join(PACKAGE_ROOT, "dist"), cacheDirFor(env), slotFor(argv));
+  const code = await (loader.load("./rml-assess.cjs") as Cli).run(argv);
+  // A cache keeps what its first run compiled: only a run that did the command's work (passed, or
+  // failed its policy) makes one, not a usage or input error that stopped early.
+  if (code === 0 || code === 1) loader.save();
   return code;
 }

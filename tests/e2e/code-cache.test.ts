@@ -16,7 +16,7 @@ describe("the built binary's code cache", () => {
     expect(first.stderr).toBe("");
     const files = cacheFiles(join(dir, "cache"));
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^[0-9a-f]{8}-check\.cache$/);
+    expect(files[0]).toMatch(/^[0-9a-f]{8}-check-rml-assess\.cache$/);
     const file = join(dir, "cache", files[0]!);
     const written = readFileSync(file);
     expect(written.toString("latin1", 0, 40)).toContain("rml-assess code cache");
@@ -28,10 +28,13 @@ describe("the built binary's code cache", () => {
     expect(second).toEqual(first);
     expect(readFileSync(file).equals(written)).toBe(true);
 
-    // Another command gets its own cache, and leaves the first alone.
-    const report = runBinary(["report", EXAMPLE], { env });
-    expect(report.code).toBe(0);
-    expect(cacheFiles(join(dir, "cache")).map((f) => f.replace(/^[0-9a-f]{8}-/, ""))).toEqual(["check.cache", "report.cache"]);
+    // Another command, or another format, gets caches of its own (one per bundle it loads), and
+    // leaves the first alone.
+    expect(runBinary(["report", EXAMPLE], { env }).code).toBe(0);
+    expect(runBinary(["check", EXAMPLE, "--format", "json"], { env }).code).toBe(0);
+    expect(cacheFiles(join(dir, "cache")).map((f) => f.replace(/^[0-9a-f]{8}-/, ""))).toEqual([
+      "check-json-rml-assess.cache", "check-rml-assess.cache", "report-parts-templates.cache", "report-rml-assess.cache",
+    ]);
     expect(readFileSync(file).equals(written)).toBe(true);
   }));
 
@@ -80,6 +83,16 @@ describe("the built binary's code cache", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(cacheFiles(shared)).toEqual([]);
+  }));
+
+  it("is made only by a run that did the command's work, not one stopped by bad input", () => withTempDir((dir) => {
+    const env = { RML_ASSESS_CACHE_DIR: dir };
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "version: 1\nproject: [\n");
+    expect(runBinary(["check", bad], { env }).code).toBe(2);
+    expect(cacheFiles(dir)).toEqual([]);
+    expect(runBinary(["check", EXAMPLE], { env }).code).toBe(0);
+    expect(cacheFiles(dir).map((f) => f.replace(/^[0-9a-f]{8}-/, ""))).toEqual(["check-rml-assess.cache"]);
   }));
 
   it("is not needed to answer --version, which loads no bundle", () => withTempDir((dir) => {

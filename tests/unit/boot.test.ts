@@ -2,10 +2,17 @@ import { describe, expect, it } from "vitest";
 import { cacheDirFor, cachedCode, cacheKey, slotFor } from "../../src/boot.js";
 
 describe("the code cache's pieces", () => {
-  it("keeps a cache per command, and one for everything else", () => {
-    expect(slotFor(["check", "a.yaml", "--format", "json"])).toBe("check");
+  it("keeps a cache per command and format, and one for everything else", () => {
+    expect(slotFor(["check", "a.yaml"])).toBe("check");
+    expect(slotFor(["check", "a.yaml", "--format", "json"])).toBe("check-json");
+    expect(slotFor(["report", "a.yaml", "-f", "html"])).toBe("report-html");
+    expect(slotFor(["report", "--format=md", "a.yaml"])).toBe("report-md");
+    // Not a format name: no file name is made of it.
+    expect(slotFor(["report", "a.yaml", "-f", "../../x"])).toBe("report");
     expect(slotFor(["--debug", "report", "a.yaml"])).toBe("report");
     expect(slotFor(["--help"])).toBe("cli");
+    expect(slotFor(["report", "--help"])).toBe("cli");
+    expect(slotFor(["check", "-h"])).toBe("cli");
     expect(slotFor(["chekc"])).toBe("cli");
     expect(slotFor([])).toBe("cli");
   });
