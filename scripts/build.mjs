@@ -79,15 +79,15 @@ const chalkWithoutDetection = {
 /**
  * Libraries only some runs need, each bundled once into dist/vendor/ and required from the CLI's
  * bundle on first use, so a `check` neither reads nor keeps them: the prompt library (interview),
- * the YAML document library (--pack, the config file, invalid answers files, init and interview)
- * and the Handlebars compiler (report --template).
+ * the YAML document library (--pack, the config file, invalid answers files, init and interview),
+ * the Handlebars compiler (report --template) and chalk (only output in colour).
  */
-const VENDOR = { yaml: "yaml", inquirer: "@inquirer/prompts", handlebars: "handlebars" };
+const VENDOR = { yaml: "yaml", inquirer: "@inquirer/prompts", handlebars: "handlebars", chalk: "chalk" };
 const vendored = {
   name: "vendored",
   setup(b) {
     const byPackage = new Map(Object.entries(VENDOR).map(([file, pkg]) => [pkg, file]));
-    b.onResolve({ filter: /^(yaml|@inquirer\/prompts|handlebars)$/ }, (args) => (args.kind === "entry-point" ? undefined : { path: `./vendor/${byPackage.get(args.path)}.cjs`, external: true }));
+    b.onResolve({ filter: /^(yaml|@inquirer\/prompts|handlebars|chalk)$/ }, (args) => (args.kind === "entry-point" ? undefined : { path: `./vendor/${byPackage.get(args.path)}.cjs`, external: true }));
   },
 };
 

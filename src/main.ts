@@ -16,7 +16,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return result.code;
   } catch (error) {
     // Loaded only when something is printed, so --version and --help stay light.
-    const c = (await import("./io/color.js")).colorFor(io.env, () => io.stderrIsTTY);
+    const c = await (await import("./io/color.js")).colorFor(io.env, () => io.stderrIsTTY);
     if (error instanceof CommanderError) {
       // Help and version are "errors" to commander; its usage errors are already printed.
       return error.exitCode === 0 ? EXIT.ok : EXIT.input;

@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { Chalk } from "chalk";
 import { EXIT, InputError, type Diagnostic } from "../errors.js";
 import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
@@ -8,7 +7,7 @@ import type { CheckResult, Pack } from "../core/types.js";
 import { githubSummary, MAX_SUMMARY_ROWS } from "../formats/github-summary.js";
 import { checkFormats, DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
-import { colorFor } from "../io/color.js";
+import { colorFor, PLAIN } from "../io/color.js";
 import { answersFilesFor } from "../io/discover.js";
 import type { Io } from "../io/io.js";
 import { appendFileAtomic } from "../io/write.js";
@@ -60,11 +59,16 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   refuseOverwritingInput(opts.output, config ? [...files, config.file] : files, io);
   const format = checkFormats[opts.format]!;
   const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
-  const day = today(io);
+  // Dates are made only when something uses them (a maximum age; a format that prints the time).
+  const day = policy.maxAgeDays === null ? "" : today(io);
+  let generated: string | undefined;
   const invalid: Diagnostic[] = [];
   const context: CheckContext = {
-    pack, policy, invalid, generated: generatedAt(io), state: { suites: 0 },
-    color: opts.output ? new Chalk({ level: 0 }) : colorFor(io.env, () => io.stdoutIsTTY),
+    pack, policy, invalid, state: { suites: 0 },
+    get generated() {
+      return (generated ??= generatedAt(io));
+    },
+    color: opts.output ? PLAIN : await colorFor(io.env, () => io.stdoutIsTTY),
   };
   const sink = sinkFor(opts.output, io);
   const summaries: FileSummary[] = [];

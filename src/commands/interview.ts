@@ -98,7 +98,7 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
     ...(principles ? principles.map((p) => `--principle ${p}`) : []),
     ...(opts.pack ? [`--pack ${shellWord(opts.pack)}`] : []),
   ].join(" ");
-  const c = colorFor(io.env, () => io.stdoutIsTTY);
+  const c = await colorFor(io.env, () => io.stdoutIsTTY);
   // Ctrl-C at a prompt ends that prompt; a SIGINT between prompts aborts the next one the same way.
   const controller = new AbortController();
   const onSigint = () => controller.abort();

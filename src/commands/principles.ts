@@ -7,6 +7,6 @@ import { packFor } from "./pack-option.js";
 /** `principles`: prints the loaded pack's checklist. */
 export async function principlesCommand(opts: { format: string; pack?: string }, io: Io): Promise<number> {
   const pack = await packFor(opts, io);
-  io.stdout(packFormats[opts.format]!(pack, colorFor(io.env, () => io.stdoutIsTTY)));
+  io.stdout(packFormats[opts.format]!(pack, await colorFor(io.env, () => io.stdoutIsTTY)));
   return EXIT.ok;
 }

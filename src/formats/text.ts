@@ -1,9 +1,8 @@
-import { Chalk, type ChalkInstance } from "chalk";
+import type { ChalkInstance } from "chalk";
 import type { CheckResult, ScoredPrinciple } from "../core/types.js";
+import { PLAIN } from "../io/color.js";
 import { terminalSafe } from "../io/terminal.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
-
-const NO_COLOR = new Chalk({ level: 0 });
 
 /** A 10-cell bar for a 0..100 score: filled cells for each full ten points. */
 export function textBar(score: number | null): string {
@@ -41,12 +40,12 @@ function file({ assessment: a, findings, passed }: CheckResult, c: ChalkInstance
 /** The short, colourful summary `check` prints for people; user text is made terminal-safe. */
 export const textFormat: CheckFormat = {
   head: () => "",
-  file: (r, context) => file(r, context.color ?? NO_COLOR),
+  file: (r, context) => file(r, context.color ?? PLAIN),
   invalid: () => "",
   separator: "\n",
   tail(files, _written, context) {
     if (files.length < 2) return "";
-    const c = context.color ?? NO_COLOR;
+    const c = context.color ?? PLAIN;
     const failed = files.filter((f) => !f.passed).length;
     return `\n${failed ? c.red(`✖ ${failed} of ${files.length} files failed`) : c.green(`✔ all ${files.length} files passed`)}\n`;
   },
