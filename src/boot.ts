@@ -6,7 +6,8 @@ import { PACKAGE_ROOT } from "./paths.js";
 import { TOOL } from "./version.js";
 
 /**
- * The process's entry (bin/rml-assess.cjs requires dist/boot.cjs). It answers `--version` itself,
+ * The process's entry: the build makes this module, whole, into bin/rml-assess.cjs, so Node loads
+ * a single file before the CLI. It answers `--version` itself,
  * then loads the bundled CLI, dist/rml-assess.cjs, through a V8 code cache: the first run of a
  * command compiles the bundle and saves the bytecode of everything that ran; later runs start
  * from it instead of parsing and compiling again. Node 22 has its own compile cache; this one

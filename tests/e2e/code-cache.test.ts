@@ -33,7 +33,7 @@ describe("the built binary's code cache", () => {
     expect(runBinary(["report", EXAMPLE], { env }).code).toBe(0);
     expect(runBinary(["check", EXAMPLE, "--format", "json"], { env }).code).toBe(0);
     expect(cacheFiles(join(dir, "cache")).map((f) => f.replace(/^[0-9a-f]{8}-/, ""))).toEqual([
-      "check-json-rml-assess.cache", "check-rml-assess.cache", "report-parts-templates.cache", "report-rml-assess.cache",
+      "check-json-rml-assess.cache", "check-rml-assess.cache", "report-parts-templates.cache", "report-rml-assess.cache", "report-vendor-handlebars-runtime.cache",
     ]);
     expect(readFileSync(file).equals(written)).toBe(true);
   }));
