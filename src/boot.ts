@@ -55,13 +55,17 @@ function hashOf(text: string): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
+declare const __RML_BUILD_ID__: string | undefined;
+/** The build's identity, a hash of its bundles, written into the launcher by scripts/build.mjs. */
+export const BUILD_ID = typeof __RML_BUILD_ID__ === "string" ? __RML_BUILD_ID__ : "unbuilt";
+
 /**
- * What a cache must match to be used: this Node and the bundle file as it is now. V8 itself checks
+ * What a cache must match to be used: this build of the bundles and this Node. V8 itself checks
  * its version and flags, but of the source only its length, so a rebuilt bundle of the same
- * length would run stale code; its size, modification time and inode rule that out.
+ * length would run stale code; the build's hash rules that out.
  */
-export function cacheKey(bundle: { size: number; mtimeMs: number; ino: number }): string {
-  return `rml-assess code cache 1 ${process.version} ${process.arch} ${bundle.size} ${bundle.mtimeMs} ${bundle.ino}\n`;
+export function cacheKey(buildId: string): string {
+  return `rml-assess code cache 2 ${buildId} ${process.version} ${process.arch}\n`;
 }
 
 /** The cached bytecode in a cache file's content, when its key matches; otherwise undefined. */
@@ -77,9 +81,9 @@ function trusted(dir: string): boolean {
   return stat.isDirectory() && (process.getuid === undefined || stat.uid === process.getuid()) && (stat.mode & 0o022) === 0;
 }
 
-function readCache(file: string, key: string): Buffer | undefined {
+function readCache(file: string, key: string, check = trusted): Buffer | undefined {
   try {
-    return trusted(dirname(file)) ? cachedCode(readFileSync(file), key) : undefined;
+    return check(dirname(file)) ? cachedCode(readFileSync(file), key) : undefined;
   } catch {
     return undefined; // No cache yet, or one that cannot be read: compile as usual.
   }
@@ -102,16 +106,18 @@ interface Cli {
 
 /**
  * Loads the CLI's bundles from dist/ (the CLI itself and the parts it requires on use, ./vendor/
- * and ./parts/) as Node would load CommonJS modules, each compiled from its cache when there is a
- * matching one. The build wraps every one of them in the function Node wraps a module in, so the
- * file compiles, as it is, to that function. `save` stores the code compiled during the run for
- * every bundle whose cache was missing or stale.
+ * and ./parts/) as Node would load CommonJS modules, each compiled from a cache when there is a
+ * matching one: the user's own, else the one the build made and shipped in dist/cache/ (which a
+ * fresh CI machine that installed the package with the same Node can use on its first run). The
+ * build wraps every bundle in the function Node wraps a module in, so the file compiles, as it is,
+ * to that function. `save` stores the code compiled during the run in the user's cache, for every
+ * bundle that had no usable cache.
  */
 export class BundleLoader {
   private readonly modules = new Map<string, { exports: unknown }>();
   private readonly saves: (() => void)[] = [];
 
-  constructor(private readonly dist: string, private readonly cacheDir: string | null, private readonly slot: string) {}
+  constructor(private readonly dist: string, private readonly cacheDir: string | null, private readonly slot: string, private readonly buildId = BUILD_ID) {}
 
   /** The require the bundles are given: their own files through the cache, Node's modules as usual. */
   readonly require = (id: string): unknown => (id.startsWith("./") ? this.load(id) : require(id));
@@ -123,9 +129,11 @@ export class BundleLoader {
     const file = join(this.dist, id);
     // The build keeps the bundles ASCII (esbuild escapes the rest), so latin1 reads them as UTF-8 would, faster.
     const source = readFileSync(file, "latin1");
-    const cacheFile = this.cacheDir && join(this.cacheDir, `${hashOf(this.dist)}-${this.slot}-${id.replace(/^\.\//, "").replace(/\.cjs$/, "").replace(/\//g, "-")}.cache`);
-    const key = cacheFile ? cacheKey(statSync(file)) : "";
-    const cachedData = cacheFile ? readCache(cacheFile, key) : undefined;
+    const name = `${this.slot}-${id.replace(/^\.\//, "").replace(/\.cjs$/, "").replace(/\//g, "-")}.cache`;
+    const cacheFile = this.cacheDir && join(this.cacheDir, `${hashOf(this.dist)}-${name}`);
+    const key = cacheKey(this.buildId);
+    // The package's own caches are as trusted as its code.
+    const cachedData = cacheFile ? readCache(cacheFile, key) ?? readCache(join(this.dist, "cache", name), key, () => true) : undefined;
     const script = new Script(source, { filename: file, cachedData });
     const module = { exports: {} };
     this.modules.set(id, module);
