@@ -1,9 +1,22 @@
 import { closeSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
-/** A random name part; crypto is loaded only when a file is written, not on every start. */
-function randomSuffix(): string {
-  return process.getBuiltinModule("node:crypto").randomBytes(4).toString("hex");
+let made = 0;
+
+/**
+ * Creates a new temporary file beside `path`, named for this process, the time and a count. It is
+ * created exclusively, so it is never an existing file (a crashed run's, or another process's):
+ * on a clash the next name is tried. No randomness is needed, so no crypto module is loaded.
+ */
+function createTemporary(path: string, mode: number | undefined): { tmp: string; fd: number } {
+  for (;;) {
+    const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}-${made++}`);
+    try {
+      return { tmp, fd: openSync(tmp, "wx", mode) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
 }
 
 /** The file a path names: a symbolic link is written through, so the link stays a link. */
@@ -28,14 +41,13 @@ export class AtomicFile {
 
   constructor(path: string) {
     this.path = targetOf(path);
-    this.tmp = join(dirname(this.path), `.${basename(this.path)}.tmp-${process.pid}-${randomSuffix()}`);
     let mode: number | undefined;
     try {
       mode = statSync(this.path).mode & 0o777;
     } catch {
       mode = undefined;
     }
-    this.fd = openSync(this.tmp, "wx", mode);
+    ({ tmp: this.tmp, fd: this.fd } = createTemporary(this.path, mode));
   }
 
   write(content: string | Uint8Array): void {

@@ -7,7 +7,7 @@ import { withTempDir } from "../helpers/run.js";
 // The real fs, with renameSync and writeSync replaceable per test to simulate failures.
 vi.mock("node:fs", async (importOriginal) => {
   const real = await importOriginal<typeof import("node:fs")>();
-  return { ...real, renameSync: vi.fn(real.renameSync), writeSync: vi.fn(real.writeSync) };
+  return { ...real, renameSync: vi.fn(real.renameSync), writeSync: vi.fn(real.writeSync), openSync: vi.fn(real.openSync) };
 });
 
 const OLD = "# the team's report, before\n";
@@ -18,7 +18,41 @@ const failure = (code: string) => Object.assign(new Error(`${code}: simulated`),
 
 afterEach(() => {
   vi.mocked(fs.renameSync).mockClear();
+  vi.mocked(fs.openSync).mockClear();
   writeSync().mockClear();
+});
+
+describe("AtomicFile's temporary file", () => {
+  it("is a new file of its own: two writers at once get two, and a name already taken is passed over", () => withTempDir((dir) => {
+    const file = join(dir, "report.md");
+    fs.writeFileSync(file, OLD);
+    const first = new AtomicFile(file);
+    const second = new AtomicFile(file);
+    const temporaries = fs.readdirSync(dir).filter((f) => f !== "report.md");
+    expect(temporaries).toHaveLength(2);
+    for (const t of temporaries) expect(t).toMatch(/^\.report\.md\.tmp-/);
+    second.write("second\n");
+    second.commit();
+    first.abort();
+    expect(fs.readFileSync(file, "utf8")).toBe("second\n");
+    expect(fs.readdirSync(dir)).toEqual(["report.md"]);
+
+    // A leftover file holds the name tried first (created exclusively, it is not overwritten).
+    const open = vi.mocked(fs.openSync);
+    open.mockClear();
+    const real = open.getMockImplementation()!;
+    let leftover = "";
+    open.mockImplementationOnce((path, flags, mode) => {
+      leftover = String(path);
+      fs.writeFileSync(leftover, "a crashed run's\n");
+      return real(path, flags, mode);
+    });
+    writeFileAtomic(file, "third\n");
+    expect(open).toHaveBeenCalledTimes(2);
+    expect(String(open.mock.calls[1]![0])).not.toBe(leftover);
+    expect(fs.readFileSync(file, "utf8")).toBe("third\n");
+    expect(fs.readFileSync(leftover, "utf8")).toBe("a crashed run's\n");
+  }));
 });
 
 describe("writeFileAtomic", () => {
