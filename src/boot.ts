@@ -7,12 +7,12 @@ import { TOOL } from "./version.js";
 
 /**
  * The process's entry: the build makes this module, whole, into bin/rml-assess.cjs, so Node loads
- * a single file before the CLI. It answers `--version` itself,
- * then loads the bundled CLI, dist/rml-assess.cjs, through a V8 code cache: the first run of a
- * command compiles the bundle and saves the bytecode of everything that ran; later runs start
- * from it instead of parsing and compiling again. Node 22 has its own compile cache; this one
- * works on Node 20 too, keeps the functions a run compiled lazily (Node's keeps only the top level)
- * and keeps a cache per command, so `check` and `report` do not evict each other.
+ * a single file before the CLI. It answers `--version` itself, then loads the bundled CLI,
+ * dist/rml-assess.cjs, through a V8 code cache: the first run of a command compiles the bundle and
+ * saves the bytecode of everything that ran; later runs start from it instead of parsing and
+ * compiling again. Node 22 has a compile cache of its own, but Node 20 has none; this one works on
+ * every Node the tool supports, and keeps a cache per command, so `check` and `report` do not
+ * evict each other.
  */
 
 /** The commands that get a cache of their own; anything else (`--help`, a typo) shares one. */
