@@ -29,7 +29,8 @@ const cases = {
 const runner = `
 process.on("exit", () => process.stderr.write("\\nmax-rss " + Math.round(process.resourceUsage().maxRSS / 1024) + "\\n"));
 process.argv.splice(1, 0, "rml-assess");
-await import("./bin/rml-assess.cjs");
+const { boot } = (await import("./bin/rml-assess.cjs")).default;
+process.exitCode = await boot();
 `;
 
 const dir = mkdtempSync(join(tmpdir(), "rml-assess-bench-"));

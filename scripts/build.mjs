@@ -90,7 +90,8 @@ const vendored = {
   name: "vendored",
   setup(b) {
     const byPackage = new Map(Object.entries(VENDOR).map(([file, pkg]) => [pkg, file]));
-    b.onResolve({ filter: /^(yaml|@inquirer\/prompts|handlebars|handlebars\/runtime|chalk)$/ }, (args) => (args.kind === "entry-point" ? undefined : { path: `./vendor/${byPackage.get(args.path)}.cjs`, external: true }));
+    const filter = new RegExp(`^(${Object.values(VENDOR).map((pkg) => pkg.replace(/[/.]/g, "\\$&")).join("|")})$`);
+    b.onResolve({ filter }, (args) => (args.kind === "entry-point" ? undefined : { path: `./vendor/${byPackage.get(args.path)}.cjs`, external: true }));
   },
 };
 
