@@ -21,10 +21,15 @@ describe("the packed package", () => {
     expect(statSync(bin).mode & 0o111).not.toBe(0);
     expect(existsSync(join(pkgDir, "node_modules"))).toBe(false);
 
-    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...CACHE_ENV } });
+    const run = (args: string[], env: Record<string, string> = { NO_COLOR: "1" }) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "", ...CACHE_ENV, ...env } });
     const example = join(EXAMPLES, "clinical-triage.yaml");
     expect(run(["--version"]).stdout.trim()).toBe(JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version);
     expect(run(["check", example]).status).toBe(0);
+    // Colour (chalk), loaded only when there is colour to add.
+    const colored = run(["check", example], { FORCE_COLOR: "1" });
+    expect(colored.status).toBe(0);
+    expect(colored.stdout).toContain("\u001b[32m");
+    expect(run(["check", example]).stdout).not.toContain("\u001b[");
     expect(run(["report", example, "--format", "html"]).stdout).toContain("<!DOCTYPE html>");
     // The YAML document library: a custom pack, and an invalid file's located diagnostics.
     expect(run(["principles", "--pack", join(REPO, "principles")]).status).toBe(0);
