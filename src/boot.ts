@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, statSync, writeSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { Script } from "node:vm";
+import { descriptorWriter } from "./io/io.js";
 import { writeFileAtomic } from "./io/write.js";
 import { PACKAGE_ROOT } from "./paths.js";
 import { TOOL } from "./version.js";
@@ -36,7 +37,7 @@ export function slotFor(argv: string[]): string {
  * Node's own NODE_DISABLE_COMPILE_CACHE set). RML_ASSESS_CACHE_DIR moves it; by default it is the
  * user's cache directory (XDG_CACHE_HOME, else ~/.cache), never a shared one like /tmp.
  */
-export function cacheDirFor(env: Record<string, string | undefined>, home: () => string = homeDir): string | null {
+export function cacheDirFor(env: Record<string, string | undefined>, home = () => homeDir(env)): string | null {
   if (env.RML_ASSESS_NO_CACHE || env.NODE_DISABLE_COMPILE_CACHE) return null;
   if (env.RML_ASSESS_CACHE_DIR) return env.RML_ASSESS_CACHE_DIR;
   const xdg = env.XDG_CACHE_HOME;
@@ -44,8 +45,8 @@ export function cacheDirFor(env: Record<string, string | undefined>, home: () =>
 }
 
 /** The user's home directory: from the environment when it says (as os.homedir does), so the os module loads only when it does not. */
-function homeDir(): string {
-  return process.env.HOME || process.env.USERPROFILE || process.getBuiltinModule("node:os").homedir();
+function homeDir(env: Record<string, string | undefined>): string {
+  return env.HOME || env.USERPROFILE || process.getBuiltinModule("node:os").homedir();
 }
 
 /** FNV-1a: a short, stable name for an installation's path (not a security measure). */
@@ -150,7 +151,8 @@ export class BundleLoader {
 /** Runs the CLI on this process's arguments and returns its exit code. */
 export async function boot(argv = process.argv.slice(2), env: Record<string, string | undefined> = process.env): Promise<number> {
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
-    writeSync(1, `${TOOL.version}\n`);
+    // As every output: quiet if the reader has already gone (`rml-assess --version | true`).
+    descriptorWriter(1)(`${TOOL.version}\n`);
     return 0;
   }
   const loader = new BundleLoader(join(PACKAGE_ROOT, "dist"), cacheDirFor(env), slotFor(argv));

@@ -16,8 +16,6 @@ export interface Io {
 
 type Fd = 0 | 1 | 2;
 
-const streamOf = (fd: Fd) => (fd === 0 ? process.stdin : fd === 1 ? process.stdout : process.stderr);
-
 /**
  * Whether a standard stream is a terminal. A file, pipe or socket is known not to be one from
  * fstat alone; only a character device (a terminal, or /dev/null) needs Node's tty check, which
@@ -40,17 +38,17 @@ export function isTerminal(fd: Fd): boolean {
  * an error worth a stack trace. Should the descriptor be non-blocking and full (a parent shared
  * one), the rest goes through Node's stream, which waits for the reader.
  */
-function descriptorWriter(fd: 1 | 2): (text: string) => void {
+export function descriptorWriter(fd: 1 | 2): (text: string) => void {
   let open = true;
-  let stream: NodeJS.WriteStream | null = process.platform === "win32" ? streamOf(fd) as NodeJS.WriteStream : null;
-  const toStream = (s: NodeJS.WriteStream) => {
+  const nodeStream = () => {
+    const s = fd === 1 ? process.stdout : process.stderr;
     s.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code !== "EPIPE") throw error;
       open = false;
     });
     return s;
   };
-  if (stream) toStream(stream);
+  let stream: NodeJS.WriteStream | null = process.platform === "win32" ? nodeStream() : null;
   return (text) => {
     if (!open) return;
     if (stream) return void stream.write(text);
@@ -65,7 +63,7 @@ function descriptorWriter(fd: 1 | 2): (text: string) => void {
         return;
       }
       if (code !== "EAGAIN") throw error;
-      stream = toStream(streamOf(fd) as NodeJS.WriteStream);
+      stream = nodeStream();
       stream.write(bytes.subarray(done));
     }
   };

@@ -15,6 +15,27 @@ function readerLeavesEarly(args: string[]): Promise<{ code: number | null; stder
   });
 }
 
+/** Runs the binary with its standard output a pipe already closed by the reader, as `| true` can leave it. */
+function readerAlreadyGone(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+}
+
+describe("a reader that has already gone", () => {
+  it("ends every command quietly, --version too, with the exit code it would have had", async () => {
+    for (const [args, code] of [[["--version"], 0], [["principles"], 0], [["check", "examples/credit-scoring.yaml"], 1]] as const) {
+      const r = await readerAlreadyGone([...args]);
+      expect(r.stderr, args.join(" ")).toBe("");
+      expect(r.code, args.join(" ")).toBe(code);
+    }
+  });
+});
+
 describe("a reader that stops early", () => {
   it("ends the command quietly, without EPIPE or a stack trace", async () => {
     for (const args of [["principles"], ["report", "examples/credit-scoring.yaml", "--format", "html"], ["--help"]]) {
