@@ -40,7 +40,7 @@ function timed(argv, { memory = false, env = {} } = {}) {
   return { ms, mb: kb / 1024 };
 }
 
-const html = spawnSync(process.execPath, [bin, "report", "--help"], { encoding: "utf8" }).stdout.includes("html");
+const html = spawnSync(process.execPath, [bin, "report", "--help"], { encoding: "utf8", env: { ...process.env, RML_ASSESS_CACHE_DIR: cacheDir } }).stdout.includes("html");
 const example = "examples/clinical-triage.yaml";
 const commands = [
   ["node -e 0", [process.execPath, "-e", "0"]],
