@@ -15,7 +15,7 @@ import { loadAll, workersFor } from "../load/many.js";
 import { CONFIG_FILE } from "../paths.js";
 import { packFor } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
-import { resolvePolicy, type PolicyFlags } from "./policy.js";
+import { resolvePolicy, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
 
 export interface CheckOptions extends PolicyFlags {
   format: string;
@@ -25,6 +25,8 @@ export interface CheckOptions extends PolicyFlags {
   output?: string;
   /** Threads to parse with (default: one per core, for runs of many files). */
   jobs?: number;
+  /** Validate files and config only: no policy (commander refuses policy flags beside it). */
+  validateOnly?: boolean;
 }
 
 /** The config file's settings, its parser loaded only when there is a config file to read. */
@@ -54,7 +56,7 @@ function appendStepSummary(results: FileSummary[], context: CheckContext, io: Io
 export async function checkCommand(args: string[], opts: CheckOptions, io: Io): Promise<number> {
   const pack = await packFor(opts, io);
   const config = await configFor(opts.config, pack, io);
-  const policy = resolvePolicy(config?.policy ?? {}, opts, pack);
+  const policy = opts.validateOnly ? VALIDATION_POLICY : resolvePolicy(config?.policy ?? {}, opts, pack);
   const files = answersFilesFor(args, io.cwd);
   refuseOverwritingInput(opts.output, config ? [...files, config.file] : files, io);
   const format = checkFormats[opts.format]!;

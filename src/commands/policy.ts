@@ -16,6 +16,12 @@ export interface PolicyFlags {
 }
 
 /**
+ * The policy of `check --validate-only`, for commit hooks: a half-done assessment passes while its
+ * files and config are valid, so only invalid input (exit 2) stops a commit; CI applies the policy.
+ */
+export const VALIDATION_POLICY: Policy = { ...DEFAULT_POLICY, principleMinScores: new Map(), allowUnanswered: true };
+
+/**
  * The policy of a run: flags win over the config file, which wins over the defaults. Per-principle
  * minimums merge by principle id, a flag replacing the config's value for the same principle.
  */

@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { CACHE_ENV, EXAMPLES, REPO, runInProcess, withTempDir } from "../helpers/run.js";
+import { EXAMPLES, REPO, runInProcess, withTempDir } from "../helpers/run.js";
 import { sarifErrors } from "../helpers/validate.js";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -103,81 +102,7 @@ describe("check --output", () => {
   }));
 });
 
-/** How GitHub's runner starts a `shell: bash` step (its script given here with -c). */
-const RUNNER_BASH = ["--noprofile", "--norc", "-eo", "pipefail", "-c"];
-
-describe("action.yml", () => {
-  const action = parse(readFileSync(join(REPO, "action.yml"), "utf8"));
-  const steps = action.runs.steps as { name?: string; shell?: string; run?: string; uses?: string; env?: Record<string, string> }[];
-  const checkStep = steps.find((s) => s.name === "rml-assess check")!;
-
-  it("is a composite action whose steps all name their shell, and whose inputs all reach the script", () => {
-    expect(action.runs.using).toBe("composite");
-    for (const step of steps) if (step.run) expect(step.shell).toBe("bash");
-    const used = Object.values(checkStep.env!).map((v) => /^\$\{\{ inputs\.([a-z-]+) \}\}$/.exec(v)?.[1]);
-    expect(used.sort()).toEqual(Object.keys(action.inputs).sort());
-    // Inputs are never pasted into the script itself, where they could inject shell code.
-    expect(checkStep.run).not.toMatch(/\$\{\{/);
-    expect(action.inputs.format.default).toBe("github");
-  });
-
-  /** Runs the action's check script as the runner would, with the inputs in its environment. */
-  function runStep(inputs: Record<string, string>, cwd: string) {
-    const env: Record<string, string> = { PATH: process.env.PATH ?? "", NO_COLOR: "1", GITHUB_ACTION_PATH: REPO, ...CACHE_ENV };
-    for (const [name, value] of Object.entries(checkStep.env!)) {
-      const input = /inputs\.([a-z-]+)/.exec(value)![1]!;
-      env[name] = inputs[input] ?? action.inputs[input].default;
-    }
-    const r = spawnSync("bash", [...RUNNER_BASH, checkStep.run!], { cwd, env, encoding: "utf8" });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  }
-
-  it("runs check with the inputs as flags, annotating by default", () => withTempDir((dir) => {
-    place(dir, "rml-assessment.yaml", CREDIT);
-    place(dir, "models/triage.yaml", TRIAGE);
-    const plain = runStep({}, dir);
-    expect(plain.code).toBe(1);
-    expect(plain.stdout).toMatch(/^::error file=rml-assessment.yaml,line=70,col=3,title=rml-assess UNANSWERED::/);
-    const flagged = runStep({
-      files: "rml-assessment.yaml\n  models", "allow-unanswered": "true", "min-score-for": "bias-evaluation=30 displacement-strategy=40",
-      "require-evidence": "false", format: "json",
-    }, dir);
-    expect(flagged.stderr).toBe("");
-    expect(flagged.code).toBe(0);
-    const doc = JSON.parse(flagged.stdout);
-    expect(doc.results.map((x: { file: string }) => x.file)).toEqual(["rml-assessment.yaml", "models/triage.yaml"]);
-    const strict = runStep({ files: "models/triage.yaml", "min-score": "98", format: "sarif", output: "results.sarif" }, dir);
-    expect([strict.code, strict.stdout]).toEqual([1, ""]);
-    expect(JSON.parse(readFileSync(join(dir, "results.sarif"), "utf8")).runs[0].results[0].ruleId).toBe("BELOW_MIN_SCORE");
-  }));
-
-  it("refuses a boolean input that is not true, false or empty", () => withTempDir((dir) => {
-    place(dir, "rml-assessment.yaml", TRIAGE);
-    const r = runStep({ "allow-unanswered": "yes" }, dir);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("::error title=rml-assess::input allow-unanswered must be true, false or empty\n");
-  }));
-
-  it("keeps a file name that looks like an option or a glob a file name", () => withTempDir((dir) => {
-    place(dir, "--min-score=0.yaml", CREDIT);
-    place(dir, "*.yaml", TRIAGE);
-    const r = runStep({ files: "--min-score=0.yaml *.yaml", format: "json" }, dir);
-    expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).results.map((x: { file: string }) => x.file)).toEqual(["--min-score=0.yaml", "*.yaml"]);
-  }));
-
-  it("fingerprints the dependencies for the npm cache from the action's own lock file", () => withTempDir((dir) => {
-    const lock = steps.find((s) => s.name?.startsWith("Fingerprint"))!;
-    const output = join(dir, "github_output");
-    writeFileSync(output, "");
-    chmodSync(output, 0o644);
-    const r = spawnSync("bash", [...RUNNER_BASH, lock.run!], { cwd: dir, env: { PATH: process.env.PATH ?? "", GITHUB_ACTION_PATH: REPO, GITHUB_OUTPUT: output }, encoding: "utf8" });
-    expect(r.status).toBe(0);
-    expect(readFileSync(output, "utf8")).toMatch(/^hash=[0-9a-f]{64}\n$/);
-  }));
-});
-
-describe("the README's CI recipes", () => {
+describe("the README's config example", () => {
   const readme = readFileSync(join(REPO, "README.md"), "utf8");
   const ci = readme.slice(readme.indexOf("## CI"), readme.indexOf("## Development"));
   const blocks = [...ci.matchAll(/```(yaml|sh)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], text: m[2]! }));
@@ -193,14 +118,4 @@ describe("the README's CI recipes", () => {
     expect(r.code).toBe(1); // the triage example lists no evidence for some answers
     expect(new Set(JSON.parse(r.stdout).results[0].findings.map((f: { code: string }) => f.code))).toEqual(new Set(["MISSING_EVIDENCE"]));
   }));
-
-  it("uses only the action's inputs, and workflows that parse", () => {
-    const action = parse(readFileSync(join(REPO, "action.yml"), "utf8"));
-    const workflows = blocks.filter((b) => b.lang === "yaml").map((b) => parse(b.text));
-    const uses = workflows.flatMap((w) => Object.values(w.jobs ?? {}).flatMap((j) => (j as { steps?: { uses?: string; with?: object }[] }).steps ?? []));
-    const ours = uses.filter((s) => s.uses?.includes("/rml-assess@"));
-    expect(ours).toHaveLength(1);
-    for (const input of Object.keys(ours[0]!.with!)) expect(Object.keys(action.inputs)).toContain(input);
-    expect(blocks.filter((b) => b.lang === "yaml").length).toBeGreaterThanOrEqual(5);
-  });
 });

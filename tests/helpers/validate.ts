@@ -1,17 +1,17 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { Ajv } from "ajv";
 import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import type { ValidateFunction } from "ajv";
 import { REPO } from "./run.js";
 
-/** The shared references and schemas, beside the repository in development and in CI. */
-export const SHARED = resolve(REPO, "..", "shared");
-export const JUNIT_XSD = join(SHARED, "schemas", "junit.xsd");
-export const SARIF_SCHEMA = join(SHARED, "schemas", "sarif-schema-2.1.0.json");
+/** The schemas output is validated against, vendored in tests/schemas (origin and licence in its README). */
+export const SCHEMAS = join(REPO, "tests", "schemas");
+export const JUNIT_XSD = join(SCHEMAS, "junit.xsd");
+export const SARIF_SCHEMA = join(SCHEMAS, "sarif-schema-2.1.0.json");
 
 /** Validates JUnit XML against the Ant schema with xmllint (libxml2-utils); returns xmllint's verdict. */
 export function xmllintJunit(xml: string): { valid: boolean; output: string } {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { InputError, type Diagnostic } from "../../src/errors.js";
 import { loadPack } from "../../src/load/pack.js";
 import { BUILTIN_PACK_DIR } from "../../src/paths.js";
-import { withTempDir } from "../helpers/run.js";
+import { REPO, withTempDir } from "../helpers/run.js";
 
 const IDS = ["human-augmentation", "bias-evaluation", "explainability-by-justification", "reproducible-operations", "displacement-strategy", "practical-accuracy", "trust-by-privacy", "data-risk-awareness"];
 
@@ -24,8 +24,10 @@ describe("the built-in pack", () => {
   });
 
   it("quotes the commitments exactly as the principles page states them", () => {
-    const page = readFileSync(join(process.cwd(), "..", "shared", "reference", "responsible-ml-principles.txt"), "utf8");
-    for (const p of pack.principles) expect(page).toContain(p.commitment.text);
+    const page = readFileSync(join(REPO, "tests", "fixtures", "principles-page", "commitments.txt"), "utf8");
+    const quoted = page.split("\n").filter((line) => line.startsWith("I commit to"));
+    expect(quoted).toHaveLength(16);
+    for (const p of pack.principles) expect(quoted).toContain(p.commitment.text);
   });
 
   it("accounts for every MLMM item in the traceability table", () => {

@@ -1,0 +1,176 @@
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { NPM_ENV, packTarball } from "../helpers/package.js";
+import { CACHE_ENV, REPO, runInProcess, withTempDir } from "../helpers/run.js";
+import { builtinAnswers, sampleRepo } from "../helpers/sample-repo.js";
+import { runComposite, runStep, type Contexts, type Step } from "../helpers/workflow.js";
+
+const action = parse(readFileSync(join(REPO, "action.yml"), "utf8"));
+const steps = action.runs.steps as Step[];
+const pkg = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8"));
+
+/** The names of every package installed under `dir` (in any node_modules, at any depth). */
+function installedPackages(dir: string, names = new Set<string>()): Set<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    if (entry.name !== "node_modules") {
+      installedPackages(join(dir, entry.name), names);
+      continue;
+    }
+    for (const name of readdirSync(join(dir, entry.name))) {
+      const scoped = name.startsWith("@") ? readdirSync(join(dir, entry.name, name)).map((n) => `${name}/${n}`) : [name];
+      for (const pkgName of scoped) {
+        names.add(pkgName);
+        installedPackages(join(dir, entry.name, pkgName), names);
+      }
+    }
+  }
+  return names;
+}
+
+/** The JSON result rml-assess gives for the workspace's file, to compare the outputs with. */
+async function expected(ws: string, file = "rml-assessment.yaml") {
+  const r = await runInProcess(["check", file, "--format", "json"], { cwd: ws });
+  return JSON.parse(r.stdout).results[0] as { score: number; band: string };
+}
+
+describe("action.yml, run without GitHub", () => {
+  let root: string;
+  let ws: string;
+  let env: Record<string, string>;
+  let first: ReturnType<typeof runComposite>;
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "rml-assess-action-"));
+    ws = sampleRepo(join(root, "workspace"), "complete");
+    mkdirSync(join(ws, "tools"));
+    copyFileSync(packTarball(root), join(ws, "tools", `rml-assess-${pkg.version}.tgz`));
+    mkdirSync(join(root, "runner-temp"));
+    env = {
+      PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", ...CACHE_ENV, ...NPM_ENV,
+      GITHUB_ACTION_PATH: REPO, RUNNER_TEMP: join(root, "runner-temp"), GITHUB_STEP_SUMMARY: join(root, "summary.md"),
+    };
+    first = runComposite(action, { package: `tools/rml-assess-${pkg.version}.tgz`, "require-evidence": "true" }, { cwd: ws, env, temp: root, github: { action_repository: "" } });
+  }, 120_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  /** Runs only the check step, with the tool the first run installed. */
+  function check(inputs: Record<string, string>, cwd: string) {
+    const resolved = Object.fromEntries(Object.entries(action.inputs as Record<string, { default: string }>).map(([k, v]) => [k, inputs[k] ?? v.default]));
+    const contexts: Contexts = { ...first.contexts, inputs: resolved };
+    return runStep(steps.find((s) => s.id === "check")!, contexts, { cwd, env: { ...env, GITHUB_STEP_SUMMARY: join(cwd, "summary.md") }, temp: root });
+  }
+
+  it("installs the packed tool from a tarball in the workspace, without development tools, and sets its outputs", async () => {
+    expect(first.runs.map((r) => [r.step.name, r.code, r.stderr.includes("npm error") ? r.stderr : ""])).toEqual([
+      ["Choose the rml-assess package", 0, ""], ["Install rml-assess", 0, ""], ["rml-assess check", 0, ""]]);
+    expect(first.code).toBe(0);
+    const dir = first.contexts.steps as Record<string, { outputs: Record<string, string> }>;
+    const installed = dir.package!.outputs.dir!;
+    expect(installed.startsWith(env.RUNNER_TEMP!)).toBe(true);
+    const tool = join(installed, "lib", "node_modules", "rml-assess");
+    expect(existsSync(join(tool, "dist"))).toBe(true);
+    const names = installedPackages(installed);
+    expect(names.has("rml-assess")).toBe(true);
+    for (const dev of Object.keys(pkg.devDependencies)) expect(names.has(dev), dev).toBe(false);
+    const result = await expected(ws);
+    expect(first.outputs).toEqual({ score: String(result.score), band: result.band, passed: "true", report: env.GITHUB_STEP_SUMMARY });
+    expect(readFileSync(env.GITHUB_STEP_SUMMARY!, "utf8")).toContain("rml-assessment.yaml");
+  });
+
+  it("caches the install under a key of the tarball's content", () => {
+    const out = (first.contexts.steps as Record<string, { outputs: Record<string, string> }>).package!.outputs;
+    const sha = createHash("sha256").update(readFileSync(join(ws, "tools", `rml-assess-${pkg.version}.tgz`))).digest("hex");
+    expect(out.key).toBe(sha);
+    expect(out.spec).toBe(join(ws, "tools", `rml-assess-${pkg.version}.tgz`));
+    const cache = steps.find((s) => s.id === "cache")!;
+    expect(cache.uses).toMatch(/^actions\/cache@v\d+$/);
+    expect(cache.with).toEqual({ path: "${{ steps.package.outputs.dir }}", key: "rml-assess-${{ runner.os }}-${{ steps.package.outputs.key }}" });
+    expect(steps.find((s) => s.name === "Install rml-assess")!.if).toBe("steps.cache.outputs.cache-hit != 'true'");
+  });
+
+  it("installs this action's own release when no package is given, and says so when it cannot tell which", () => withTempDir((dir) => {
+    const step = steps.find((s) => s.id === "package")!;
+    const contexts = { inputs: { package: "" }, github: { action_repository: "acme/rml-assess" } };
+    const r = runStep(step, contexts, { cwd: dir, env: { ...env, RUNNER_TEMP: dir }, temp: dir });
+    const spec = `https://github.com/acme/rml-assess/releases/download/v${pkg.version}/rml-assess-${pkg.version}.tgz`;
+    expect(r.code).toBe(0);
+    expect(r.outputs).toEqual({ spec, key: createHash("sha256").update(spec).digest("hex"), dir: join(dir, `rml-assess-${createHash("sha256").update(spec).digest("hex")}`) });
+    expect(runStep(step, { ...contexts, inputs: { package: "rml-assess@1.2.3" } }, { cwd: dir, env, temp: dir }).outputs.spec).toBe("rml-assess@1.2.3");
+    const unknown = runStep(step, { ...contexts, github: { action_repository: "" } }, { cwd: dir, env, temp: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toMatch(/^::error title=rml-assess::cannot tell which repository .*set the package input/);
+  }));
+
+  it("fails on a policy the assessment does not meet, with the outputs set", () => withTempDir(async (dir) => {
+    writeFileSync(join(dir, "rml-assessment.yaml"), builtinAnswers("half-done"));
+    const r = check({}, dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=rml-assessment.yaml,line=\d+,col=\d+,title=rml-assess UNANSWERED::/m);
+    const result = await expected(dir);
+    expect(r.outputs).toEqual({ score: String(result.score), band: result.band, passed: "false", report: join(dir, "summary.md") });
+  }));
+
+  it("gives no score for invalid input, and the written document as the report", () => withTempDir((dir) => {
+    writeFileSync(join(dir, "rml-assessment.yaml"), builtinAnswers("invalid"));
+    const r = check({ format: "sarif", output: "results.sarif" }, dir);
+    expect(r.code).toBe(2);
+    expect(r.outputs).toEqual({ score: "", band: "", passed: "false", report: "results.sarif" });
+    expect(JSON.parse(readFileSync(join(dir, "results.sarif"), "utf8")).runs[0].results[0].ruleId).toBe("INVALID_INPUT");
+  }));
+
+  it("runs check with the inputs as flags", () => withTempDir((dir) => {
+    writeFileSync(join(dir, "rml-assessment.yaml"), builtinAnswers("half-done"));
+    mkdirSync(join(dir, "models"));
+    writeFileSync(join(dir, "models", "second.yaml"), builtinAnswers("complete"));
+    const flagged = check({
+      files: "rml-assessment.yaml\n  models", "allow-unanswered": "true", "min-score-for": "bias-evaluation=30 displacement-strategy=40",
+      "require-evidence": "false", format: "json",
+    }, dir);
+    expect(flagged.stderr).toBe("");
+    expect(flagged.code).toBe(0);
+    expect(JSON.parse(flagged.stdout).results.map((x: { file: string }) => x.file)).toEqual(["rml-assessment.yaml", "models/second.yaml"]);
+    expect(flagged.outputs.passed).toBe("true");
+    expect(flagged.outputs.report).toBe("");
+    const strict = check({ files: "models/second.yaml", "max-age-days": "30", format: "sarif", output: "results.sarif" }, dir);
+    expect([strict.code, strict.stdout]).toEqual([1, ""]);
+    expect(JSON.parse(readFileSync(join(dir, "results.sarif"), "utf8")).runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(["MISSING_DATE"]);
+    expect(strict.outputs.passed).toBe("false");
+  }));
+
+  it("refuses a boolean input that is not true, false or empty", () => withTempDir((dir) => {
+    writeFileSync(join(dir, "rml-assessment.yaml"), builtinAnswers("complete"));
+    const r = check({ "allow-unanswered": "yes" }, dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("::error title=rml-assess::input allow-unanswered must be true, false or empty\n");
+    expect(r.outputs.passed).toBe("false");
+  }));
+
+  it("keeps a file name that looks like an option or a glob a file name", () => withTempDir((dir) => {
+    writeFileSync(join(dir, "--min-score=0.yaml"), builtinAnswers("half-done"));
+    writeFileSync(join(dir, "*.yaml"), builtinAnswers("complete"));
+    const r = check({ files: "--min-score=0.yaml *.yaml", format: "json" }, dir);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).results.map((x: { file: string }) => x.file)).toEqual(["--min-score=0.yaml", "*.yaml"]);
+  }));
+});
+
+describe("action.yml's shape", () => {
+  it("is a composite action whose run steps name bash, take inputs only through env, and map its outputs to the check step", () => {
+    expect(action.runs.using).toBe("composite");
+    for (const step of steps) if (step.run) expect(step.shell).toBe("bash");
+    // Inputs are never pasted into a script, where they could inject shell code.
+    for (const step of steps) if (step.run) expect(step.run).not.toMatch(/\$\{\{/);
+    const used = steps.flatMap((s) => Object.values(s.env ?? {}).map((v) => /^\$\{\{ inputs\.([a-z-]+) \}\}$/.exec(String(v))?.[1]).filter(Boolean));
+    expect(used.sort()).toEqual(Object.keys(action.inputs).sort());
+    expect(action.inputs.format.default).toBe("github");
+    expect(Object.keys(action.outputs).sort()).toEqual(["band", "passed", "report", "score"]);
+    for (const [name, o] of Object.entries(action.outputs as Record<string, { value: string }>)) expect(o.value).toBe(`\${{ steps.check.outputs.${name} }}`);
+    // The action installs a package; it never builds or installs its own development tree.
+    expect(steps.map((s) => s.run ?? "").join("\n")).not.toMatch(/npm (ci|run)|package-lock/);
+  });
+});
