@@ -77,11 +77,14 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
     .argument("[file]", "answers file to create or continue", "rml-assessment.yaml")
     .option("--principle <id>", "only the questions of principle ID (repeat it, or separate ids with commas, for more)", collectIds)
     .option("--review", "walk every question with its current answer preselected, not only the unanswered ones")
+    .option("--jump <id>", "start at principle ID's first question, or at question ID given as principle/question")
     .addOption(packOption())
     .addHelpText("after", `
 A new FILE starts with the project's details; an existing one resumes at its first unanswered
-question. Ctrl-C stops (exit 130) with every answer given so far saved. Needs a terminal: without
-one, use 'init' and edit the file, then 'check'.`)
+question, after offering to fill in the project details it lacks. Each question offers the
+answers, keep/skip, clear answer, back (or Esc) and save and quit. Ctrl-C stops (exit 130) with
+every answer given so far saved. Needs a terminal: without one, use 'init' and edit the file,
+then 'check'.`)
     .action(async (file, opts) => {
       const { interviewCommand } = await import("./commands/interview.js");
       result.code = await interviewCommand(file, opts, io);

@@ -4,7 +4,7 @@ import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap
 import { EXIT, UsageError } from "../errors.js";
 import type { Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
-import { wrapWords } from "../io/terminal.js";
+import { terminalSafe, wrapWords } from "../io/terminal.js";
 import { SCHEMA_DIR } from "../paths.js";
 import { emit } from "./output.js";
 import { packFor } from "./pack-option.js";
@@ -100,6 +100,9 @@ export async function initCommand(file: string, opts: { force?: boolean; pack?: 
   const pack = await packFor(opts, io);
   emit(newAnswersFile(pack, file, io), file, io);
   const count = pack.principles.reduce((n, p) => n + p.questions.length, 0);
-  io.stdout(`Wrote ${file}: ${count} questions across ${pack.principles.length} principles to answer.\nNext: fill in the answers, then run 'rml-assess check ${file}'.\n`);
+  io.stdout(`Wrote ${file}: ${count} questions across ${pack.principles.length} principles to answer.\n` +
+    `The project's name is '${terminalSafe(defaultProjectName(io))}', the folder's name, and its owner, description and assessors are empty: ` +
+    `edit them in the file, or run 'rml-assess interview ${file}', which asks for them first.\n` +
+    `Next: fill in the answers, then run 'rml-assess check ${file}'.\n`);
   return EXIT.ok;
 }
