@@ -105,6 +105,7 @@ then 'check'.`)
     .option("--no-config", "ignore ./.rml-assess.yaml")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "junit", "sarif"]).default("text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
+    .option("--verbose", "text format: list every finding, not a summary per principle")
     .option("-j, --jobs <n>", "threads that parse files in large runs (default: one per core)", jobsArg)
     .addOption(packOption())
     .addHelpText("after", `

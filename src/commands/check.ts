@@ -15,7 +15,7 @@ import { loadAll, workersFor } from "../load/many.js";
 import { CONFIG_FILE } from "../paths.js";
 import { packFor } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
-import { resolvePolicy, type PolicyFlags } from "./policy.js";
+import { policyOrigins, resolvePolicy, type PolicyFlags } from "./policy.js";
 
 export interface CheckOptions extends PolicyFlags {
   format: string;
@@ -25,6 +25,8 @@ export interface CheckOptions extends PolicyFlags {
   output?: string;
   /** Threads to parse with (default: one per core, for runs of many files). */
   jobs?: number;
+  /** List every finding in text output instead of a summary per principle. */
+  verbose?: boolean;
 }
 
 /** The config file's settings, its parser loaded only when there is a config file to read. */
@@ -65,6 +67,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const invalid: Diagnostic[] = [];
   const context: CheckContext = {
     pack, policy, invalid, state: { suites: 0 },
+    policyOrigins: policyOrigins(config, opts), verbose: Boolean(opts.verbose), nextSteps: true,
     get generated() {
       return (generated ??= generatedAt(io));
     },

@@ -10,6 +10,7 @@ import { text as textFormat } from "../formats/text.js";
 import { colorFor } from "../io/color.js";
 import type { Io } from "../io/io.js";
 import { displayPath } from "../io/paths.js";
+import { shellWord } from "../io/shell.js";
 import { terminalSafe } from "../io/terminal.js";
 import { didYouMean } from "../load/suggest.js";
 import { InterviewSession } from "../interview/session.js";
@@ -26,10 +27,7 @@ export interface InterviewOptions {
   pack?: string;
 }
 
-/** A word for a shell command line: as it is when safe, single-quoted otherwise. */
-export function shellWord(word: string): string {
-  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
+export { shellWord };
 
 function checkPrinciples(ids: string[] | undefined, pack: Pack): string[] | null {
   if (!ids?.length) return null;
