@@ -35,6 +35,11 @@ export function collectIds(value: string, previous: string[] | undefined): strin
   return [...(previous ?? []), ...value.split(",").map((v) => v.trim()).filter(Boolean)];
 }
 
+/** Collects a repeatable option's values as given (globs may hold commas). */
+export function collectGlobs(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 const packOption = () => new Option("--pack <dir>", "use the principle pack in DIR instead of the built-in one");
 
 /**
@@ -105,6 +110,7 @@ then 'check'.`)
     .option("--no-config", "ignore ./.rml-assess.yaml")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "junit", "sarif"]).default("text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
+    .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); directory search also skips node_modules, .git and what .gitignore ignores", collectGlobs)
     .option("--verbose", "text format: list every finding, not a summary per principle")
     .option("-j, --jobs <n>", "threads that parse files in large runs (default: one per core)", jobsArg)
     .addOption(packOption())

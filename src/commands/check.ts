@@ -25,6 +25,8 @@ export interface CheckOptions extends PolicyFlags {
   output?: string;
   /** Threads to parse with (default: one per core, for runs of many files). */
   jobs?: number;
+  /** Globs (relative to the working directory) of paths to leave out, named or found in a directory. */
+  exclude?: string[];
   /** List every finding in text output instead of a summary per principle. */
   verbose?: boolean;
 }
@@ -57,7 +59,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const pack = await packFor(opts, io);
   const config = await configFor(opts.config, pack, io);
   const policy = resolvePolicy(config?.policy ?? {}, opts, pack);
-  const files = answersFilesFor(args, io.cwd);
+  const files = answersFilesFor(args, io.cwd, opts.exclude);
   refuseOverwritingInput(opts.output, config ? [...files, config.file] : files, io);
   const format = checkFormats[opts.format]!;
   const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
