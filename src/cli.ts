@@ -61,6 +61,7 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
   program.command("principles")
     .description("print the checklist: every principle and its questions")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "md"]).default("text"))
+    .option("--verbose", "text format: also print each question's guidance, red flag and recommendation")
     .addOption(packOption())
     .action(async (opts) => {
       const { principlesCommand } = await import("./commands/principles.js");
@@ -71,6 +72,7 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
     .description("write an answers file to fill in by hand, with every question as a comment")
     .argument("[file]", "answers file to create", "rml-assessment.yaml")
     .option("--force", "overwrite the file if it exists")
+    .option("--guidance", "also write each question's guidance as comments, for filling in the file by hand")
     .addOption(packOption())
     .action(async (file, opts) => {
       const { initCommand } = await import("./commands/init.js");
