@@ -131,7 +131,7 @@ export function terminalPrompts(opts: TerminalPromptsOptions): Prompts {
         theme: {
           indexMode: "number" as const,
           keybindings: ["vim" as const],
-          style: { keysHelpTip: () => `↑↓ or 1-${q.choices.length} to choose • ⏎ to confirm` },
+          style: { keysHelpTip: () => `↑↓ or 1-${q.choices.length} to choose • ⏎ to confirm • Esc to go back` },
         },
       };
       return run(select as PromptFunction<typeof config, T>, config);
