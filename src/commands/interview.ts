@@ -140,7 +140,7 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
       const n = session.answeredCount();
       const typing = session.current?.typing;
       // The choice is saved as soon as it is made; a half-typed line is not, so say so.
-      const lost = typing ? ` The ${typing} being typed for ${session.current!.step.principle.id}/${session.current!.step.question.id} were not saved.` : "";
+      const lost = typing ? ` The ${typing} being typed for ${session.current!.step.principle.id}/${session.current!.step.question.id} ${typing === "notes" ? "were" : "was"} not saved.` : "";
       io.stderr(`\nStopped: ${n} answer${n === 1 ? "" : "s"} saved in ${shown}; run '${session.resumeCommand()}' to continue.${lost}\n`);
     }
     return EXIT.interrupted;

@@ -90,14 +90,14 @@ export function valueAtPath(data: unknown, path: string[]): unknown {
 }
 
 /**
- * The fields of an existing file to ask for: every empty one, and the project's name when it is
- * the folder's name (which `init` gives when told nothing), so a team sees and confirms it.
+ * The fields of an existing file to ask for: every empty one, and, along with them, the project's
+ * name when it is the folder's name (which `init` gives when told nothing), so a team sees and confirms it.
  */
 export function missingFields(data: unknown, defaults: MetadataDefaults, fields = METADATA_FIELDS): MetadataField[] {
-  return fields.filter((f) => {
-    const value = valueAtPath(data, f.path);
-    return isEmptyValue(value) || (f.path.join(".") === "project.name" && value === defaults.projectName);
-  });
+  const empty = fields.filter((f) => isEmptyValue(valueAtPath(data, f.path)));
+  // Once the other details are filled in, a name that is the folder's was chosen: not asked again.
+  const isName = (f: MetadataField) => f.path.join(".") === "project.name";
+  return fields.filter((f) => empty.includes(f) || (isName(f) && empty.length > 0 && valueAtPath(data, f.path) === defaults.projectName));
 }
 
 /** Asks each field in turn; returns the answers by field, in order. */

@@ -151,6 +151,20 @@ describe("interview", () => {
     expect(r.stdout).toContain(`  - carry on where you stopped:\n      rml-assess interview t.yaml --pack ${pack}\n`);
   }));
 
+  it("ends with the findings summarised per principle, and a review stopped with Ctrl-C resumes where it stopped", () => withTempDir(async (dir) => {
+    expect((await runInProcess(["init", "all.yaml"], { cwd: dir })).code).toBe(0);
+    const r = await interview(dir, "all.yaml", {}, [notNow(), choose("quit")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\(\d+ findings summarised per principle; add --verbose to list each one\)/);
+    expect(r.stdout).toMatch(/UNANSWERED +human-augmentation: \d+ unanswered \(lines /);
+    expect(r.stdout.split("\n").filter((l) => l.includes("UNANSWERED")).length).toBeLessThan(20);
+
+    writeFileSync(join(dir, "r.yaml"), "version: 1\nproject: { name: R, owner: O, description: D, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n  alpha: { a-one: yes }\n");
+    const review = await interview(dir, "r.yaml", { pack, review: true }, [enter("Answer (currently yes)"), choose("partial", "alpha/a-two"), say("Half typed"), ctrlC("Evidence")]);
+    expect(review.code).toBe(130);
+    expect(review.stderr).toContain(`run 'rml-assess interview r.yaml --pack ${pack} --review --jump alpha/a-two' to continue.`);
+  }));
+
   it("--jump starts at a principle or a question, asking it even when answered; unknown ids are refused", () => withTempDir(async (dir) => {
     const file = join(dir, "j.yaml");
     writeFileSync(file, "version: 1\nproject: { name: J, owner: O, description: D, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n  beta:\n    b-one: yes\n");
@@ -316,7 +330,7 @@ answers:
     ]);
     expect(r.code).toBe(130);
     // The choice and the notes of the question being answered were saved as they were given.
-    expect(r.stderr).toBe(`\nStopped: 2 answers saved in stop.yaml; run 'rml-assess interview stop.yaml --pack ${pack}' to continue. The evidence being typed for alpha/a-two were not saved.\n`);
+    expect(r.stderr).toBe(`\nStopped: 2 answers saved in stop.yaml; run 'rml-assess interview stop.yaml --pack ${pack}' to continue. The evidence being typed for alpha/a-two was not saved.\n`);
     expect(answerOf(file, pack, "alpha", "a-one")).toMatchObject({ answer: "yes", notes: "First." });
     expect(answerOf(file, pack, "alpha", "a-two")).toMatchObject({ answer: "no", notes: "Second.", evidence: [] });
 
