@@ -1,4 +1,3 @@
-import type { ChalkInstance } from "chalk";
 import { terminalSafe } from "../io/terminal.js";
 import { isCalendarDate } from "../load/limits.js";
 import type { Prompts } from "../prompt.js";
@@ -108,9 +107,4 @@ export async function askFields(fields: MetadataField[], prompts: Prompts, data:
     out.push([field, await field.ask({ prompts, current, defaults })]);
   }
   return out;
-}
-
-/** The opening of a new file's questions. */
-export function newFileIntro(c: ChalkInstance, file: string): string {
-  return `${c.bold(`New assessment: ${terminalSafe(file)}`)}\n${c.dim("First, a few details about the system being assessed.")}\n`;
 }

@@ -3,12 +3,10 @@ import type { Answers, AnswerValue, Assessment, Pack, Principle } from "../core/
 import { terminalSafe } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
 import { isEscape, type Choice, type Prompts } from "../prompt.js";
-import { duration, durationRange, estimate } from "./estimate.js";
-import { askFields, METADATA_FIELDS, missingFields, newFileIntro, type MetadataDefaults } from "./metadata.js";
-import { setMetadata } from "./metadata-file.js";
+import type { MetadataDefaults } from "./metadata.js";
+import { askNewFile, estimateText, offerMissingDetails } from "./opening.js";
 import { AnswersFileWriter, type AnswerEdit } from "./save.js";
 import { principleHeading, questionScreen, wrap, type Step } from "./screen.js";
-import { parseDocument } from "yaml";
 
 export interface SessionOptions {
   pack: Pack;
@@ -118,17 +116,14 @@ export class InterviewSession {
       this.opts.prompts.show(`Every question ${this.opts.principles ? "of the chosen principles " : ""}is answered; add --review to go through them again.\n`);
       return;
     }
-    this.showEstimate(ask);
+    this.opts.prompts.show(estimateText([...ask].map((i) => this.steps[i]!.question), this.opts.review, this.opts.continueCommand, this.opts.color, this.opts.width));
     await this.walk(ask);
   }
 
   /** A new file: asks every metadata field, then writes the template with them. */
   private async createFile(): Promise<void> {
     const { prompts, color: c, file } = this.opts;
-    prompts.show(newFileIntro(c, file));
-    let text = this.opts.newFile();
-    const values = await askFields(METADATA_FIELDS, prompts, parseDocument(text).toJS(), this.opts.defaults);
-    for (const [field, value] of values) text = setMetadata(text, field.path, value);
+    const text = await askNewFile(prompts, c, file, this.opts.newFile(), this.opts.defaults);
     writeFileAtomic(this.opts.path, text);
     this.writer = new AnswersFileWriter(this.opts.path, text, this.opts.pack, file);
     prompts.show(`\n${c.green("✔")} Created ${terminalSafe(file)}: ${this.questionCount} questions in ${this.opts.pack.principles.length} principles.\n`);
@@ -139,20 +134,7 @@ export class InterviewSession {
     const { prompts, color: c, file } = this.opts;
     const project = terminalSafe(this.opts.existing!.answers.project.name);
     prompts.show(`${c.bold(terminalSafe(file))}: ${project}, ${this.answeredCount()} of ${this.questionCount} questions answered.\n`);
-    const data = parseDocument(this.writer!.current).toJS();
-    const missing = missingFields(data, this.opts.defaults);
-    if (!missing.length) return;
-    const labels = missing.map((f) => (f.path.join(".") === "project.name" ? `project name (now '${project}', the folder's name)` : f.label));
-    prompts.show(wrap(`The file has no ${labels.join(", ")}.`, this.opts.width) + "\n");
-    const fill = await prompts.choose<"fill" | "later">({
-      message: `Fill ${missing.length === 1 ? "it" : "them"} in now?`,
-      choices: [
-        { value: "fill", name: "fill in now", short: "filling in", description: "Asks for each; Enter alone leaves one empty." },
-        { value: "later", name: "not now", short: "not now", description: "Go to the questions; the next interview offers again." },
-      ],
-    });
-    if (fill === "later") return;
-    for (const [field, value] of await askFields(missing, prompts, data, this.opts.defaults)) this.writer!.saveMetadata(field.path, value);
+    await offerMissingDetails(prompts, this.writer!, this.opts.defaults, this.opts.width);
   }
 
   /** The steps to ask: the unanswered ones (every one with --review), and the --jump target. */
@@ -164,20 +146,6 @@ export class InterviewSession {
       if (this.opts.review || jumped || !this.answered(s.principle.id, s.question.id)) ask.add(i);
     });
     return ask;
-  }
-
-  /** How many questions, how long they take alone and as a team, and that it can stop at any point. */
-  private showEstimate(ask: Set<number>): void {
-    const { prompts, color: c, width } = this.opts;
-    const e = estimate([...ask].map((i) => this.steps[i]!.question));
-    const what = this.opts.review ? `${plural(e.questions, "question")} to review; the current answer is preselected, Enter keeps it.` : `${plural(e.questions, "question")} to answer.`;
-    prompts.show(`${what}\n`);
-    prompts.show(c.dim(wrap(
-      `About ${e.words.toLocaleString("en")} words of questions and guidance: about ${duration(e.soloMinutes)} for one person alone, ` +
-      `${durationRange(e.teamMinutes)} for a team that discusses each question (often two or three meetings). ` +
-      `Each answer is saved as soon as it is given: stop at any point with 'save and quit' or Ctrl-C, and '${this.opts.continueCommand}' carries on where you stopped.`,
-      width,
-    )) + "\n");
   }
 
   private async walk(ask: Set<number>): Promise<void> {
