@@ -35,6 +35,11 @@ export function collectIds(value: string, previous: string[] | undefined): strin
   return [...(previous ?? []), ...value.split(",").map((v) => v.trim()).filter(Boolean)];
 }
 
+/** Collects a repeatable option's values as given (globs may hold commas). */
+export function collectGlobs(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 const packOption = () => new Option("--pack <dir>", "use the principle pack in DIR instead of the built-in one");
 
 /**
@@ -56,6 +61,7 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
   program.command("principles")
     .description("print the checklist: every principle and its questions")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "md"]).default("text"))
+    .option("--verbose", "text format: also print each question's guidance, red flag and recommendation")
     .addOption(packOption())
     .action(async (opts) => {
       const { principlesCommand } = await import("./commands/principles.js");
@@ -66,6 +72,7 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
     .description("write an answers file to fill in by hand, with every question as a comment")
     .argument("[file]", "answers file to create", "rml-assessment.yaml")
     .option("--force", "overwrite the file if it exists")
+    .option("--guidance", "also write each question's guidance as comments, for filling in the file by hand")
     .addOption(packOption())
     .action(async (file, opts) => {
       const { initCommand } = await import("./commands/init.js");
@@ -77,11 +84,14 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
     .argument("[file]", "answers file to create or continue", "rml-assessment.yaml")
     .option("--principle <id>", "only the questions of principle ID (repeat it, or separate ids with commas, for more)", collectIds)
     .option("--review", "walk every question with its current answer preselected, not only the unanswered ones")
+    .option("--jump <id>", "start at principle ID's first question, or at question ID given as principle/question")
     .addOption(packOption())
     .addHelpText("after", `
 A new FILE starts with the project's details; an existing one resumes at its first unanswered
-question. Ctrl-C stops (exit 130) with every answer given so far saved. Needs a terminal: without
-one, use 'init' and edit the file, then 'check'.`)
+question, after offering to fill in the project details it lacks. Each question offers the
+answers, keep/skip, clear answer, back (or Esc) and save and quit. Ctrl-C stops (exit 130) with
+every answer given so far saved. Needs a terminal: without one, use 'init' and edit the file,
+then 'check'.`)
     .action(async (file, opts) => {
       const { interviewCommand } = await import("./commands/interview.js");
       result.code = await interviewCommand(file, opts, io);
@@ -104,6 +114,8 @@ one, use 'init' and edit the file, then 'check'.`)
       .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "maxAgeDays"]))
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "junit", "sarif"]).default("text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
+    .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); directory search also skips node_modules, .git and what .gitignore ignores", collectGlobs)
+    .option("--verbose", "text format: list every finding, not a summary per principle")
     .option("-j, --jobs <n>", "threads that parse files in large runs (default: one per core)", jobsArg)
     .addOption(packOption())
     .addHelpText("after", `

@@ -8,6 +8,8 @@ export interface Diagnostic {
   column: number;
   message: string;
   hint?: string;
+  /** About the whole file (it is missing or unreadable): people's output names the file alone, no 1:1. */
+  wholeFile?: boolean;
 }
 
 /**
@@ -29,15 +31,23 @@ export class UsageError extends Error {
   }
 }
 
+/** Where a diagnostic is, as people read it: `file:line:column`, or the file alone for a whole-file problem. */
+export function diagnosticPlace(d: Diagnostic): string {
+  return d.wholeFile ? d.file : `${d.file}:${d.line}:${d.column}`;
+}
+
 /** `file:line:column: message (hint)` on one line, the shape editors and CI logs link. */
 export function formatDiagnostic(d: Diagnostic): string {
   const hint = d.hint ? ` (${d.hint})` : "";
-  return `${d.file}:${d.line}:${d.column}: ${d.message}${hint}`;
+  return `${diagnosticPlace(d)}: ${d.message}${hint}`;
 }
 
-/** A diagnostic for a whole file (it cannot be read, or has no usable content): points at 1:1. */
+/**
+ * A diagnostic for a whole file (it cannot be read): printed as `file: message`, with no position
+ * that does not exist. It keeps 1:1 for formats that must place every problem on a line (SARIF, annotations).
+ */
 export function fileDiagnostic(file: string, message: string, hint?: string): Diagnostic {
-  return { file, line: 1, column: 1, message, hint };
+  return { file, line: 1, column: 1, message, hint, wholeFile: true };
 }
 
 /** At most this many problems are listed per file; later ones mostly follow from the first. */

@@ -12,7 +12,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes("--debug") || Boolean(io.env.DEBUG);
   try {
     const result = { code: EXIT.ok as number };
-    await buildCli(io, result).parseAsync(argv.filter((a) => a !== "--debug"), { from: "user" });
+    const args = argv.filter((a) => a !== "--debug");
+    // No arguments asks for nothing wrong: print the help and succeed, as most tools do.
+    if (!args.length) {
+      buildCli(io, result).outputHelp();
+      return EXIT.ok;
+    }
+    await buildCli(io, result).parseAsync(args, { from: "user" });
     return result.code;
   } catch (error) {
     // Loaded only when something is printed, so --version and --help stay light.

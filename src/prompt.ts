@@ -4,6 +4,7 @@
  * whole interviews through the real prompts (see `PromptRunner`).
  */
 import { input, select } from "@inquirer/prompts";
+import { createInterface } from "node:readline";
 
 export interface Choice<T> {
   value: T;
@@ -66,9 +67,56 @@ export interface TerminalPromptsOptions {
   run?: PromptRunner;
 }
 
-/** `Prompts` made of @inquirer/prompts' select and input. */
+/** What a prompt ends with when Esc is pressed: the caller goes back a step. */
+export class EscapeError extends Error {
+  constructor() {
+    super("Esc pressed");
+    this.name = "EscapeError";
+  }
+}
+
+/** True for the error a prompt ends with when Esc is pressed (see `EscapeError`). */
+export function isEscape(error: unknown): boolean {
+  return error instanceof EscapeError;
+}
+
+/**
+ * A prompt that ends with EscapeError when Esc is pressed. The library ignores Esc; the prompt's
+ * input emits it as a keypress, which aborts the prompt through a signal of its own.
+ */
+function escapable<Config, Value>(prompt: PromptFunction<Config, Value>): PromptFunction<Config, Value> {
+  return async (config, context = {}) => {
+    const input = context.input ?? process.stdin;
+    const escape = new AbortController();
+    const onKey = (_text: unknown, key: { name?: string } | undefined) => {
+      if (key?.name === "escape") escape.abort();
+    };
+    input.on("keypress", onKey);
+    try {
+      return await prompt(config, { ...context, signal: context.signal ? AbortSignal.any([context.signal, escape.signal]) : escape.signal });
+    } catch (error) {
+      if (escape.signal.aborted && !context.signal?.aborted) throw new EscapeError();
+      throw error;
+    } finally {
+      input.off("keypress", onKey);
+    }
+  };
+}
+
+/**
+ * Makes the terminal tell Esc from Alt+key within 50 ms instead of readline's 500: Esc followed
+ * by a letter typed at once was read as Alt+letter, and the letter lost. Keypress decoding is set
+ * up once per stream, by the first interface made on it, so this one (closed at once) sets it.
+ */
+export function quickEscape(stream: NodeJS.ReadableStream & { isTTY?: boolean }): void {
+  if (!stream.isTTY) return;
+  createInterface({ input: stream, terminal: true, escapeCodeTimeout: 50 }).close();
+}
+
+/** `Prompts` made of @inquirer/prompts' select and input; Esc ends a prompt with EscapeError. */
 export function terminalPrompts(opts: TerminalPromptsOptions): Prompts {
-  const run: PromptRunner = opts.run ?? ((prompt, config) => prompt(config, { signal: opts.signal }));
+  const inner: PromptRunner = opts.run ?? ((prompt, config) => prompt(config, { signal: opts.signal }));
+  const run: PromptRunner = (prompt, config) => inner(escapable(prompt), config);
   return {
     show: opts.show,
     choose<T>(q: ChooseQuestion<T>): Promise<T> {
@@ -83,7 +131,7 @@ export function terminalPrompts(opts: TerminalPromptsOptions): Prompts {
         theme: {
           indexMode: "number" as const,
           keybindings: ["vim" as const],
-          style: { keysHelpTip: () => `↑↓ or 1-${q.choices.length} to choose • ⏎ to confirm` },
+          style: { keysHelpTip: () => `↑↓ or 1-${q.choices.length} to choose • ⏎ to confirm • Esc to go back` },
         },
       };
       return run(select as PromptFunction<typeof config, T>, config);

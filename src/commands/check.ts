@@ -15,7 +15,7 @@ import { loadAll, workersFor } from "../load/many.js";
 import { CONFIG_FILE } from "../paths.js";
 import { packFor } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
-import { resolvePolicy, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
+import { policyOrigins, resolvePolicy, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
 
 export interface CheckOptions extends PolicyFlags {
   format: string;
@@ -27,6 +27,10 @@ export interface CheckOptions extends PolicyFlags {
   jobs?: number;
   /** Validate files and config only: no policy (commander refuses policy flags beside it). */
   validateOnly?: boolean;
+  /** Globs (relative to the working directory) of paths to leave out, named or found in a directory. */
+  exclude?: string[];
+  /** List every finding in text output instead of a summary per principle. */
+  verbose?: boolean;
 }
 
 /** The config file's settings, its parser loaded only when there is a config file to read. */
@@ -57,7 +61,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const pack = await packFor(opts, io);
   const config = await configFor(opts.config, pack, io);
   const policy = opts.validateOnly ? VALIDATION_POLICY : resolvePolicy(config?.policy ?? {}, opts, pack);
-  const files = answersFilesFor(args, io.cwd);
+  const files = answersFilesFor(args, io.cwd, opts.exclude);
   refuseOverwritingInput(opts.output, config ? [...files, config.file] : files, io);
   const format = checkFormats[opts.format]!;
   const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
@@ -67,6 +71,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const invalid: Diagnostic[] = [];
   const context: CheckContext = {
     pack, policy, invalid, state: { suites: 0 },
+    policyOrigins: opts.validateOnly ? new Map([["allow-unanswered", "--validate-only"]]) : policyOrigins(config, opts), verbose: Boolean(opts.verbose), nextSteps: true,
     get generated() {
       return (generated ??= generatedAt(io));
     },

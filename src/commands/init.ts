@@ -4,7 +4,7 @@ import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap
 import { EXIT, UsageError } from "../errors.js";
 import type { Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
-import { wrapWords } from "../io/terminal.js";
+import { terminalSafe, wrapWords } from "../io/terminal.js";
 import { SCHEMA_DIR } from "../paths.js";
 import { emit } from "./output.js";
 import { packFor } from "./pack-option.js";
@@ -38,6 +38,8 @@ export interface TemplateMetadata {
   owner?: string;
   description?: string;
   assessors?: { name: string; role?: string }[];
+  /** Write each question's guidance as comments under its text (init --guidance). */
+  guidance?: boolean;
 }
 
 /** The answers template: every principle and question, each question's text as a comment. */
@@ -68,7 +70,8 @@ export function answersTemplate(pack: Pack, opts: TemplateMetadata): string {
     p.questions.forEach((q, i) => {
       const question = pairWithKey(principle.value, q.id)!;
       if (i > 0) question.key.spaceBefore = true;
-      question.key.commentBefore = wrapComment(`${q.text}${q.weight !== 1 ? ` (weight ${q.weight})` : ""}`);
+      const text = wrapComment(`${q.text}${q.weight !== 1 ? ` (weight ${q.weight})` : ""}`);
+      question.key.commentBefore = opts.guidance ? `${text}\n${wrapComment(`Guidance: ${q.guidance}`)}` : text;
       const answer = pairWithKey(question.value, "answer")!;
       (answer.value as Scalar).comment = " yes | partial | no | n/a";
     });
@@ -91,15 +94,18 @@ export function newAnswersFile(pack: Pack, file: string, io: Io, meta: Partial<O
   }).replace("check FILE", `check ${file}`);
 }
 
-/** `init`: writes the answers template; never replaces an existing file without --force. */
-export async function initCommand(file: string, opts: { force?: boolean; pack?: string }, io: Io): Promise<number> {
+/** `init`: writes the answers template (with each question's guidance too with --guidance); never replaces an existing file without --force. */
+export async function initCommand(file: string, opts: { force?: boolean; pack?: string; guidance?: boolean }, io: Io): Promise<number> {
   const path = resolve(io.cwd, file);
   if (existsSync(path) && !opts.force) {
     throw new UsageError(`${file} already exists; nothing was written`, "edit it, run 'rml-assess check' on it, or add --force to replace it with a blank template");
   }
   const pack = await packFor(opts, io);
-  emit(newAnswersFile(pack, file, io), file, io);
+  emit(newAnswersFile(pack, file, io, { guidance: Boolean(opts.guidance) }), file, io);
   const count = pack.principles.reduce((n, p) => n + p.questions.length, 0);
-  io.stdout(`Wrote ${file}: ${count} questions across ${pack.principles.length} principles to answer.\nNext: fill in the answers, then run 'rml-assess check ${file}'.\n`);
+  io.stdout(`Wrote ${file}: ${count} questions across ${pack.principles.length} principles to answer.\n` +
+    `The project's name is '${terminalSafe(defaultProjectName(io))}', the folder's name, and its owner, description and assessors are empty: ` +
+    `edit them in the file, or run 'rml-assess interview ${file}', which asks for them first.\n` +
+    `Next: fill in the answers, then run 'rml-assess check ${file}'.\n`);
   return EXIT.ok;
 }

@@ -10,24 +10,24 @@ import { text as textFormat } from "../formats/text.js";
 import { colorFor } from "../io/color.js";
 import type { Io } from "../io/io.js";
 import { displayPath } from "../io/paths.js";
+import { shellWord } from "../io/shell.js";
 import { terminalSafe } from "../io/terminal.js";
 import { didYouMean } from "../load/suggest.js";
 import { InterviewSession } from "../interview/session.js";
-import { isInterruption, terminalPrompts, type Prompts } from "../prompt.js";
+import { isInterruption, quickEscape, terminalPrompts, type Prompts } from "../prompt.js";
 import { defaultProjectName, newAnswersFile } from "./init.js";
 import { answersFor, readAnswersFile } from "./inputs.js";
 import { packFor } from "./pack-option.js";
 
 export interface InterviewOptions {
   principle?: string[];
+  /** A principle id, or principle/question, to start at. */
+  jump?: string;
   review?: boolean;
   pack?: string;
 }
 
-/** A word for a shell command line: as it is when safe, single-quoted otherwise. */
-export function shellWord(word: string): string {
-  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
+export { shellWord };
 
 function checkPrinciples(ids: string[] | undefined, pack: Pack): string[] | null {
   if (!ids?.length) return null;
@@ -38,13 +38,27 @@ function checkPrinciples(ids: string[] | undefined, pack: Pack): string[] | null
   return ids;
 }
 
+/** The --jump target, checked against the pack (and the --principle walk). */
+function checkJump(id: string | undefined, pack: Pack, principles: string[] | null): { principle: string; question?: string } | null {
+  if (id === undefined) return null;
+  const [p, q, ...rest] = id.split("/");
+  const ids = pack.principles.map((x) => x.id);
+  const principle = pack.principles.find((x) => x.id === p);
+  if (!principle || rest.length) throw new UsageError(`unknown principle '${p}' for --jump`, `give a principle id or principle/question; ${didYouMean(p ?? "", ids, "principle")}`);
+  if (principles && !principles.includes(principle.id)) throw new UsageError(`--jump ${id} is outside the principles chosen with --principle`, `add --principle ${principle.id}, or jump within ${principles.join(", ")}`);
+  if (q === undefined || q === "") return { principle: principle.id };
+  const questions = principle.questions.map((x) => x.id);
+  if (!questions.includes(q)) throw new UsageError(`unknown question '${q}' in principle '${principle.id}' for --jump`, didYouMean(q, questions, "question"));
+  return { principle: principle.id, question: q };
+}
+
 /** The summary printed when the walk is over: check's text summary, the weakest principles, what next. */
-async function summary(pack: Pack, file: string, io: Io, c: ChalkInstance, answered: number, total: number): Promise<string> {
+async function summary(pack: Pack, file: string, io: Io, c: ChalkInstance, answered: number, total: number, resume?: string): Promise<string> {
   const assessment = score(pack, await answersFor(file, pack, io));
   const found = findings(assessment, DEFAULT_POLICY, today(io));
   const lines = [
     "",
-    `${c.bold("Interview over:")} ${answered} of ${total} questions answered in ${terminalSafe(file)}.`,
+    `${c.bold(resume ? "Saved and stopped:" : "Interview over:")} ${answered} of ${total} questions answered in ${terminalSafe(file)}.`,
     "",
     textFormat([{ assessment, findings: found, passed: passes(found) }], c).trimEnd(),
   ];
@@ -59,7 +73,8 @@ async function summary(pack: Pack, file: string, io: Io, c: ChalkInstance, answe
   const f = shellWord(file);
   const open = total - answered;
   const next: [string, string][] = [];
-  if (open) next.push([open === 1 ? "answer the open question" : `answer the ${open} open questions`, `rml-assess interview ${f}`]);
+  if (resume) next.push(["carry on where you stopped", resume]);
+  else if (open) next.push([open === 1 ? "answer the open question" : `answer the ${open} open questions`, `rml-assess interview ${f}`]);
   next.push(["write the scored report an auditor can file", `rml-assess report ${f} -o assessment-report.md`]);
   next.push(["check it in CI: fails while a question is unanswered (add --min-score N to hold a minimum)", `rml-assess check ${f}`]);
   lines.push("", c.bold("Next steps:"), ...next.flatMap(([why, cmd]) => [`  - ${why}:`, `      ${c.cyan(cmd)}`]));
@@ -79,6 +94,7 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
   }
   const pack = await packFor(opts, io);
   const principles = checkPrinciples(opts.principle, pack);
+  const jump = checkJump(opts.jump, pack, principles);
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
   const existing = existsSync(path) ? await readAnswersFile(file, pack, io) : null;
@@ -99,17 +115,19 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
     ...(opts.pack ? [`--pack ${shellWord(opts.pack)}`] : []),
   ].join(" ");
   const c = await colorFor(io.env, () => io.stdoutIsTTY);
+  if (!prompts) quickEscape(process.stdin);
   // Ctrl-C at a prompt ends that prompt; a SIGINT between prompts aborts the next one the same way.
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   if (!prompts) process.on("SIGINT", onSigint);
   const session = new InterviewSession({
-    pack, path, file: shown, existing, principles, review: Boolean(opts.review),
+    pack, path, file: shown, existing, principles, review: Boolean(opts.review), jump,
     prompts: prompts ?? terminalPrompts({ show: io.stdout, signal: controller.signal }),
     color: c,
     width: Math.min(Math.max((io.columns ?? 80) - 1, 40), 100),
     defaults: { projectName: defaultProjectName(io), date: io.now().toISOString().slice(0, 10) },
-    newFile: (meta) => newAnswersFile(pack, file, io, meta),
+    newFile: () => newAnswersFile(pack, file, io),
+    assess: async () => score(pack, await answersFor(file, pack, io)),
     continueCommand,
   });
   try {
@@ -120,12 +138,15 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
       io.stderr(`\nStopped before ${shown} was created; nothing was saved.\n`);
     } else {
       const n = session.answeredCount();
-      io.stderr(`\nStopped: ${n} answer${n === 1 ? "" : "s"} saved in ${shown}; run '${continueCommand}' to continue.\n`);
+      const typing = session.current?.typing;
+      // The choice is saved as soon as it is made; a half-typed line is not, so say so.
+      const lost = typing ? ` The ${typing} being typed for ${session.current!.step.principle.id}/${session.current!.step.question.id} ${typing === "notes" ? "were" : "was"} not saved.` : "";
+      io.stderr(`\nStopped: ${n} answer${n === 1 ? "" : "s"} saved in ${shown}; run '${session.resumeCommand()}' to continue.${lost}\n`);
     }
     return EXIT.interrupted;
   } finally {
     if (!prompts) process.off("SIGINT", onSigint);
   }
-  io.stdout(await summary(pack, file, io, c, session.answeredCount(), session.questionCount));
+  io.stdout(await summary(pack, file, io, c, session.answeredCount(), session.questionCount, session.quit ? session.resumeCommand() : undefined));
   return EXIT.ok;
 }

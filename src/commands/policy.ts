@@ -39,3 +39,24 @@ export function resolvePolicy(config: PolicySettings, flags: PolicyFlags, pack: 
     maxAgeDays: flags.maxAgeDays ?? config.maxAgeDays ?? DEFAULT_POLICY.maxAgeDays,
   };
 }
+
+/**
+ * Where each policy key of a run came from, keyed as `policyEntries` names them: "flags" or the
+ * config file's name. Keys absent here are the defaults.
+ */
+export function policyOrigins(config: { file: string; policy: PolicySettings } | null, flags: PolicyFlags): Map<string, string> {
+  const origins = new Map<string, string>();
+  const set = (key: string, fromFlag: boolean, fromConfig: boolean) => {
+    if (fromFlag) origins.set(key, "flags");
+    else if (fromConfig && config) origins.set(key, config.file);
+  };
+  const c = config?.policy ?? {};
+  set("min-score", flags.minScore !== undefined, c.minScore !== undefined);
+  set("min-principle-score", flags.minPrincipleScore !== undefined, c.minPrincipleScore !== undefined);
+  for (const [id] of c.principleMinScores ?? []) set(`min-score-for.${id}`, false, true);
+  for (const [id] of flags.minScoreFor ?? []) set(`min-score-for.${id}`, true, false);
+  set("allow-unanswered", flags.allowUnanswered !== undefined, c.allowUnanswered !== undefined);
+  set("require-evidence", flags.requireEvidence !== undefined, c.requireEvidence !== undefined);
+  set("max-age-days", flags.maxAgeDays !== undefined, c.maxAgeDays !== undefined);
+  return origins;
+}

@@ -5,8 +5,8 @@ import type { Io } from "../io/io.js";
 import { packFor } from "./pack-option.js";
 
 /** `principles`: prints the loaded pack's checklist. */
-export async function principlesCommand(opts: { format: string; pack?: string }, io: Io): Promise<number> {
+export async function principlesCommand(opts: { format: string; pack?: string; verbose?: boolean }, io: Io): Promise<number> {
   const pack = await packFor(opts, io);
-  io.stdout(packFormats[opts.format]!(pack, await colorFor(io.env, () => io.stdoutIsTTY)));
+  io.stdout(packFormats[opts.format]!(pack, await colorFor(io.env, () => io.stdoutIsTTY), { verbose: Boolean(opts.verbose), width: Math.min(Math.max((io.columns ?? 100) - 1, 40), 100) }));
   return EXIT.ok;
 }

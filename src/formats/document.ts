@@ -13,6 +13,12 @@ export interface CheckContext {
   generated: string;
   /** Colours for people's formats (level 0 when writing to a file or a pipe). */
   color?: ChalkInstance;
+  /** Where each policy key came from ("flags" or the config file), keyed as `policyEntries` names them; absent keys are defaults. */
+  policyOrigins?: Map<string, string>;
+  /** People's formats list every finding instead of a summary per principle (--verbose). */
+  verbose?: boolean;
+  /** People's formats end each file with what to do next (check; the interview says it its own way). */
+  nextSteps?: boolean;
   /** Counters a format keeps across the files of one document (JUnit numbers its suites). */
   state?: { suites: number };
 }

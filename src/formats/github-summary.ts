@@ -1,3 +1,4 @@
+import { diagnosticPlace } from "../errors.js";
 import { escapeMarkdown as e } from "../report/escape.js";
 import type { CheckContext, FileSummary } from "./document.js";
 import { invalidFiles } from "./invalid.js";
@@ -33,7 +34,7 @@ export function githubSummary(results: FileSummary[], context: CheckContext): st
   }
   const rows = [
     ...results.flatMap((r) => r.findings.map((f) => `| ${e(r.file)}:${f.line}:${f.column} | ${f.severity} | ${f.code} | ${e(f.message)} |`)),
-    ...context.invalid.map((d) => `| ${e(d.file)}:${d.line}:${d.column} | error | INVALID_INPUT | ${e(d.hint ? `${d.message} (${d.hint})` : d.message)} |`),
+    ...context.invalid.map((d) => `| ${e(diagnosticPlace(d))} | error | INVALID_INPUT | ${e(d.hint ? `${d.message} (${d.hint})` : d.message)} |`),
   ].slice(0, MAX_SUMMARY_ROWS);
   // Large runs keep only the first rows' findings (FileSummary.findings), so count from the tallies.
   const found = results.reduce((n, r) => n + r.errors + r.warnings, 0) + context.invalid.length;

@@ -1,6 +1,6 @@
 import { principleMinimum } from "../core/findings.js";
 import type { CheckResult, Finding } from "../core/types.js";
-import type { Diagnostic } from "../errors.js";
+import { formatDiagnostic, type Diagnostic } from "../errors.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
 import { policyEntries } from "./policy.js";
 import { xmlAttr, xmlText } from "./xml.js";
@@ -52,7 +52,8 @@ function suitesOf(r: CheckResult, context: CheckContext): Suite[] {
     const min = principleMinimum(context.policy, id);
     if (min !== null) cases.push({ classname: id, name: `minimum score ${min}`, outcome: outcome(file, take((f) => f.code === "PRINCIPLE_BELOW_MIN_SCORE" && f.principle === id)) });
     const properties: [string, string][] = [["file", file], ["project", a.answers.project.name], ["principle", p.principle.title], ["score", String(p.score ?? "none")], ["band", p.band ?? "all n/a"]];
-    return { name: id, file, properties, cases };
+    // Suite names are unique across files: CI test views list suites by name.
+    return { name: `${file}: ${id}`, file, properties, cases };
   });
   const policyCases: Case[] = [];
   if (context.policy.minScore !== null) policyCases.push({ classname: "policy", name: `min-score ${context.policy.minScore}`, outcome: outcome(file, take((f) => f.code === "BELOW_MIN_SCORE")) });
@@ -61,16 +62,16 @@ function suitesOf(r: CheckResult, context: CheckContext): Suite[] {
   for (const f of r.findings.filter((x) => !placed.has(x))) policyCases.push({ classname: "policy", name: f.code, outcome: outcome(file, [f]) });
   if (policyCases.length) {
     const properties: [string, string][] = [["file", file], ["project", a.answers.project.name], ["score", String(a.score ?? "none")], ...policyEntries(context.policy).map(([k, v]): [string, string] => [`policy.${k}`, v])];
-    suites.push({ name: "policy", file, properties, cases: policyCases });
+    suites.push({ name: `${file}: policy`, file, properties, cases: policyCases });
   }
   return suites;
 }
 
 /** An invalid file is one suite with one case in error, listing every problem found in it. */
 function invalidSuite(file: string, problems: Diagnostic[]): Suite {
-  const body = problems.map((d) => located(file, d, d.hint ? `${d.message} (${d.hint})` : d.message)).join("\n");
+  const body = problems.map((d) => formatDiagnostic({ ...d, file })).join("\n");
   const message = `${problems.length} problem${problems.length === 1 ? "" : "s"} in the input; fix ${problems.length === 1 ? "it" : "them"} and run again`;
-  return { name: "input", file, properties: [["file", file]], cases: [{ classname: "input", name: "valid answers file", outcome: { kind: "error", type: "INVALID_INPUT", message, body } }] };
+  return { name: `${file}: input`, file, properties: [["file", file]], cases: [{ classname: "input", name: "valid answers file", outcome: { kind: "error", type: "INVALID_INPUT", message, body } }] };
 }
 
 function renderCase(c: Case): string {

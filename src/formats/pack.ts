@@ -1,6 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import type { Pack } from "../core/types.js";
-import { terminalSafe } from "../io/terminal.js";
+import { terminalSafe, wrapWords } from "../io/terminal.js";
 import { escapeMarkdown } from "../report/escape.js";
 
 /** The checklist as JSON: the shape documented in the README. */
@@ -14,8 +14,19 @@ function json(pack: Pack): string {
   }, null, 2)}\n`;
 }
 
-/** The checklist for reading at a terminal. */
-function text(pack: Pack, c: ChalkInstance): string {
+/** How `principles` prints: with each question's guidance, red flag and recommendation (text), wrapped to `width`. */
+export interface PackFormatOptions {
+  verbose?: boolean;
+  width?: number;
+}
+
+/** Prose under a question, labelled and indented, wrapped to the width. */
+function detail(label: string, text: string, width: number): string[] {
+  return wrapWords(`${label}: ${terminalSafe(text)}`, width - 7).map((l) => `       ${l}`);
+}
+
+/** The checklist for reading at a terminal; with `verbose`, what a team needs to answer each question. */
+function text(pack: Pack, c: ChalkInstance, opts: PackFormatOptions = {}): string {
   const t = terminalSafe;
   const lines = [c.bold(`${t(pack.title)} (${t(pack.id)} ${t(pack.version)})`)];
   if (pack.source) lines.push(c.dim(t(pack.source)));
@@ -24,6 +35,11 @@ function text(pack: Pack, c: ChalkInstance): string {
     p.questions.forEach((q, i) => {
       const weight = q.weight !== 1 ? c.dim(` (weight ${q.weight})`) : "";
       lines.push(`   ${p.number}.${i + 1} ${t(q.text)}${weight} ${c.dim(`[${t(q.id)}]`)}`);
+      if (opts.verbose) {
+        const width = opts.width ?? 100;
+        lines.push(...detail("Guidance", q.guidance, width), ...detail("Red flag", q.redFlag, width).map((l) => c.yellow(l)), ...detail("Recommendation", q.recommendation, width));
+        if (i < p.questions.length - 1) lines.push("");
+      }
     });
   }
   const count = pack.principles.reduce((n, p) => n + p.questions.length, 0);
@@ -46,6 +62,6 @@ function md(pack: Pack): string {
 }
 
 /** Formats of `principles`, by name. */
-export const packFormats: Record<string, (pack: Pack, color: ChalkInstance) => string> = {
+export const packFormats: Record<string, (pack: Pack, color: ChalkInstance, opts?: PackFormatOptions) => string> = {
   text, json: (pack) => json(pack), md: (pack) => md(pack),
 };

@@ -1,8 +1,10 @@
 import type { ChalkInstance } from "chalk";
-import type { CheckResult, ScoredPrinciple } from "../core/types.js";
+import type { CheckResult, Policy, ScoredPrinciple } from "../core/types.js";
 import { PLAIN } from "../io/color.js";
 import { terminalSafe } from "../io/terminal.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
+import { policyEntries } from "./policy.js";
+import { findingLines, nextStep } from "./text-findings.js";
 
 /** A 10-cell bar for a 0..100 score: filled cells for each full ten points. */
 export function textBar(score: number | null): string {
@@ -20,38 +22,43 @@ function principleLine(p: ScoredPrinciple, c: ChalkInstance): string {
   return `  ${title} ${tint(textBar(p.score))} ${tint(score)}  ${terminalSafe(p.band ?? "all n/a").padEnd(12)} ${answered}/${total} answered`;
 }
 
-/** One file's block: its score, a line per principle, its findings and its verdict. */
-function file({ assessment: a, findings, passed }: CheckResult, c: ChalkInstance): string {
+/** One file's block: its score, a line per principle, its findings, its verdict and what to do next. */
+function file({ assessment: a, findings, passed }: CheckResult, c: ChalkInstance, context: Partial<CheckContext>): string {
   const lines = [c.bold(`${terminalSafe(a.answers.file)}: ${terminalSafe(a.answers.project.name)}`) + c.dim(` (${a.pack.id} ${a.pack.version})`)];
   const weakest = a.weakest ? `   weakest: ${terminalSafe(a.weakest.principle.title)} (${a.weakest.score})` : "";
   lines.push(`  ${c.bold("Overall")} ${a.score ?? "–"}/100 ${terminalSafe(a.band ?? "")}${weakest}`);
   for (const p of a.principles) lines.push(principleLine(p, c));
-  for (const f of findings) {
-    const tag = f.severity === "error" ? c.red("error  ") : c.yellow("warning");
-    lines.push(`  ${terminalSafe(a.answers.file)}:${f.line}:${f.column}  ${tag} ${c.dim(f.code)}  ${terminalSafe(f.message)}`);
-  }
+  lines.push(...findingLines(a.answers.file, findings, c, Boolean(context.verbose)));
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
   const tally = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
   lines.push(passed ? c.green(`✔ passed (${tally})`) : c.red(`✖ failed (${tally})`));
+  if (context.nextSteps) lines.push(...nextStep(a.answers.file, findings, c));
   return `${lines.join("\n")}\n`;
 }
 
 /** The short, colourful summary `check` prints for people; user text is made terminal-safe. */
 export const textFormat: CheckFormat = {
   head: () => "",
-  file: (r, context) => file(r, context.color ?? PLAIN),
+  file: (r, context) => file(r, context.color ?? PLAIN, context),
   invalid: () => "",
   separator: "\n",
   tail(files, _written, context) {
-    if (files.length < 2) return "";
     const c = context.color ?? PLAIN;
     const failed = files.filter((f) => !f.passed).length;
-    return `\n${failed ? c.red(`✖ ${failed} of ${files.length} files failed`) : c.green(`✔ all ${files.length} files passed`)}\n`;
+    const verdict = files.length < 2 ? "" : `\n${failed ? c.red(`✖ ${failed} of ${files.length} files failed`) : c.green(`✔ all ${files.length} files passed`)}\n`;
+    return verdict + (context.policyOrigins ? c.dim(policyLine(context.policy, context.policyOrigins)) + "\n" : "");
   },
 };
 
-/** The whole text summary for some results. */
+/** "Policy: min-score 60 (.rml-assess.yaml), require-evidence (flags); every question answered (default)." */
+export function policyLine(policy: Policy, origins: Map<string, string>): string {
+  const set = policyEntries(policy).filter(([key]) => key !== "allow-unanswered").map(([key, value]) => `${value === "true" ? key : `${key} ${value}`} (${terminalSafe(origins.get(key) ?? "default")})`);
+  const unanswered = policy.allowUnanswered ? `unanswered questions allowed (${terminalSafe(origins.get("allow-unanswered") ?? "default")})` : `every question answered (${terminalSafe(origins.get("allow-unanswered") ?? "default")})`;
+  return `Policy: ${[...set, unanswered].join(", ")}.`;
+}
+
+/** The whole text summary for some results (the interview's closing summary: findings summarised, no policy line). */
 export function text(results: CheckResult[], c: ChalkInstance): string {
   return renderDocument(textFormat, results, { color: c, invalid: [] } as unknown as CheckContext);
 }

@@ -10,7 +10,8 @@ import { evidenceOf, scalarText } from "../load/answers.js";
 
 /** One question's answer as the interview gives it. */
 export interface AnswerEdit {
-  answer: AnswerValue;
+  /** null clears the answer (the question is unanswered again; its notes and evidence stay). */
+  answer: AnswerValue | null;
   notes: string;
   evidence: string[];
 }
@@ -54,7 +55,7 @@ export interface EntryPlan {
   /** Keep (or write) the shorthand `question-id: answer`. */
   shorthand: boolean;
   /** Fields of a mapping entry to set; a field that is already right is left out, so its formatting stays. */
-  set: { answer?: string; notes?: string | null; evidence?: string[] };
+  set: { answer?: string | null; notes?: string | null; evidence?: string[] };
 }
 
 /** Decides how an existing (or absent) entry changes. */
@@ -64,7 +65,7 @@ export function planEntry(value: Node | null | undefined, exists: boolean, edit:
   if (isMap(value)) {
     const set: EntryPlan["set"] = {};
     const answerPair = pairOf(value, "answer");
-    if (scalarText(answerPair?.value) !== edit.answer) set.answer = edit.answer;
+    if (scalarText(answerPair?.value) !== (edit.answer ?? "")) set.answer = edit.answer;
     const notesPair = pairOf(value, "notes");
     if (!sameNotes(scalarText(notesPair?.value), notes)) set.notes = notes || null;
     const evidencePair = pairOf(value, "evidence");

@@ -1,37 +1,110 @@
-import type { ChalkInstance } from "chalk";
 import { terminalSafe } from "../io/terminal.js";
 import { isCalendarDate } from "../load/limits.js";
 import type { Prompts } from "../prompt.js";
 
-/** What a new answers file records about the project, asked before the first question. */
-export interface Metadata {
+/** A metadata value as the answers file holds it: text, or the list of assessors. */
+export type MetadataValue = string | { name: string; role: string }[];
+
+/** What a field's question may use: the prompts, the value the file holds now, the defaults. */
+export interface AskContext {
+  prompts: Prompts;
+  current: MetadataValue | undefined;
+  defaults: MetadataDefaults;
+}
+
+export interface MetadataDefaults {
+  /** Offered for the project's name when the file has none: the working directory's name. */
   projectName: string;
-  owner: string;
-  description: string;
-  assessors: { name: string; role: string }[];
+  /** Offered for the date: today. */
   date: string;
 }
 
-/** Asks a new file's metadata: name (required), owner, description, assessors with roles, date. */
-export async function askMetadata(prompts: Prompts, c: ChalkInstance, file: string, defaults: { projectName: string; date: string }): Promise<Metadata> {
-  prompts.show(`${c.bold(`New assessment: ${terminalSafe(file)}`)}\n${c.dim("First, a few details about the system being assessed.")}\n`);
-  const text = async (message: string, options: { default?: string; validate?: (v: string) => true | string } = {}) =>
-    (await prompts.text({ message, ...options })).trim();
-  const projectName = await text("Name of the ML system", {
-    default: defaults.projectName,
-    validate: (v) => v.trim() !== "" || "a name is required",
-  });
-  const owner = await text("Owner: the team or person accountable for it (optional)");
-  const description = await text("Description: what it does, in a sentence or two (optional)");
-  const assessors: Metadata["assessors"] = [];
+/** One metadata field of the answers file: where it lives, what to call it, how to ask for it. */
+export interface MetadataField {
+  path: string[];
+  label: string;
+  ask(ctx: AskContext): Promise<MetadataValue>;
+}
+
+const trimmed = async (prompts: Prompts, message: string, options: { default?: string; validate?: (v: string) => true | string } = {}) =>
+  (await prompts.text({ message, ...options })).trim();
+
+/** An optional line of text; Enter alone leaves it empty (or keeps what is there). */
+function textField(path: string[], label: string, message: string): MetadataField {
+  return { path, label, ask: ({ prompts, current }) => trimmed(prompts, message, { default: typeof current === "string" ? terminalSafe(current) : undefined }) };
+}
+
+async function askAssessors({ prompts }: AskContext): Promise<MetadataValue> {
+  const assessors: { name: string; role: string }[] = [];
   for (;;) {
-    const name = await text(`Assessor ${assessors.length + 1}: name (Enter alone when done)`);
-    if (!name) break;
-    assessors.push({ name, role: await text(`Role of ${name} (optional)`) });
+    const name = await trimmed(prompts, `Assessor ${assessors.length + 1}: name (Enter alone when done)`);
+    if (!name) return assessors;
+    assessors.push({ name, role: await trimmed(prompts, `Role of ${terminalSafe(name)} (optional)`) });
   }
-  const date = await text("Date of the assessment (YYYY-MM-DD)", {
-    default: defaults.date,
-    validate: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) && isCalendarDate(v.trim())) || "write a real date as YYYY-MM-DD, e.g. 2026-11-20",
-  });
-  return { projectName, owner, description, assessors, date };
+}
+
+/**
+ * The metadata an interview asks for, in the order it asks. A new field is one line here (and
+ * one in the answers schema); the file is written by `setMetadata`, which knows no field by name.
+ */
+export const METADATA_FIELDS: MetadataField[] = [
+  {
+    path: ["project", "name"], label: "project name",
+    ask: ({ prompts, current, defaults }) => {
+      const now = typeof current === "string" && current ? current : "";
+      const offered = now || defaults.projectName;
+      const whence = offered === defaults.projectName ? ", the folder's name" : "";
+      return trimmed(prompts, `Name of the ML system (Enter keeps '${terminalSafe(offered)}'${whence})`, {
+        default: terminalSafe(offered),
+        validate: (v) => v.trim() !== "" || "a name is required",
+      });
+    },
+  },
+  textField(["project", "owner"], "owner", "Owner: the team or person accountable for it (optional)"),
+  textField(["project", "description"], "description", "Description: what it does, in a sentence or two (optional)"),
+  textField(["project", "repository"], "repository", "Repository: where its code lives, a URL or path (optional)"),
+  { path: ["assessors"], label: "assessors", ask: askAssessors },
+  {
+    path: ["date"], label: "date",
+    ask: ({ prompts, current, defaults }) => trimmed(prompts, "Date of the assessment (YYYY-MM-DD)", {
+      default: typeof current === "string" && current ? current : defaults.date,
+      validate: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) && isCalendarDate(v.trim())) || "write a real date as YYYY-MM-DD, e.g. 2026-11-20",
+    }),
+  },
+];
+
+/** True when a field's value says nothing yet: absent, empty text or an empty list. */
+export function isEmptyValue(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
+}
+
+/** The value at a path of plain data, or undefined. */
+export function valueAtPath(data: unknown, path: string[]): unknown {
+  let node = data;
+  for (const key of path) {
+    if (!node || typeof node !== "object" || Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * The fields of an existing file to ask for: every empty one, and, along with them, the project's
+ * name when it is the folder's name (which `init` gives when told nothing), so a team sees and confirms it.
+ */
+export function missingFields(data: unknown, defaults: MetadataDefaults, fields = METADATA_FIELDS): MetadataField[] {
+  const empty = fields.filter((f) => isEmptyValue(valueAtPath(data, f.path)));
+  // Once the other details are filled in, a name that is the folder's was chosen: not asked again.
+  const isName = (f: MetadataField) => f.path.join(".") === "project.name";
+  return fields.filter((f) => empty.includes(f) || (isName(f) && empty.length > 0 && valueAtPath(data, f.path) === defaults.projectName));
+}
+
+/** Asks each field in turn; returns the answers by field, in order. */
+export async function askFields(fields: MetadataField[], prompts: Prompts, data: unknown, defaults: MetadataDefaults): Promise<[MetadataField, MetadataValue][]> {
+  const out: [MetadataField, MetadataValue][] = [];
+  for (const field of fields) {
+    const current = valueAtPath(data, field.path) as MetadataValue | undefined;
+    out.push([field, await field.ask({ prompts, current, defaults })]);
+  }
+  return out;
 }

@@ -5,6 +5,8 @@ import { UsageError } from "../errors.js";
 import { writeFileAtomic } from "../io/write.js";
 import { editDocument } from "./edit.js";
 import { targetFor, type AnswerEdit } from "./entry.js";
+import type { MetadataValue } from "./metadata.js";
+import { setMetadata } from "./metadata-file.js";
 import { spliceAnswer } from "./splice.js";
 
 export type { AnswerEdit } from "./entry.js";
@@ -43,13 +45,26 @@ export class AnswersFileWriter {
 
   /** Saves one answer; returns false when the file already said exactly that (nothing written). */
   save(principleId: string, questionId: string, edit: AnswerEdit): boolean {
-    const next = setAnswer(this.text, this.pack, principleId, questionId, edit);
+    return this.write(setAnswer(this.text, this.pack, principleId, questionId, edit), "the answer");
+  }
+
+  /** Saves one metadata field (`["project", "owner"]`, say); false when nothing changed. */
+  saveMetadata(path: string[], value: MetadataValue): boolean {
+    return this.write(setMetadata(this.text, path, value), `the ${path.join(".")}`);
+  }
+
+  /** The file's text now. */
+  get current(): string {
+    return this.text;
+  }
+
+  private write(next: string, what: string): boolean {
     if (next === this.text) return false;
     try {
       writeFileAtomic(this.path, next);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new UsageError(`cannot save the answer to ${this.file} (${code})`, "every answer given before this one is in the file; check the disk and the file's permissions, then run the interview again");
+      throw new UsageError(`cannot save ${what} to ${this.file} (${code})`, "every answer given before this one is in the file; check the disk and the file's permissions, then run the interview again");
     }
     this.text = next;
     return true;

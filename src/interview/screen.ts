@@ -2,7 +2,7 @@ import type { ChalkInstance } from "chalk";
 import type { Principle, Question } from "../core/types.js";
 import { terminalSafe, wrapWords } from "../io/terminal.js";
 
-/** One question of the walk, with where it stands in it (counted within the walk). */
+/** One question of the walk: its principle's number in the pack, the question's in its principle, its place in the walk. */
 export interface Step {
   principle: Principle;
   question: Question;
@@ -12,6 +12,8 @@ export interface Step {
   questionCount: number;
   overall: number;
   total: number;
+  /** The walk covers the principles chosen with --principle, not the whole pack. */
+  chosen: boolean;
 }
 
 /** Prose wrapped to the screen's width. */
@@ -28,7 +30,7 @@ export function principleHeading(p: Principle, c: ChalkInstance, width: number):
 
 /** What stands above a question's prompt: the progress, the question and its guidance. */
 export function questionScreen(step: Step, c: ChalkInstance, width: number): string {
-  const progress = `principle ${step.principleIndex} of ${step.principleCount} · question ${step.questionIndex} of ${step.questionCount} · ${step.overall} of ${step.total} overall`;
+  const progress = `principle ${step.principleIndex} of ${step.principleCount} · question ${step.questionIndex} of ${step.questionCount} · ${step.overall} of ${step.total} ${step.chosen ? "chosen" : "overall"}`;
   const id = `${step.principle.id}/${step.question.id}`;
   const head = progress.length + 3 + id.length <= width ? `${progress}   ${id}` : `${progress}\n${id}`;
   return [

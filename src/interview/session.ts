@@ -1,9 +1,10 @@
 import type { ChalkInstance } from "chalk";
-import type { Answers, AnswerValue, Pack } from "../core/types.js";
+import type { Answers, AnswerValue, Assessment, Pack, Principle } from "../core/types.js";
 import { terminalSafe } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
-import type { Choice, Prompts } from "../prompt.js";
-import { askMetadata, type Metadata } from "./metadata.js";
+import { isEscape, type Choice, type Prompts } from "../prompt.js";
+import type { MetadataDefaults } from "./metadata.js";
+import { askNewFile, estimateText, offerMissingDetails } from "./opening.js";
 import { AnswersFileWriter, type AnswerEdit } from "./save.js";
 import { principleHeading, questionScreen, wrap, type Step } from "./screen.js";
 
@@ -19,21 +20,26 @@ export interface SessionOptions {
   principles: string[] | null;
   /** Walk every question, not only the unanswered ones. */
   review: boolean;
+  /** Start at this principle (its first question) or `principle/question`, asking it even when answered. */
+  jump: { principle: string; question?: string } | null;
   prompts: Prompts;
   color: ChalkInstance;
   /** Columns to wrap text to. */
   width: number;
-  /** Defaults for a new file's project name and date. */
-  defaults: { projectName: string; date: string };
-  /** The text of a new answers file with this metadata (the `init` template). */
-  newFile: (meta: Metadata) => string;
-  /** The command that carries on this interview, shown to the user. */
+  /** Defaults for the project name and the date. */
+  defaults: MetadataDefaults;
+  /** The text of a new answers file (the `init` template, with the defaults). */
+  newFile: () => string;
+  /** The assessment of the file as saved now (for the score of a finished principle). */
+  assess: () => Promise<Assessment>;
+  /** The command that carries on this interview, shown to the user (without --review or --jump). */
   continueCommand: string;
 }
 
-type Action = AnswerValue | "skip" | "back";
+type Action = AnswerValue | "skip" | "clear" | "back" | "quit";
 
 const key = (principle: string, question: string) => `${principle}/${question}`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Evidence as typed: paths or URLs separated by commas (or line breaks, when pasted). */
 export function splitEvidence(text: string): string[] {
@@ -41,13 +47,18 @@ export function splitEvidence(text: string): string[] {
 }
 
 /**
- * One interview: asks the metadata of a new file, then walks the questions one at a time,
- * saving each answer to the file as soon as it is given. Ctrl-C surfaces as the prompt's error
- * (see `isInterruption`); everything answered by then is already on disk.
+ * One interview: the project's details (all of them for a new file, the missing ones for an
+ * existing file), how long it takes, then the questions one at a time, each answer saved to the
+ * file as soon as it is given. Ctrl-C surfaces as the prompt's error (see `isInterruption`);
+ * everything answered by then is already on disk.
  */
 export class InterviewSession {
   /** The file being written; null until a new file has been created. */
   writer: AnswersFileWriter | null = null;
+  /** The question on screen, and what is being typed for it (notes or evidence), for the stop message. */
+  current: { step: Step; typing: "notes" | "evidence" | null } | null = null;
+  /** True once the team chose "save and quit". */
+  quit = false;
   /** Answers in the file now, by `principle/question`. */
   private readonly state = new Map<string, AnswerEdit>();
   private readonly steps: Step[];
@@ -62,16 +73,18 @@ export class InterviewSession {
     const principles = opts.pack.principles.filter((p) => !opts.principles || opts.principles.includes(p.id));
     const total = principles.reduce((n, p) => n + p.questions.length, 0);
     this.steps = [];
-    principles.forEach((principle, pi) => principle.questions.forEach((question, qi) => this.steps.push({
-      principle, question, principleIndex: pi + 1, principleCount: principles.length,
+    // Principles are numbered as in the pack, so "principle 5 of 8" stands under "5. …" even in a --principle walk.
+    principles.forEach((principle) => principle.questions.forEach((question, qi) => this.steps.push({
+      principle, question, principleIndex: principle.number, principleCount: opts.pack.principles.length,
       questionIndex: qi + 1, questionCount: principle.questions.length, overall: this.steps.length + 1, total,
+      chosen: Boolean(opts.principles),
     })));
   }
 
   /** A question counts as answered when it has an answer, and n/a has its notes. */
   private answered(principle: string, question: string): boolean {
     const a = this.state.get(key(principle, question));
-    return Boolean(a && !(a.answer === "n/a" && !a.notes.trim()));
+    return Boolean(a?.answer && !(a.answer === "n/a" && !a.notes.trim()));
   }
 
   /** How many of the pack's questions the file answers now. */
@@ -84,31 +97,55 @@ export class InterviewSession {
     return this.opts.pack.principles.reduce((n, p) => n + p.questions.length, 0);
   }
 
-  /** Runs the interview to its end (or until a prompt is interrupted). */
+  /**
+   * The command that carries on from here. A review resumes at the question it stopped on
+   * (--review --jump), since a plain resume would start at the first unanswered question.
+   */
+  resumeCommand(): string {
+    if (!this.opts.review) return this.opts.continueCommand;
+    const at = this.current?.step;
+    return `${this.opts.continueCommand} --review${at ? ` --jump ${key(at.principle.id, at.question.id)}` : ""}`;
+  }
+
+  /** Runs the interview to its end, a "save and quit", or until a prompt is interrupted. The order of its steps is here. */
   async run(): Promise<void> {
-    const { prompts, color: c, file } = this.opts;
-    if (!this.writer) {
-      const meta = await askMetadata(prompts, c, file, this.opts.defaults);
-      const text = this.opts.newFile(meta);
-      writeFileAtomic(this.opts.path, text);
-      this.writer = new AnswersFileWriter(this.opts.path, text, this.opts.pack, file);
-      prompts.show(`\n${c.green("✔")} Created ${terminalSafe(file)}: ${this.questionCount} questions in ${this.opts.pack.principles.length} principles.\n`);
-      prompts.show(c.dim(wrap(`Each answer is saved to the file as soon as it is given. Press Ctrl-C to stop at any time; '${this.opts.continueCommand}' carries on where you stopped.`, this.opts.width)) + "\n");
-    } else {
-      const project = terminalSafe(this.opts.existing!.answers.project.name);
-      prompts.show(`${c.bold(terminalSafe(file))}: ${project}, ${this.answeredCount()} of ${this.questionCount} questions answered.\n`);
-    }
-    const ask = new Set<number>();
-    this.steps.forEach((s, i) => {
-      if (this.opts.review || !this.answered(s.principle.id, s.question.id)) ask.add(i);
-    });
+    if (!this.writer) await this.createFile();
+    else await this.fillMissingDetails();
+    const ask = this.questionsToAsk();
     if (ask.size === 0) {
-      prompts.show(`Every question ${this.opts.principles ? "of the chosen principles " : ""}is answered; add --review to go through them again.\n`);
+      this.opts.prompts.show(`Every question ${this.opts.principles ? "of the chosen principles " : ""}is answered; add --review to go through them again.\n`);
       return;
     }
-    if (this.opts.review) prompts.show(c.dim(`Reviewing ${ask.size} questions; the current answer is preselected, Enter keeps it.`) + "\n");
-    else if (this.opts.existing) prompts.show(c.dim(`${ask.size} question${ask.size === 1 ? "" : "s"} to answer.`) + "\n");
+    this.opts.prompts.show(estimateText([...ask].map((i) => this.steps[i]!.question), this.opts.review, this.opts.continueCommand, this.opts.color, this.opts.width));
     await this.walk(ask);
+  }
+
+  /** A new file: asks every metadata field, then writes the template with them. */
+  private async createFile(): Promise<void> {
+    const { prompts, color: c, file } = this.opts;
+    const text = await askNewFile(prompts, c, file, this.opts.newFile(), this.opts.defaults);
+    writeFileAtomic(this.opts.path, text);
+    this.writer = new AnswersFileWriter(this.opts.path, text, this.opts.pack, file);
+    prompts.show(`\n${c.green("✔")} Created ${terminalSafe(file)}: ${this.questionCount} questions in ${this.opts.pack.principles.length} principles.\n`);
+  }
+
+  /** An existing file: says where it stands, then offers to fill in the details it lacks. */
+  private async fillMissingDetails(): Promise<void> {
+    const { prompts, color: c, file } = this.opts;
+    const project = terminalSafe(this.opts.existing!.answers.project.name);
+    prompts.show(`${c.bold(terminalSafe(file))}: ${project}, ${this.answeredCount()} of ${this.questionCount} questions answered.\n`);
+    await offerMissingDetails(prompts, this.writer!, this.opts.defaults, this.opts.width);
+  }
+
+  /** The steps to ask: the unanswered ones (every one with --review), and the --jump target. */
+  private questionsToAsk(): Set<number> {
+    const ask = new Set<number>();
+    const jump = this.opts.jump;
+    this.steps.forEach((s, i) => {
+      const jumped = jump && s.principle.id === jump.principle && (!jump.question || s.question.id === jump.question);
+      if (this.opts.review || jumped || !this.answered(s.principle.id, s.question.id)) ask.add(i);
+    });
+    return ask;
   }
 
   private async walk(ask: Set<number>): Promise<void> {
@@ -119,65 +156,109 @@ export class InterviewSession {
     const { color, width, prompts } = this.opts;
     const history: number[] = [];
     let shownPrinciple: string | undefined;
-    let i: number | undefined = nextFrom(-1);
+    const jump = this.opts.jump;
+    const start = jump ? this.steps.findIndex((s) => s.principle.id === jump.principle && (!jump.question || s.question.id === jump.question)) : -1;
+    let i: number | undefined = start >= 0 ? start : nextFrom(-1);
     while (i !== undefined) {
       const step = this.steps[i]!;
       if (step.principle.id !== shownPrinciple) prompts.show(principleHeading(step.principle, color, width));
       shownPrinciple = step.principle.id;
       prompts.show(questionScreen(step, color, width));
+      this.current = { step, typing: null };
       const canGoBack = history.length > 0 || i > 0;
       const action = await this.askAnswer(step, canGoBack);
+      if (action === "quit") {
+        this.quit = true;
+        return;
+      }
       if (action === "back") {
         i = history.length ? history.pop()! : i - 1;
         continue;
       }
-      if (action !== "skip") await this.askDetailsAndSave(step, action);
+      if (action === "clear") this.save(step, { ...this.state.get(key(step.principle.id, step.question.id))!, answer: null });
+      else if (action !== "skip" && !(await this.askDetailsAndSave(step, action))) continue;
       history.push(i);
-      i = nextFrom(i);
+      const next = nextFrom(i);
+      if (next === undefined || this.steps[next]!.principle.id !== step.principle.id) await this.principleDone(step.principle);
+      i = next;
     }
+    this.current = null;
+  }
+
+  /** After a principle's last question: its score so far, and what is left in the walk. */
+  private async principleDone(principle: Principle): Promise<void> {
+    const { prompts, color: c } = this.opts;
+    const scored = (await this.opts.assess()).principles.find((p) => p.principle.id === principle.id);
+    if (!scored) return;
+    const answered = principle.questions.filter((q) => this.answered(principle.id, q.id)).length;
+    const open = this.steps.filter((s) => !this.answered(s.principle.id, s.question.id));
+    const openPrinciples = new Set(open.map((s) => s.principle.id)).size;
+    const score = scored.score === null ? "all n/a" : `${scored.score}/100 (${terminalSafe(scored.band ?? "")})`;
+    const left = open.length ? `still open: ${plural(open.length, "question")} in ${plural(openPrinciples, "principle")}` : "nothing left open";
+    prompts.show(`\n${c.green("✔")} ${principle.number}. ${terminalSafe(principle.title)} so far: ${score}, ${answered} of ${principle.questions.length} answered; ${left}.\n`);
   }
 
   private async askAnswer(step: Step, canGoBack: boolean): Promise<Action> {
-    const current = this.state.get(key(step.principle.id, step.question.id));
+    const current = this.state.get(key(step.principle.id, step.question.id))?.answer ?? null;
     const choices: Choice<Action>[] = this.opts.pack.answerOptions.map((o) => ({
       value: o.id, name: o.id, short: o.id, description: terminalSafe(o.description),
     }));
+    choices.push(current
+      ? { value: "skip", name: `keep ${current}`, short: `kept ${current}`, description: `Keep the current answer (${current}) with its notes and evidence, and go on.` }
+      : { value: "skip", name: "skip", short: "skipped, left unanswered", description: "Leave it unanswered for now and go on." });
+    if (current) choices.push({ value: "clear", name: "clear answer", short: "cleared", description: "Remove the answer: the question is unanswered again (its notes and evidence stay)." });
     choices.push({
-      value: "skip", name: "skip", short: "skipped",
-      description: current ? `Keep the current answer (${current.answer}) and go on.` : "Leave it unanswered for now and go on.",
-    });
-    choices.push({
-      value: "back", name: "← back", short: "← back", description: "Go back to the previous question.",
+      value: "back", name: "← back", short: "← back", description: "Go back to the previous question (Esc does the same).",
       ...(canGoBack ? {} : { disabled: "(this is the first question)" }),
     });
-    return this.opts.prompts.choose<Action>({
-      message: current ? `Answer (currently ${current.answer})` : "Answer",
-      choices,
-      ...(current ? { default: current.answer } : {}),
-    });
+    choices.push({ value: "quit", name: "save and quit", short: "saved; stopping here", description: `Stop here; every answer given is saved. '${this.resumeCommand()}' carries on.` });
+    for (;;) {
+      try {
+        return await this.opts.prompts.choose<Action>({
+          message: current ? `Answer (currently ${current})` : "Answer",
+          choices,
+          // With an answer already given, Enter keeps it: one key for an unchanged question in a review.
+          ...(current ? { default: "skip" as const } : {}),
+        });
+      } catch (error) {
+        if (!isEscape(error)) throw error;
+        if (canGoBack) return "back";
+      }
+    }
   }
 
   /**
    * Saves the choice at once (with the notes and evidence the question already had), then again
    * with the notes, then with the evidence: whatever was given before a stop is in the file.
+   * Esc while typing returns false: the question is asked again (its choice already saved).
    */
-  private async askDetailsAndSave(step: Step, answer: AnswerValue): Promise<void> {
+  private async askDetailsAndSave(step: Step, answer: AnswerValue): Promise<boolean> {
     const { prompts } = this.opts;
     const current = this.state.get(key(step.principle.id, step.question.id));
     const given: AnswerEdit = { answer, notes: current?.notes ?? "", evidence: current?.evidence ?? [] };
     this.save(step, given);
     const na = answer === "n/a";
-    given.notes = (await prompts.text({
-      message: na ? "Notes (required for n/a: why does it not apply?)" : "Notes (optional)",
-      default: given.notes ? terminalSafe(given.notes).trim() : undefined,
-      validate: (value) => !na || value.trim() !== "" || "n/a needs notes saying why the question does not apply",
-    })).trim();
-    this.save(step, given);
-    given.evidence = splitEvidence(await prompts.text({
-      message: "Evidence: paths or URLs, comma-separated (optional)",
-      default: given.evidence.length ? terminalSafe(given.evidence.join(", ")) : undefined,
-    }));
-    this.save(step, given);
+    try {
+      this.current = { step, typing: "notes" };
+      given.notes = (await prompts.text({
+        message: na ? "Notes (required for n/a: why does it not apply?)" : "Notes (optional)",
+        default: given.notes ? terminalSafe(given.notes).trim() : undefined,
+        validate: (value) => !na || value.trim() !== "" || "n/a needs notes saying why the question does not apply",
+      })).trim();
+      this.save(step, given);
+      this.current = { step, typing: "evidence" };
+      given.evidence = splitEvidence(await prompts.text({
+        message: "Evidence: paths or URLs, comma-separated (optional)",
+        default: given.evidence.length ? terminalSafe(given.evidence.join(", ")) : undefined,
+      }));
+      this.save(step, given);
+      this.current = { step, typing: null };
+      return true;
+    } catch (error) {
+      if (!isEscape(error)) throw error;
+      this.current = { step, typing: null };
+      return false;
+    }
   }
 
   private save(step: Step, edit: AnswerEdit): void {

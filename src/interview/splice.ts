@@ -10,7 +10,7 @@ import { insertionIndex, pairOf, planEntry, type AnswerEdit, type EntryPlan, typ
  */
 
 /** Patches to a text, applied together, with the line and position helpers they need. */
-class Splicer {
+export class Splicer {
   readonly nl: string;
   private patches: { start: number; end: number; text: string }[] = [];
 
@@ -125,10 +125,13 @@ class Splicer {
 }
 
 /** A string as a YAML scalar on one line: plain when it can be, double-quoted otherwise. */
-function scalarText(value: string): string {
+export function scalarText(value: string): string {
   const plain = stringify(value, { lineWidth: 0 }).replace(/\n$/, "");
   return plain.includes("\n") ? JSON.stringify(value) : plain;
 }
+
+/** An answer's text after `answer:` or the question's key: empty when it is cleared. */
+const answerText = (answer: string | null | undefined) => (answer ? ` ${scalarText(answer)}` : "");
 
 function evidenceLines(evidence: string[], indent: number): string[] {
   return evidence.map((e) => `${" ".repeat(indent)}- ${scalarText(e)}`);
@@ -137,7 +140,7 @@ function evidenceLines(evidence: string[], indent: number): string[] {
 /** The lines of a mapping entry's fields, at `indent`. */
 function fieldLines(plan: EntryPlan, indent: number): string[] {
   const pad = " ".repeat(indent);
-  const lines = [`${pad}answer: ${scalarText(plan.set.answer!)}`];
+  const lines = [`${pad}answer:${answerText(plan.set.answer)}`];
   if (plan.set.notes) lines.push(`${pad}notes: ${scalarText(plan.set.notes)}`);
   if (plan.set.evidence?.length) lines.push(`${pad}evidence:`, ...evidenceLines(plan.set.evidence, indent + 2));
   return lines;
@@ -146,12 +149,12 @@ function fieldLines(plan: EntryPlan, indent: number): string[] {
 /** The lines of a whole new question entry, its key at `indent`. */
 function entryLines(question: string, plan: EntryPlan, indent: number): string[] {
   const pad = " ".repeat(indent);
-  if (plan.shorthand) return [`${pad}${question}: ${scalarText(plan.set.answer!)}`];
+  if (plan.shorthand) return [`${pad}${question}:${answerText(plan.set.answer)}`];
   return [`${pad}${question}:`, ...fieldLines(plan, indent + 2)];
 }
 
 /** The indentation of a mapping's keys, or its parent key's plus `step` when it has none. */
-function childIndent(s: Splicer, map: YAMLMap, parentKey: Node, step = 2): number | undefined {
+export function childIndent(s: Splicer, map: YAMLMap, parentKey: Node, step = 2): number | undefined {
   const first = map.items[0] as Pair<Node> | undefined;
   if (first) return s.indentOf(first.key);
   const parent = s.indentOf(parentKey);
@@ -167,8 +170,8 @@ function spliceFields(s: Splicer, map: YAMLMap, question: Pair<Node, Node | null
   const pad = " ".repeat(indent);
   if (set.answer !== undefined) {
     const pair = pairOf(map, "answer");
-    if (pair) { if (!s.inline(pair, scalarText(set.answer))) return false; }
-    else if (!s.insert(map, 0, [`${pad}answer: ${scalarText(set.answer)}`])) return false;
+    if (pair) { if (!s.inline(pair, answerText(set.answer).trimStart())) return false; }
+    else if (!s.insert(map, 0, [`${pad}answer:${answerText(set.answer)}`])) return false;
   }
   const evidencePair = pairOf(map, "evidence");
   const append: string[] = [];
@@ -228,7 +231,7 @@ export function spliceAnswer(text: string, target: Target, edit: AnswerEdit): st
   const plan = planEntry(question.value, true, edit);
   if (isMap(question.value)) return spliceFields(s, question.value, question, plan) ? s.result() : undefined;
   if (question.value !== null && !isScalar(question.value)) return undefined;
-  if (plan.shorthand) return s.inline(question, scalarText(plan.set.answer!)) ? s.result() : undefined;
+  if (plan.shorthand) return s.inline(question, answerText(plan.set.answer).trimStart()) ? s.result() : undefined;
   // Shorthand that now needs notes or evidence: becomes a mapping; its comment moves to `answer:`.
   return s.block(question, fieldLines(plan, questionIndent + 2), true) ? s.result() : undefined;
 }

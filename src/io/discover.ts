@@ -1,5 +1,7 @@
-import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import ignore, { type Ignore } from "ignore";
+import picomatch from "picomatch";
 import { UsageError } from "../errors.js";
 import { displayPath } from "./paths.js";
 
@@ -34,23 +36,74 @@ function entriesOf(dir: string) {
   }
 }
 
+/** A path relative to `from`, with forward slashes, as gitignore and glob patterns are written. */
+const posix = (from: string, path: string) => relative(from, path).split(sep).join("/");
+
+/** The rules of one .gitignore file, which apply below the directory holding it. */
+interface IgnoreScope {
+  dir: string;
+  rules: Ignore;
+}
+
+function gitignoreIn(dir: string): IgnoreScope | null {
+  const file = join(dir, ".gitignore");
+  try {
+    return existsSync(file) ? { dir, rules: ignore().add(readFileSync(file, "utf8")) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The .gitignore files above a directory, from its repository's root (the first ancestor holding .git) down; none outside a repository. */
+function gitignoresAbove(dir: string): IgnoreScope[] {
+  if (existsSync(join(dir, ".git"))) return [];
+  const above: string[] = [];
+  for (let at = dirname(dir); ; at = dirname(at)) {
+    above.unshift(at);
+    if (existsSync(join(at, ".git"))) break;
+    if (dirname(at) === at) return [];
+  }
+  return above.map(gitignoreIn).filter((s): s is IgnoreScope => s !== null);
+}
+
+/** What a directory search leaves out: paths matching --exclude globs (relative to `cwd`), and .gitignore'd ones. */
+export interface Exclusions {
+  cwd: string;
+  globs: string[];
+}
+
+/** A test for --exclude globs; a directory that matches is skipped whole. */
+function excludedBy(exclusions: Exclusions | undefined): (path: string) => boolean {
+  if (!exclusions?.globs.length) return () => false;
+  const match = picomatch(exclusions.globs, { dot: true });
+  return (path) => match(posix(exclusions.cwd, path));
+}
+
 /**
  * Every answers file under a directory (absolute paths), recursively, sorted by path in code-point
- * order so runs are deterministic; node_modules and dot-directories are skipped.
+ * order so runs are deterministic. node_modules, .git and other dot-directories are skipped, and
+ * so are paths the .gitignore files (of the directory, below it, and above it up to the
+ * repository's root) ignore, and paths matching an --exclude glob.
  */
-export function answersFilesUnder(dir: string): string[] {
+export function answersFilesUnder(dir: string, exclusions?: Exclusions): string[] {
   const found: string[] = [];
-  const walk = (current: string) => {
+  const excluded = excludedBy(exclusions);
+  const ignored = (scopes: IgnoreScope[], path: string, isDir: boolean) =>
+    scopes.some((s) => path.startsWith(s.dir + sep) && s.rules.ignores(posix(s.dir, path) + (isDir ? "/" : "")));
+  const walk = (current: string, scopes: IgnoreScope[]) => {
+    const own = gitignoreIn(current);
+    const here = own ? [...scopes, own] : scopes;
     for (const entry of entriesOf(current)) {
       const path = join(current, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== "node_modules" && !entry.name.startsWith(".")) walk(path);
-      } else if (/\.ya?ml$/i.test(entry.name) && (entry.isFile() || isFileLink(path)) && looksLikeAnswers(path)) {
+        if (entry.name !== "node_modules" && !entry.name.startsWith(".") && !excluded(path) && !ignored(here, path, true)) walk(path, here);
+      } else if (/\.ya?ml$/i.test(entry.name) && (entry.isFile() || isFileLink(path)) && !excluded(path) && !ignored(here, path, false) && looksLikeAnswers(path)) {
         found.push(path);
       }
     }
   };
-  walk(resolve(dir));
+  const root = resolve(dir);
+  walk(root, gitignoresAbove(root));
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -65,10 +118,12 @@ function isFileLink(path: string): boolean {
 
 /**
  * The answers files a command line names: files as given, and each directory replaced by the
- * answers files under it. A file named twice is checked once. A directory holding none is a usage
+ * answers files under it, less those matching an --exclude glob (a file named is always checked).
+ * A file named twice is checked once. A directory holding none is a usage
  * error, since checking nothing must not pass.
  */
-export function answersFilesFor(args: string[], cwd: string): string[] {
+export function answersFilesFor(args: string[], cwd: string, exclude: string[] = []): string[] {
+  const exclusions = { cwd, globs: exclude };
   const files: string[] = [];
   const seen = new Set<string>();
   const add = (shown: string, path: string) => {
@@ -81,8 +136,8 @@ export function answersFilesFor(args: string[], cwd: string): string[] {
       add(arg, path);
       continue;
     }
-    const under = answersFilesUnder(path);
-    if (!under.length) throw new UsageError(`no answers files under ${arg}`, "an answers file is a .yaml or .yml file with the top-level keys 'version: 1' and 'answers:'; run 'rml-assess init' to write one");
+    const under = answersFilesUnder(path, exclusions);
+    if (!under.length) throw new UsageError(`no answers files under ${arg}`, `an answers file is a .yaml or .yml file with the top-level keys 'version: 1' and 'answers:'${exclude.length ? ", not matching --exclude" : ""} and not ignored by .gitignore; run 'rml-assess init' to write one`);
     for (const file of under) add(displayPath(file, cwd), file);
   }
   return files;

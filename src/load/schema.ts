@@ -31,6 +31,17 @@ function label(path: string[]): string {
   return path.length ? `'${path.map((segment) => visible(segment)).join(".")}'` : "the file";
 }
 
+/**
+ * The answer meant by a YAML 1.1 boolean (true, on, y… for yes; false, off, n… for no), when the
+ * allowed values hold it. YAML 1.2, which both our parsers follow, reads yes and no as text but
+ * true and false as booleans; people used to YAML 1.1 write either.
+ */
+function yesNoFor(value: unknown, allowed: string[]): string | undefined {
+  const word = typeof value === "boolean" ? String(value) : typeof value === "string" ? value.trim().toLowerCase() : "";
+  const meant = ["true", "on", "y"].includes(word) ? "yes" : ["false", "off", "n"].includes(word) ? "no" : undefined;
+  return meant && allowed.includes(meant) ? meant : undefined;
+}
+
 /** One ajv error as a located sentence, or null for wrapper errors that the branch errors explain. */
 function translate(src: YamlSource, e: ErrorObject): Diagnostic | null {
   const path = pointerToPath(e.instancePath);
@@ -49,7 +60,9 @@ function translate(src: YamlSource, e: ErrorObject): Diagnostic | null {
     case "enum": {
       const allowed = (e.params.allowedValues as unknown[]).filter((v): v is string => typeof v === "string" && v !== "");
       const guess = typeof e.data === "string" ? suggest(e.data.trim().toLowerCase(), allowed) : undefined;
-      return { ...at, message: `${label(path)} must be one of ${allowed.join(", ")} (${found})`, hint: guess ? `did you mean '${guess}'?` : undefined };
+      const yesNo = yesNoFor(e.data, allowed);
+      const hint = yesNo ? `${JSON.stringify(e.data)} is a yes/no word of YAML 1.1, not an answer: write ${yesNo}` : guess ? `did you mean '${guess}'?` : undefined;
+      return { ...at, message: `${label(path)} must be one of ${allowed.join(", ")} (${found})`, hint };
     }
     case "const":
       return { ...at, message: `${label(path)} must be ${JSON.stringify(e.params.allowedValue)} (${found})` };

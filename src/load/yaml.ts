@@ -20,7 +20,7 @@ const CLOSING: Record<string, string> = { "[": "]", "{": "}" };
 
 const HINTS: Partial<Record<string, string>> = {
   DUPLICATE_KEY: "each key may appear once in a mapping; remove or merge the repeated one",
-  TAB_AS_INDENT: "indent with spaces, not tabs",
+  TAB_AS_INDENT: "indent with spaces, not tabs; errors on the lines after it may follow from it, so fix it and run again",
   BAD_INDENT: "check that this line is indented like its siblings",
   MULTIPLE_DOCS: "keep one YAML document per file (remove the '---' separator)",
   BLOCK_AS_IMPLICIT_KEY: "a key is probably missing its ':' or is indented wrongly",
@@ -81,7 +81,9 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; di
   }
   const source: YamlSource = { file, text, doc: doc!, lineCounter };
   const opening = openingOffsets(scanned.tokens, source.doc.errors);
-  const diagnostics = listed(source.doc.errors.map((e) => {
+  // A tab in the indentation misaligns every line after it: report the tabs alone, not the knock-on errors.
+  const tabs = source.doc.errors.filter((e) => e.code === "TAB_AS_INDENT");
+  const diagnostics = listed((tabs.length ? tabs : source.doc.errors).map((e) => {
     const open = opening.get(e);
     const char = open === undefined ? "" : text[open]!;
     const hint = open === undefined ? HINTS[e.code] : CLOSING[char] ? `the '${char}' that opens here is not closed with '${CLOSING[char]}'` : "the quote that opens here is not closed";

@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 const DIR = "tests/fixtures/bad-input";
 /** `file:line:column: message`: the shape of every line that reports a problem. */
 const LOCATED = /^(.+):(\d+):(\d+): \S/;
+/** `file: message`: a problem with the whole file (missing, unreadable, too large), which has no position. */
+const WHOLE_FILE = /^(.+): \S/;
 /** Terminal control characters other than the newline: none may reach the terminal. */
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
@@ -43,9 +45,12 @@ function expectOutcome(c: BadInputCase, r: RunResult, out: string): void {
   expect(existsSync(out), "nothing is written for bad input").toBe(false);
   const lines = r.stderr.trimEnd().split("\n");
   expect(lines.at(-1)).toMatch(/^✖ \d+ problems? in the input; nothing was written\.$/);
-  for (const line of lines.slice(0, -1)) expect(line).toMatch(LOCATED);
-  const [, , line, column] = LOCATED.exec(lines[0]!)!;
-  if (c.at) expect(`${line}:${column}`).toBe(c.at);
+  for (const line of lines.slice(0, -1)) expect(line).toMatch(c.at === "file" ? WHOLE_FILE : LOCATED);
+  if (c.at === "file") expect(lines[0]).not.toMatch(LOCATED);
+  else {
+    const [, , line, column] = LOCATED.exec(lines[0]!)!;
+    if (c.at) expect(`${line}:${column}`).toBe(c.at);
+  }
   if (c.hint) expect(lines[0]).toContain(c.hint);
 }
 

@@ -88,15 +88,15 @@ describe("junit format", () => {
       .map((m) => m.slice(1).join(" "));
     const at = "2026-09-21T14:13:20"; // SOURCE_DATE_EPOCH, UTC, without a zone as the schema wants
     expect(suites).toEqual([
-      `human-augmentation ${CREDIT} 0 ${at} 8 0 0`,
-      `bias-evaluation ${CREDIT} 1 ${at} 9 1 2`,
-      `explainability-by-justification ${CREDIT} 2 ${at} 8 0 0`,
-      `reproducible-operations ${CREDIT} 3 ${at} 8 0 0`,
-      `displacement-strategy ${CREDIT} 4 ${at} 7 0 3`,
-      `practical-accuracy ${CREDIT} 5 ${at} 8 0 0`,
-      `trust-by-privacy ${CREDIT} 6 ${at} 8 0 0`,
-      `data-risk-awareness ${CREDIT} 7 ${at} 8 0 0`,
-      `policy ${CREDIT} 8 ${at} 1 1 0`,
+      `${CREDIT}: human-augmentation ${CREDIT} 0 ${at} 8 0 0`,
+      `${CREDIT}: bias-evaluation ${CREDIT} 1 ${at} 9 1 2`,
+      `${CREDIT}: explainability-by-justification ${CREDIT} 2 ${at} 8 0 0`,
+      `${CREDIT}: reproducible-operations ${CREDIT} 3 ${at} 8 0 0`,
+      `${CREDIT}: displacement-strategy ${CREDIT} 4 ${at} 7 0 3`,
+      `${CREDIT}: practical-accuracy ${CREDIT} 5 ${at} 8 0 0`,
+      `${CREDIT}: trust-by-privacy ${CREDIT} 6 ${at} 8 0 0`,
+      `${CREDIT}: data-risk-awareness ${CREDIT} 7 ${at} 8 0 0`,
+      `${CREDIT}: policy ${CREDIT} 8 ${at} 1 1 0`,
     ]);
     expect(xml).toContain(`<testcase classname="bias-evaluation" name="minimum score 45" time="0">
       <failure message="Bias evaluation scores 40, below the minimum of 45" type="PRINCIPLE_BELOW_MIN_SCORE">${CREDIT}:70:3: Bias evaluation scores 40, below the minimum of 45</failure>`);
@@ -109,7 +109,7 @@ describe("junit format", () => {
   it("reports an invalid file as one case in error listing every problem", async () => {
     const r = await run(["check", INVALID, "--format", "junit"]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain(`<testsuite name="input" package="${INVALID}" id="0"`);
+    expect(r.stdout).toContain(`<testsuite name="${INVALID}: input" package="${INVALID}" id="0"`);
     expect(r.stdout).toContain(`<testcase classname="input" name="valid answers file" time="0">
       <error message="2 problems in the input; fix them and run again" type="INVALID_INPUT">${INVALID}:9:23: 'answers.human-augmentation.impact-of-errors' must be one of yes, partial, no, n/a (found 'sure')
 ${INVALID}:10:5: unknown question 'human-review-decison' in principle 'human-augmentation' (did you mean 'human-review-decision'?)</error>`);

@@ -59,7 +59,7 @@ describe("check DIR", () => {
     place(dir, "empty/k8s.yaml", { text: "kind: Service\n" });
     const r = await runInProcess(["check", "empty"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: no answers files under empty\nan answers file is a .yaml or .yml file with the top-level keys 'version: 1' and 'answers:'; run 'rml-assess init' to write one\n");
+    expect(r.stderr).toBe("error: no answers files under empty\nan answers file is a .yaml or .yml file with the top-level keys 'version: 1' and 'answers:' and not ignored by .gitignore; run 'rml-assess init' to write one\n");
   }));
 });
 

@@ -60,7 +60,7 @@ describe("an unreadable answers file", () => {
     if (probe.status !== 0) skip(`cannot run the binary as uid ${uid ?? "self"} here (${(probe.stderr || probe.error?.message || "").split("\n")[0]}), so the permission check is not exercised`);
     const r = run(["check", "answers.yaml"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("answers.yaml:1:1: cannot be read (permission denied) (check the file's permissions)\n✖ 1 problem in the input; nothing was written.\n");
+    expect(r.stderr).toBe("answers.yaml: cannot be read (permission denied) (check the file's permissions)\n✖ 1 problem in the input; nothing was written.\n");
   }));
 });
 

@@ -1,16 +1,17 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_PACK_DIR } from "../../src/paths.js";
 import { loadPack } from "../../src/load/pack.js";
 import { parseAnswers } from "../../src/load/answers.js";
-import { BIN, CACHE_ENV, runBinary, withTempDir } from "../helpers/run.js";
+import { BIN, CACHE_ENV, FIXTURES, runBinary, withTempDir } from "../helpers/run.js";
 
 const hasScript = spawnSync("script", ["--version"]).status === 0;
 const ENTER = "\r";
 const CTRL_C = "\x03";
+const ESC = "\x1b";
 
 /**
  * The built binary in a pseudo-terminal, through util-linux `script`: keys go to its standard
@@ -83,6 +84,8 @@ async function answerQuestion(t: Terminal, id: string, choice: number, notes: st
 }
 
 const pack = loadPack(BUILTIN_PACK_DIR, process.cwd(), "built-in");
+const MINI = join(FIXTURES, "two-principle-pack");
+const mini = loadPack(MINI, process.cwd(), MINI);
 
 function answersIn(path: string) {
   const text = readFileSync(path, "utf8");
@@ -109,7 +112,7 @@ describe.skipIf(!hasScript)("interview in a pseudo-terminal (built binary)", () 
     try {
       await first.waitFor("? Name of the ML system");
       first.send(`\x15Card fraud scoring${ENTER}`);
-      for (const prompt of ["? Owner", "? Description", "? Assessor 1", "? Date"]) {
+      for (const prompt of ["? Owner", "? Description", "? Repository", "? Assessor 1", "? Date"]) {
         await first.waitFor(prompt);
         first.send(ENTER);
       }
@@ -142,6 +145,9 @@ describe.skipIf(!hasScript)("interview in a pseudo-terminal (built binary)", () 
     const second = new Terminal(dir, ["interview", "pty.yaml"]);
     try {
       await second.waitFor("2 of 63 questions answered");
+      // The details left empty are offered again; "not now" goes to the questions.
+      await second.waitFor("? Fill them in now?");
+      second.send(`2${ENTER}`);
       await answerQuestion(second, "principle 1 of 8 · question 3 of 8 · 3 of 63 overall", 2, "Ten weeks of review.", "");
       await second.waitFor("human-augmentation/scheduled-review");
       await second.waitFor("? Answer");
@@ -168,5 +174,77 @@ describe.skipIf(!hasScript)("interview in a pseudo-terminal (built binary)", () 
     expect(check.code).toBe(1);
     const result = JSON.parse(check.stdout).results[0];
     expect(result.findings.filter((f: { code: string }) => f.code === "UNANSWERED")).toHaveLength(59);
+  }));
+
+  it("fills in an init'd file's details, goes back with Esc (the key typed after it is kept), saves and quits, jumps and clears", () => withTempDir(async (root) => {
+    const dir = join(root, "fraud-team");
+    mkdirSync(dir);
+    expect(runBinary(["init", "a.yaml", "--pack", MINI], { cwd: dir }).code).toBe(0);
+    const answersOf = () => {
+      const text = readFileSync(join(dir, "a.yaml"), "utf8");
+      return parseAnswers({ file: "a.yaml", text, bytes: new TextEncoder().encode(text) }, mini);
+    };
+
+    // 1. The details init left empty come first, the folder's name offered visibly for the project.
+    const first = new Terminal(dir, ["interview", "a.yaml", "--pack", MINI]);
+    try {
+      await first.waitFor("The file has no project name (now 'fraud-team', the folder's name)");
+      await first.waitFor("? Fill them in now?");
+      first.send(ENTER);
+      await first.waitFor("? Name of the ML system (Enter keeps 'fraud-team', the folder's name)");
+      first.send(`\x15Card fraud scoring${ENTER}`);
+      await first.waitFor("? Owner");
+      first.send(`Payments ML${ENTER}`);
+      for (const prompt of ["? Description", "? Repository", "? Assessor 1"]) {
+        await first.waitFor(prompt);
+        first.send(ENTER);
+      }
+      await first.waitFor("4 questions to answer.");
+      await first.waitFor("for one person alone");
+      await answerQuestion(first, "alpha/a-one", 1, "", "");
+      await first.waitFor("alpha/a-two");
+      await first.waitFor("? Answer");
+      // Esc, then a key a person types just after it: Esc goes back, and the key is not swallowed.
+      first.send(ESC);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      first.send(`2${ENTER}`);
+      await first.waitFor("? Notes");
+      first.send(`Only the EU model.${ENTER}`);
+      await first.waitFor("? Evidence");
+      first.send(ENTER);
+      await answerQuestion(first, "alpha/a-two", 3, "", "");
+      await first.waitFor("1. Alpha care so far:");
+      await first.waitFor("beta/b-one");
+      await first.waitFor("? Answer");
+      first.send(`7${ENTER}`); // save and quit
+      await first.waitFor("Saved and stopped: 2 of 4 questions answered in a.yaml.");
+      expect(await first.exited).toBe(0);
+    } finally {
+      await first.close();
+    }
+    let a = answersOf();
+    expect(a.project).toMatchObject({ name: "Card fraud scoring", owner: "Payments ML" });
+    expect(a.answers.get("alpha")!.get("a-one")).toMatchObject({ answer: "partial", notes: "Only the EU model." });
+    expect(a.answers.get("alpha")!.get("a-two")!.answer).toBe("no");
+
+    // 2. --jump to an answered question, clear its answer, then Ctrl-C at the next.
+    const second = new Terminal(dir, ["interview", "a.yaml", "--pack", MINI, "--jump", "alpha/a-two"]);
+    try {
+      await second.waitFor("? Fill them in now?");
+      second.send(`2${ENTER}`);
+      await second.waitFor("alpha/a-two");
+      await second.waitFor("? Answer (currently no)");
+      second.send(`6${ENTER}`); // clear answer
+      await second.waitFor("beta/b-one");
+      await second.waitFor("? Answer");
+      second.send(CTRL_C);
+      await second.waitFor("Stopped: 1 answer saved in a.yaml");
+      expect(await second.exited).toBe(130);
+    } finally {
+      await second.close();
+    }
+    a = answersOf();
+    expect(a.answers.get("alpha")!.get("a-two")!.answer).toBeNull();
+    expect(a.answers.get("alpha")!.get("a-one")!.answer).toBe("partial");
   }));
 });

@@ -123,7 +123,7 @@ describe("report --template", () => {
     }
     const missing = runBinary(["report", CREDIT, "--template", join(dir, "none.hbs")]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/none.hbs:1:1: no such file \(check the path given to --template\)/);
+    expect(missing.stderr).toMatch(/none.hbs: no such file \(check the path given to --template\)/);
   }));
 
   it("renders the README's example template and documents every field of the context", () => withTempDir(async (dir) => {

@@ -98,6 +98,10 @@ export const say = (text: string, expect?: RegExp | string): Step => ({ expect, 
 export const enter = (expect?: RegExp | string): Step => ({ expect, keys: ["enter"] });
 /** Picks a choice by value. */
 export const choose = (value: string, expect?: RegExp | string): Step => ({ expect, keys: [{ choose: value }] });
+/** Declines to fill in an existing file's missing details now. */
+export const notNow = (expect: RegExp | string = "Fill them in now?"): Step => ({ expect, keys: [{ choose: "later" }] });
+/** Presses Esc. */
+export const escape = (expect?: RegExp | string): Step => ({ expect, keys: ["escape"] });
 /** Presses Ctrl-C. */
 export const ctrlC = (expect?: RegExp | string): Step => ({ expect, keys: [{ name: "c", ctrl: true }] });
 
@@ -106,12 +110,13 @@ export function answer(value: string, notes?: string, evidence?: string): Step[]
   return [choose(value), notes === undefined ? enter() : say(notes), evidence === undefined ? enter() : say(evidence)];
 }
 
-/** The metadata steps of a new file: name, owner, description, assessors (name, role), date. */
-export function metadata(m: { name: string; owner?: string; description?: string; assessors?: [string, string][]; date?: string }): Step[] {
+/** The metadata steps of a new file: name, owner, description, repository, assessors (name, role), date. */
+export function metadata(m: { name: string; owner?: string; description?: string; repository?: string; assessors?: [string, string][]; date?: string }): Step[] {
   return [
     say(m.name, "Name of the ML system"),
     m.owner ? say(m.owner, "Owner") : enter("Owner"),
     m.description ? say(m.description, "Description") : enter("Description"),
+    m.repository ? say(m.repository, "Repository") : enter("Repository"),
     ...(m.assessors ?? []).flatMap(([n, role]) => [say(n, /Assessor \d: name/), role ? say(role, "Role of") : enter("Role of")]),
     enter(/Assessor \d: name/),
     m.date ? say(m.date, "Date") : enter("Date"),

@@ -8,7 +8,7 @@ import { InputError, UsageError } from "../../src/errors.js";
 import type { Io } from "../../src/io/io.js";
 import { parseAnswers } from "../../src/load/answers.js";
 import { loadPack } from "../../src/load/pack.js";
-import { answer, choose, ctrlC, enter, metadata, say, scriptedPrompts, type Step } from "../helpers/prompts.js";
+import { answer, choose, ctrlC, enter, escape, metadata, notNow, say, scriptedPrompts, type Step } from "../helpers/prompts.js";
 import { FIXTURES, runInProcess, withTempDir } from "../helpers/run.js";
 
 /** A pack of two principles with two questions each, so a whole interview stays short. */
@@ -101,7 +101,8 @@ describe("interview", () => {
     const file = join(dir, "half.yaml");
     writeFileSync(file, "version: 1\nproject:\n  name: Half\nanswers:\n  alpha:\n    a-one: yes\n    a-two:\n  beta:\n    b-one: partial\n");
     const r = await interview(dir, "half.yaml", { pack }, [
-      choose("no", /half\.yaml: Half, 2 of 4 questions answered\.\n2 questions to answer\.[\s\S]*alpha\/a-two/),
+      notNow(/half\.yaml: Half, 2 of 4 questions answered\.\n[\s\S]*The file has no owner, description, repository, assessors, date\.\n[\s\S]*Fill them in now\?/),
+      choose("no", /2 questions to answer\.\n[\s\S]*alpha\/a-two/),
       enter(), enter(),
       choose("yes", /principle 2 of 2 · question 2 of 2 · 4 of 4 overall +beta\/b-two/),
       enter(), enter(),
@@ -111,9 +112,108 @@ describe("interview", () => {
     expect(r.transcript).not.toContain("alpha/a-one");
   }));
 
+  it("fills in the details an existing file lacks, offering the folder's name visibly, and can be declined", () => withTempDir(async (dir) => {
+    const team = join(dir, "fraud-team");
+    mkdirSync(team);
+    expect((await runInProcess(["init", "a.yaml", "--pack", pack], { cwd: team })).code).toBe(0);
+    const before = readFileSync(join(team, "a.yaml"), "utf8");
+    const r = await interview(team, "a.yaml", { pack }, [
+      { expect: /The file has no project name \(now 'fraud-team', the folder's name\), owner, description, repository,\s+assessors\./, keys: [{ choose: "fill" }] },
+      say("Card fraud scoring", "Name of the ML system (Enter keeps 'fraud-team', the folder's name)"),
+      say("Payments ML", "Owner"), enter("Description"), say("https://git.example.org/fraud", "Repository"),
+      say("A. Example", "Assessor 1"), say("ML engineer", "Role of A. Example"), enter("Assessor 2"),
+      ctrlC("alpha/a-one"),
+    ]);
+    expect(r.code).toBe(130);
+    const a = answersOf(join(team, "a.yaml"), pack);
+    expect(a.project).toMatchObject({ name: "Card fraud scoring", owner: "Payments ML", description: "", repository: "https://git.example.org/fraud" });
+    expect(a.assessors).toEqual([{ name: "A. Example", role: "ML engineer" }]);
+    // Only the lines of the details changed: the template's comments are all still there.
+    const comments = (text: string) => text.split("\n").filter((l) => l.trimStart().startsWith("#"));
+    expect(comments(readFileSync(join(team, "a.yaml"), "utf8"))).toEqual(comments(before));
+
+    // Declined ("not now"), nothing changes; a complete file is not asked at all.
+    const again = await interview(team, "a.yaml", { pack }, [notNow("The file has no description."), ctrlC("alpha/a-one")]);
+    expect(again.code).toBe(130);
+    expect(answersOf(join(team, "a.yaml"), pack).project.description).toBe("");
+  }));
+
+  it("says up front how many questions and how long they take, and gives each principle's score when it is done", () => withTempDir(async (dir) => {
+    writeFileSync(join(dir, "t.yaml"), "version: 1\nproject: { name: T, owner: O, description: D, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n");
+    const r = await interview(dir, "t.yaml", { pack }, [
+      ...answer("yes", undefined, undefined).map((s, i) => (i === 0 ? { ...s, expect: /4 questions to answer\.\nAbout 28 words of questions and guidance: about 5 minutes for one person alone, 10–15 minutes for a\s+team/ } : s)),
+      ...answer("no"),
+      choose("quit", /✔ 1\. Alpha care so far: 50\/100 \(\w+\), 2 of 2 answered; still open: 2 questions in 1 principle\./),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.transcript).toMatch(/stop at any point with 'save and quit' or\s+Ctrl-C/);
+    expect(r.stdout).toContain("Saved and stopped: 2 of 4 questions answered in t.yaml.");
+    expect(r.stdout).toContain(`  - carry on where you stopped:\n      rml-assess interview t.yaml --pack ${pack}\n`);
+  }));
+
+  it("ends with the findings summarised per principle, and a review stopped with Ctrl-C resumes where it stopped", () => withTempDir(async (dir) => {
+    expect((await runInProcess(["init", "all.yaml"], { cwd: dir })).code).toBe(0);
+    const r = await interview(dir, "all.yaml", {}, [notNow(), choose("quit")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\(\d+ findings summarised per principle; add --verbose to list each one\)/);
+    expect(r.stdout).toMatch(/UNANSWERED +human-augmentation: \d+ unanswered \(lines /);
+    expect(r.stdout.split("\n").filter((l) => l.includes("UNANSWERED")).length).toBeLessThan(20);
+
+    writeFileSync(join(dir, "r.yaml"), "version: 1\nproject: { name: R, owner: O, description: D, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n  alpha: { a-one: yes }\n");
+    const review = await interview(dir, "r.yaml", { pack, review: true }, [enter("Answer (currently yes)"), choose("partial", "alpha/a-two"), say("Half typed"), ctrlC("Evidence")]);
+    expect(review.code).toBe(130);
+    expect(review.stderr).toContain(`run 'rml-assess interview r.yaml --pack ${pack} --review --jump alpha/a-two' to continue.`);
+  }));
+
+  it("--jump starts at a principle or a question, asking it even when answered; unknown ids are refused", () => withTempDir(async (dir) => {
+    const file = join(dir, "j.yaml");
+    writeFileSync(file, "version: 1\nproject: { name: J, owner: O, description: D, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n  beta:\n    b-one: yes\n");
+    const r = await interview(dir, "j.yaml", { pack, jump: "beta/b-one" }, [
+      choose("no", /beta\/b-one[\s\S]*Answer \(currently yes\)/), enter(), enter(),
+      choose("partial", "beta/b-two"), enter(), enter(),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.transcript).not.toContain("alpha/a-one");
+    expect(answerOf(file, pack, "beta", "b-one")!.answer).toBe("no");
+    const p = await interview(dir, "j.yaml", { pack, jump: "alpha" }, [ctrlC("alpha/a-one")]);
+    expect(p.code).toBe(130);
+    await expect(interview(dir, "j.yaml", { pack, jump: "alpah" }, [])).rejects.toThrow(/unknown principle 'alpah' for --jump.*/);
+    await expect(interview(dir, "j.yaml", { pack, jump: "beta/b-three" }, [])).rejects.toThrow(/unknown question 'b-three' in principle 'beta'/);
+    await expect(interview(dir, "j.yaml", { pack, jump: "alpha", principle: ["beta"] }, [])).rejects.toThrow(/outside the principles chosen/);
+  }));
+
+  it("clear answer leaves the question unanswered with its notes; save and quit stops with exit 0", () => withTempDir(async (dir) => {
+    const file = join(dir, "c.yaml");
+    writeFileSync(file, "version: 1\nproject: { name: C, owner: O, description: D, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n  alpha:\n    a-one:\n      answer: yes  # checked\n      notes: Kept.\n    a-two: no\n");
+    const r = await interview(dir, "c.yaml", { pack, review: true }, [
+      choose("clear", "alpha/a-one"),
+      choose("clear", "alpha/a-two"),
+      choose("quit", "beta/b-one"),
+    ]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("    a-one:\n      answer:  # checked\n      notes: Kept.\n    a-two:\n");
+    expect(answerOf(file, pack, "alpha", "a-one")).toMatchObject({ answer: null, notes: "Kept." });
+    // A review resumes where it stopped.
+    expect(r.stdout).toContain(`rml-assess interview c.yaml --pack ${pack} --review --jump beta/b-one`);
+  }));
+
+  it("Esc goes back: from a choice to the previous question, from notes to the question's choice", () => withTempDir(async (dir) => {
+    const file = join(dir, "e.yaml");
+    writeFileSync(file, "version: 1\nproject: { name: E, owner: O, description: D, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n");
+    const r = await interview(dir, "e.yaml", { pack }, [
+      ...answer("yes"),
+      escape("alpha/a-two"),
+      choose("partial", /alpha\/a-one[\s\S]*currently yes/), escape("Notes"),
+      choose("no", /alpha\/a-one[\s\S]*currently partial/), say("Not yet."), enter(),
+      ctrlC("alpha/a-two"),
+    ]);
+    expect(r.code).toBe(130);
+    expect(answerOf(file, pack, "alpha", "a-one")).toMatchObject({ answer: "no", notes: "Not yet." });
+  }));
+
   it("says so when nothing is left to answer", () => withTempDir(async (dir) => {
     writeFileSync(join(dir, "done.yaml"), "version: 1\nproject:\n  name: Done\nanswers:\n  alpha: { a-one: yes, a-two: yes }\n  beta: { b-one: yes, b-two: yes }\n");
-    const r = await interview(dir, "done.yaml", { pack }, []);
+    const r = await interview(dir, "done.yaml", { pack }, [notNow()]);
     expect(r.code).toBe(0);
     expect(r.transcript).toContain("Every question is answered; add --review to go through them again.");
     expect(r.stdout).toMatch(/Overall 100\/100 Leading/);
@@ -140,9 +240,11 @@ answers:
     b-two: yes
 `;
     writeFileSync(file, original);
-    const keep = (current: string): Step[] => [{ expect: new RegExp(`Answer \\(currently ${current.replace("/", "\\/")}\\)\\n[\\s\\S]*❯ \\d\\. ${current.replace("/", "\\/")}`), keys: ["enter"] }, enter(), enter()];
+    // One Enter keeps an unchanged answer: "keep" is preselected.
+    const keep = (current: string): Step[] => [{ expect: new RegExp(`Answer \\(currently ${current.replace("/", "\\/")}\\)\\n[\\s\\S]*❯ \\d\\. keep ${current.replace("/", "\\/")}`), keys: ["enter"] }];
     const r = await interview(dir, "full.yaml", { pack, review: true }, [
-      { expect: "Reviewing 4 questions", keys: ["enter"] },
+      notNow(),
+      { expect: "4 questions to review; the current answer is preselected", keys: [{ choose: "partial" }] },
       { expect: "Notes (optional) A folded note that spans two lines.", keys: ["enter"] },
       { expect: "docs/one.md, docs/two.md", keys: ["enter"] },
       ...keep("no"),
@@ -153,7 +255,9 @@ answers:
     expect(readFileSync(file, "utf8")).toBe(original);
 
     // Changing one answer in review touches only that answer.
+    expect(r.transcript).toContain("✔ Answer (currently no) kept no");
     const again = await interview(dir, "full.yaml", { pack, review: true }, [
+      notNow(),
       choose("yes"), enter(), say("docs/one.md"),
       ...keep("no"), ...keep("n/a"), ...keep("yes"),
     ]);
@@ -165,6 +269,7 @@ answers:
     const file = join(dir, "back.yaml");
     writeFileSync(file, "version: 1\nproject:\n  name: Back\nanswers:\n");
     const r = await interview(dir, "back.yaml", { pack }, [
+      notNow(),
       // Back is shown but cannot be chosen on the first question.
       { expect: "← back (this is the first question)", keys: [{ choose: "yes" }] }, enter(), enter(),
       choose("back", "alpha/a-two"),
@@ -189,9 +294,10 @@ answers:
     writeFileSync(file, "version: 1\nproject:\n  name: Skip\nanswers:\n  beta:\n    b-one: partial\n");
     const before = readFileSync(file, "utf8");
     const r = await interview(dir, "skip.yaml", { pack, review: true }, [
+      notNow(),
       { keys: [{ type: "5" }, { expect: "Leave it unanswered for now" }, "enter"] },
       choose("skip"),
-      { keys: [{ type: "5" }, { expect: "Keep the current answer (partial)" }, "enter"] },
+      { keys: [{ type: "5" }, { expect: "Keep the current answer (partial) with its notes and evidence" }, "enter"] },
       ...answer("yes"),
     ]);
     expect(r.code).toBe(0);
@@ -204,7 +310,9 @@ answers:
   it("--principle limits the walk to the principles named", () => withTempDir(async (dir) => {
     writeFileSync(join(dir, "p.yaml"), "version: 1\nproject:\n  name: P\nanswers:\n");
     const r = await interview(dir, "p.yaml", { pack, principle: ["beta"] }, [
-      ...answer("yes"), ctrlC("principle 1 of 1 · question 2 of 2 · 2 of 2 overall"),
+      notNow(),
+      // Principles keep their number in the pack: beta is principle 2 of 2 even when walked alone.
+      ...answer("yes"), ctrlC("principle 2 of 2 · question 2 of 2 · 2 of 2 chosen"),
     ]);
     expect(r.code).toBe(130);
     expect(r.transcript).not.toContain("alpha/");
@@ -222,7 +330,7 @@ answers:
     ]);
     expect(r.code).toBe(130);
     // The choice and the notes of the question being answered were saved as they were given.
-    expect(r.stderr).toBe(`\nStopped: 2 answers saved in stop.yaml; run 'rml-assess interview stop.yaml --pack ${pack}' to continue.\n`);
+    expect(r.stderr).toBe(`\nStopped: 2 answers saved in stop.yaml; run 'rml-assess interview stop.yaml --pack ${pack}' to continue. The evidence being typed for alpha/a-two was not saved.\n`);
     expect(answerOf(file, pack, "alpha", "a-one")).toMatchObject({ answer: "yes", notes: "First." });
     expect(answerOf(file, pack, "alpha", "a-two")).toMatchObject({ answer: "no", notes: "Second.", evidence: [] });
 
@@ -245,6 +353,7 @@ answers:
     mkdirSync(sub);
     writeFileSync(join(sub, "a.yaml"), "version: 1\nproject:\n  name: A\nanswers:\n");
     await expect(interview(dir, "meeting/a.yaml", { pack }, [
+      notNow(),
       ...answer("yes"),
       { keys: [{ meanwhile: () => rmSync(sub, { recursive: true }) }, { choose: "no" }] },
     ])).rejects.toThrow(/cannot save the answer to meeting\/a\.yaml \(ENOENT\)/);
@@ -281,6 +390,7 @@ pack: mini
 `;
     writeFileSync(file, original);
     const r = await interview(dir, "hand.yaml", { pack }, [
+      notNow(),
       ...answer("no", "Not yet: planned for Q3.", "docs/plan.md"), // a-one
       ...answer("yes", "Done."), // a-two
     ]);

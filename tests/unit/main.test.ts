@@ -29,6 +29,6 @@ describe("an unexpected error", () => {
   it("bad input never shows a stack, even with --debug", async () => {
     const r = await runInProcess(["check", "no-such-answers.yaml", "--debug"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("no-such-answers.yaml:1:1: no such file (check the path, or run 'rml-assess init' to create an answers file)\n✖ 1 problem in the input; nothing was written.\n");
+    expect(r.stderr).toBe("no-such-answers.yaml: no such file (check the path, or run 'rml-assess init' to create an answers file)\n✖ 1 problem in the input; nothing was written.\n");
   });
 });
