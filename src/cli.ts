@@ -100,13 +100,14 @@ one, use 'init' and edit the file, then 'check'.`)
     .option("--max-age-days <n>", "fail when the assessment's date is more than N days ago, or missing", dayCountArg)
     .option("--config <file>", "read the policy from FILE instead of ./.rml-assess.yaml")
     .option("--no-config", "ignore ./.rml-assess.yaml")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "junit", "sarif"]).default("text"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "gitlab", "junit", "sarif"]).default("text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .option("-j, --jobs <n>", "threads that parse files in large runs (default: one per core)", jobsArg)
     .addOption(packOption())
     .addHelpText("after", `
 Flags win over the config file's policy: section. Formats: text (people), json, github (workflow
-annotations, plus a summary when GITHUB_STEP_SUMMARY is set), junit (JUnit XML), sarif (SARIF 2.1.0).`)
+annotations, plus a summary when GITHUB_STEP_SUMMARY is set), gitlab (GitLab Code Quality report),
+junit (JUnit XML), sarif (SARIF 2.1.0).`)
     .action(async (files, opts) => {
       const { checkCommand } = await import("./commands/check.js");
       result.code = await checkCommand(files, opts, io);
