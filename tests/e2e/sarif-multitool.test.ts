@@ -20,6 +20,7 @@ const EPOCH = { SOURCE_DATE_EPOCH: "1790000000" };
 
 /** Each run whose SARIF is validated: its check arguments, and whether it runs in a directory of its own ("<dir>"). */
 const CASES: { name: string; args: string[]; cwd?: "<dir>" }[] = [
+  { name: "a passing file, no results", args: ["tests/fixtures/every-finding/stale.yaml", ...MINI] },
   { name: "both examples, relative paths", args: [CREDIT, TRIAGE] },
   { name: "one file, absolute path", args: [join(REPO, CREDIT)] },
   { name: "an invalid file", args: [INVALID] },
