@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { relative, resolve, sep } from "node:path";
-import type { CheckResult, Finding, FindingCode, Pack } from "../core/types.js";
+import type { CheckResult, Finding, FindingCode, Pack, Severity } from "../core/types.js";
 import type { Diagnostic } from "../errors.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
 
@@ -16,18 +16,19 @@ interface CodeQualityIssue {
   location: { path: string; lines: { begin: number } };
 }
 
-/** Questions weighing more than the default weight of 1 rank one step higher. */
-const HEAVY = 1;
+/** Questions weighing more than the default weight rank one step higher. */
+const DEFAULT_WEIGHT = 1;
 
 /**
- * A finding's Code Quality severity (docs/formats.md documents the table): invalid input is a
+ * A finding's Code Quality severity (docs/formats.md documents the table), `weight` being its
+ * question's, or null for a finding about a whole file or principle: invalid input is a
  * blocker; a failed policy minimum or age is critical; an error on a question is major, critical
  * when the question weighs more than 1; a warning (an unanswered question allowed by the policy)
  * is info, minor when the question weighs more than 1.
  */
-export function codeQualitySeverity(code: FindingCode | "INVALID_INPUT", severity: "error" | "warning", weight: number | null): CodeQualitySeverity {
+export function codeQualitySeverity(code: FindingCode | "INVALID_INPUT", severity: Severity, weight: number | null): CodeQualitySeverity {
   if (code === "INVALID_INPUT") return "blocker";
-  const heavy = weight !== null && weight > HEAVY;
+  const heavy = weight !== null && weight > DEFAULT_WEIGHT;
   if (severity === "warning") return heavy ? "minor" : "info";
   if (weight === null) return "critical";
   return heavy ? "critical" : "major";
