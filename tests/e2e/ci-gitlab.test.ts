@@ -4,9 +4,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { codeQualityErrors, type CodeQualityIssue } from "../helpers/code-quality.js";
 import { parse } from "yaml";
-// @ts-expect-error: the benchmark's generator is plain JavaScript
-import { generate } from "../../bench/generate.js";
-import { PARALLEL_FROM } from "../../src/load/many.js";
 import { BIN, CACHE_ENV, FIXTURES, REPO, runBinary, runInProcess, withTempDir } from "../helpers/run.js";
 
 const CREDIT = "examples/credit-scoring.yaml";
@@ -184,13 +181,4 @@ describe("check --format gitlab: a GitLab Code Quality report", () => {
     expect(issues.length).toBeGreaterThan(0);
     expect(issues[0].location.path).toBe("rml-assessment.yaml");
   }));
-
-  it("gives the same report on worker threads as on one thread", () => withTempDir((dir) => {
-    generate(join(dir, "answers"), PARALLEL_FROM + 50, join(REPO, "dist", "builtin-pack.json"));
-    const one = runBinary(["check", join(dir, "answers"), "--format", "gitlab", "--jobs", "1"]);
-    const two = runBinary(["check", join(dir, "answers"), "--format", "gitlab", "--jobs", "2"]);
-    expect(one.code, one.stderr).toBe(1);
-    expect(JSON.parse(one.stdout).length).toBeGreaterThan(PARALLEL_FROM);
-    expect(two.stdout).toBe(one.stdout);
-  }), 120_000);
 });

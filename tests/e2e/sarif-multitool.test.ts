@@ -22,7 +22,7 @@ const EPOCH = { SOURCE_DATE_EPOCH: "1790000000" };
 const CASES: { name: string; args: string[]; cwd?: "<dir>" }[] = [
   { name: "a passing file, no results", args: ["tests/fixtures/every-finding/stale.yaml", ...MINI] },
   { name: "both examples, relative paths", args: [CREDIT, TRIAGE] },
-  { name: "one file, absolute path", args: [join(REPO, CREDIT)] },
+  { name: "one file, absolute path", args: [join(REPO, "tests/fixtures/every-finding/rml-assessment.yaml"), ...MINI, ...POLICY] },
   { name: "an invalid file", args: [INVALID] },
   { name: "an invalid file among valid ones, absolute paths", args: [join(REPO, TRIAGE), join(REPO, INVALID)] },
   { name: "every policy finding, a directory of files", args: ["tests/fixtures/every-finding", ...MINI, ...POLICY] },
