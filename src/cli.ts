@@ -112,7 +112,7 @@ then 'check'.`)
     .option("--no-config", "ignore ./.rml-assess.yaml")
     .addOption(new Option("--validate-only", "only validate the files and the config (exit 0 or 2): unanswered questions are warnings, no policy applies")
       .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "maxAgeDays"]))
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "junit", "sarif"]).default("text"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "gitlab", "junit", "sarif"]).default("text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); directory search also skips node_modules, .git and what .gitignore ignores", collectGlobs)
     .option("--verbose", "text format: list every finding, not a summary per principle")
@@ -120,7 +120,8 @@ then 'check'.`)
     .addOption(packOption())
     .addHelpText("after", `
 Flags win over the config file's policy: section. Formats: text (people), json, github (workflow
-annotations, plus a summary when GITHUB_STEP_SUMMARY is set), junit (JUnit XML), sarif (SARIF 2.1.0).`)
+annotations, plus a summary when GITHUB_STEP_SUMMARY is set), gitlab (GitLab Code Quality report),
+junit (JUnit XML), sarif (SARIF 2.1.0).`)
     .action(async (files, opts) => {
       const { checkCommand } = await import("./commands/check.js");
       result.code = await checkCommand(files, opts, io);

@@ -10,6 +10,7 @@ import { generatedAt, today } from "../io/clock.js";
 import { colorFor, PLAIN } from "../io/color.js";
 import { answersFilesFor } from "../io/discover.js";
 import type { Io } from "../io/io.js";
+import { repositoryRoot } from "../io/repository.js";
 import { appendFileAtomic } from "../io/write.js";
 import { loadAll, workersFor } from "../load/many.js";
 import { CONFIG_FILE } from "../paths.js";
@@ -68,12 +69,16 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   // Dates are made only when something uses them (a maximum age; a format that prints the time).
   const day = policy.maxAgeDays === null ? "" : today(io);
   let generated: string | undefined;
+  let repository: CheckContext["repository"];
   const invalid: Diagnostic[] = [];
   const context: CheckContext = {
     pack, policy, invalid, state: { suites: 0 },
     policyOrigins: opts.validateOnly ? new Map([["allow-unanswered", "--validate-only"]]) : policyOrigins(config, opts), verbose: Boolean(opts.verbose), nextSteps: true,
     get generated() {
       return (generated ??= generatedAt(io));
+    },
+    get repository() {
+      return (repository ??= { cwd: io.cwd, root: repositoryRoot(io.cwd) });
     },
     color: opts.output ? PLAIN : await colorFor(io.env, () => io.stdoutIsTTY),
   };

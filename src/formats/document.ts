@@ -19,6 +19,11 @@ export interface CheckContext {
   verbose?: boolean;
   /** People's formats end each file with what to do next (check; the interview says it its own way). */
   nextSteps?: boolean;
+  /**
+   * Where relative file names start (the working directory) and the root of the repository they
+   * belong to, for formats that locate files from that root (gitlab).
+   */
+  repository?: { cwd: string; root: string };
   /** Counters a format keeps across the files of one document (JUnit numbers its suites). */
   state?: { suites: number };
 }
@@ -72,7 +77,7 @@ export class DocumentWriter {
  * Formats read by CI systems also carry invalid files, so a pull request shows them where it
  * shows findings; text and json leave them to standard error. Either way `check` exits 2.
  */
-export const REPORTS_INVALID_INPUT: ReadonlySet<string> = new Set(["github", "junit", "sarif"]);
+export const REPORTS_INVALID_INPUT: ReadonlySet<string> = new Set(["github", "gitlab", "junit", "sarif"]);
 
 /** A fresh copy of a string, so a short value does not keep the whole file it was sliced from alive. */
 const detached = (text: string) => Buffer.from(text, "utf8").toString("utf8");

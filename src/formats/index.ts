@@ -1,5 +1,6 @@
 import type { CheckFormat } from "./document.js";
 import { githubFormat } from "./github.js";
+import { gitlabFormat } from "./gitlab.js";
 import { jsonFormat } from "./json.js";
 import { junitFormat } from "./junit.js";
 import { sarifFormat } from "./sarif.js";
@@ -12,6 +13,7 @@ export const checkFormats: Record<string, CheckFormat> = {
   text: textFormat,
   json: jsonFormat,
   github: githubFormat,
+  gitlab: gitlabFormat,
   junit: junitFormat,
   sarif: sarifFormat,
 };

@@ -2,18 +2,38 @@ import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CheckResult, FindingCode, Pack } from "../core/types.js";
 import { escapeMarkdown as e } from "../report/escape.js";
-import { TOOL } from "../version.js";
+import { TOOL, TOOL_HOMEPAGE } from "../version.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
 
 type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "MISSING_EVIDENCE"> | "INVALID_INPUT";
 
 /** Rules for findings about a whole file rather than one question: what they mean and how to fix them. */
-const POLICY_RULES: Record<PolicyRuleId, { short: string; help: string }> = {
-  BELOW_MIN_SCORE: { short: "The overall score is below the policy's min-score.", help: "Answer the open questions and close the gaps the report lists (heaviest first), or agree a different min-score." },
-  PRINCIPLE_BELOW_MIN_SCORE: { short: "A principle scores below its minimum (min-principle-score or min-score-for).", help: "Work on that principle's no, partial and unanswered questions, or agree a different minimum for it." },
-  STALE: { short: "The assessment is older than the policy's max-age-days.", help: "Review every answer with the team, then set date: to the day of the review." },
-  MISSING_DATE: { short: "The assessment has no date, but the policy sets max-age-days.", help: "Add date: YYYY-MM-DD, the day the answers were last reviewed." },
-  INVALID_INPUT: { short: "The answers file is not valid, so it could not be checked.", help: "Fix the problem named at this line; `rml-assess check FILE` lists every problem in the file." },
+const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: string }> = {
+  BELOW_MIN_SCORE: {
+    short: "The overall score is below the policy's min-score.",
+    full: "The policy (min-score in the config file, or --min-score) sets the lowest overall score an assessment may have; the overall score is the weighted mean of the principles' scores, and this one is lower.",
+    help: "Answer the open questions and close the gaps the report lists (heaviest first), or agree a different min-score.",
+  },
+  PRINCIPLE_BELOW_MIN_SCORE: {
+    short: "A principle scores below its minimum (min-principle-score or min-score-for).",
+    full: "The policy sets the lowest score each principle may have (min-principle-score), or one principle's own minimum (min-score-for); this principle's score, over its answered questions, is lower.",
+    help: "Work on that principle's no, partial and unanswered questions, or agree a different minimum for it.",
+  },
+  STALE: {
+    short: "The assessment is older than the policy's max-age-days.",
+    full: "The policy (max-age-days) says how many days old an assessment's date may be before its answers must be reviewed again; this assessment's date is older than that.",
+    help: "Review every answer with the team, then set date: to the day of the review.",
+  },
+  MISSING_DATE: {
+    short: "The assessment has no date, but the policy sets max-age-days.",
+    full: "The policy (max-age-days) limits how old an assessment may be, so the answers file must say when its answers were last reviewed; this one has no date.",
+    help: "Add date: YYYY-MM-DD, the day the answers were last reviewed.",
+  },
+  INVALID_INPUT: {
+    short: "The answers file is not valid, so it could not be checked.",
+    full: "The answers file could not be read, parsed or validated against the answers schema (a YAML syntax error, an unknown principle or question, an answer that is not yes, partial, no or n/a, a missing project name), so no score or policy was checked.",
+    help: "Fix the problem named at this line; `rml-assess check FILE` lists every problem in the file.",
+  },
 };
 
 /** A file as a SARIF artifact URI: relative paths with forward slashes and each segment percent-encoded; absolute ones as file: URLs. */
@@ -43,6 +63,7 @@ function policyRules() {
   return Object.entries(POLICY_RULES).map(([id, r]) => ({
     id,
     shortDescription: { text: r.short },
+    fullDescription: { text: r.full },
     help: { text: r.help, markdown: r.help },
     defaultConfiguration: { level: "error" },
     properties: { tags: ["policy"] },
@@ -93,7 +114,7 @@ export const sarifFormat: CheckFormat = {
   // The results stream between head and tail; whether every file could be read is known only at
   // the end, so `invocations` follows the results.
   head(context) {
-    const driver = { name: TOOL.name, version: TOOL.version, semanticVersion: TOOL.version, rules: rulesOf(context.pack) };
+    const driver = { name: TOOL.name, version: TOOL.version, semanticVersion: TOOL.version, informationUri: TOOL_HOMEPAGE, rules: rulesOf(context.pack) };
     const run = JSON.stringify({ tool: { driver }, columnKind: "utf16CodeUnits" }, null, 2).replace(/\n/g, "\n    ").replace(/\n    \}$/, "");
     return `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    ${run},\n      "results": [`;
   },

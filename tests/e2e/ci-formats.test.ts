@@ -33,7 +33,7 @@ describe("check in every CI format, across a table of runs", () => {
   for (const c of CASES) {
     describe(c.name, () => {
       it("exits with the same code in every format", async () => {
-        for (const format of ["text", "json", "github", "junit", "sarif"]) {
+        for (const format of ["text", "json", "github", "gitlab", "junit", "sarif"]) {
           const r = await run(["check", ...c.args, "--format", format]);
           expect({ format, code: r.code }).toEqual({ format, code: c.code });
         }

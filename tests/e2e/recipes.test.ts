@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { codeQualityErrors } from "../helpers/code-quality.js";
 import { NPM_ENV, packTarball } from "../helpers/package.js";
 import { CACHE_ENV, REPO } from "../helpers/run.js";
 import { builtinAnswers, sampleRepo } from "../helpers/sample-repo.js";
@@ -87,19 +88,22 @@ describe("GitLab CI (docs/recipes/gitlab-ci.yml)", () => {
   const config = parse(recipe("gitlab-ci.yml"));
   const job = config["rml-assess"];
 
-  it("installs the release named for this version, and keeps the JUnit report when the check fails", () => {
+  it("installs the release named for this version, and keeps the JUnit and Code Quality reports when the check fails", () => {
     expect(job.variables.RML_ASSESS).toBe(RELEASE);
-    expect(job.artifacts).toEqual({ when: "always", reports: { junit: "rml-assess-junit.xml" } });
+    expect(job.artifacts).toEqual({ when: "always", reports: { junit: "rml-assess-junit.xml", codequality: "gl-code-quality-report.json" } });
   });
 
-  it("runs as written: each script line in order, a JUnit report valid against the schema", () => {
+  it("runs as written: each script line in order, a JUnit report valid against the schema and a Code Quality report GitLab reads", () => {
     const repo = sampleRepo(join(root, "gitlab"), "half-done");
     const env = { ...baseEnv(), ...job.variables, RML_ASSESS: tarball, ...globalPrefix("gitlab-prefix") };
     const codes = (job.script as string[]).map((line) => spawnSync("bash", ["-e", "-c", line], { cwd: repo, env, encoding: "utf8" }).status);
-    expect(codes).toEqual([0, 1]);
+    expect(codes).toEqual([0, 0, 1]);
     const xml = readFileSync(join(repo, "rml-assess-junit.xml"), "utf8");
     expect(xmllintJunit(xml).valid).toBe(true);
     expect(xml).toContain('type="UNANSWERED"');
+    const issues = JSON.parse(readFileSync(join(repo, "gl-code-quality-report.json"), "utf8"));
+    expect(codeQualityErrors(issues)).toEqual([]);
+    expect(issues.some((i: { check_name: string }) => i.check_name.startsWith("UNANSWERED:"))).toBe(true);
   }, 120_000);
 });
 
