@@ -98,6 +98,8 @@ one, use 'init' and edit the file, then 'check'.`)
     .option("--require-evidence", "fail when a yes or partial answer lists no evidence")
     .option("--no-require-evidence", "do not require evidence even if the config does")
     .option("--max-age-days <n>", "fail when the assessment's date is more than N days ago, or missing", dayCountArg)
+    .option("--baseline <old>", "fail when a score is lower than in OLD, an answers file or REF:PATH from git (e.g. origin/main:rml-assessment.yaml)")
+    .option("--no-regressions", "with a baseline, make every answer that got worse an error, not a warning")
     .option("--config <file>", "read the policy from FILE instead of ./.rml-assess.yaml")
     .option("--no-config", "ignore ./.rml-assess.yaml")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "junit", "sarif"]).default("text"))
@@ -110,6 +112,21 @@ annotations, plus a summary when GITHUB_STEP_SUMMARY is set), junit (JUnit XML),
     .action(async (files, opts) => {
       const { checkCommand } = await import("./commands/check.js");
       result.code = await checkCommand(files, opts, io);
+    });
+
+  program.command("diff")
+    .description("show what changed between two assessments: scores, answers, evidence")
+    .argument("<old>", "the earlier answers file, or REF:PATH to read it from git (e.g. origin/main:rml-assessment.yaml)")
+    .argument("[new]", "the later answers file or REF:PATH; when left out, OLD is compared with itself at HEAD")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "md", "json"]).default("text"))
+    .option("-o, --output <file>", "write the output to FILE instead of standard output")
+    .addOption(packOption())
+    .addHelpText("after", `
+Exit 0 whatever changed (the gate is 'check --baseline'), 2 on invalid input. md is written to be
+pasted as a pull-request comment and stays under GitHub's 65,536-character limit.`)
+    .action(async (oldFile, newFile, opts) => {
+      const { diffCommand } = await import("./commands/diff.js");
+      result.code = await diffCommand(oldFile, newFile, opts, io);
     });
 
   program.command("report")

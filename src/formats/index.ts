@@ -1,3 +1,8 @@
+import type { ChalkInstance } from "chalk";
+import type { AssessmentDiff } from "../core/diff.js";
+import { diffJson } from "./diff-json.js";
+import { diffMarkdown } from "./diff-md.js";
+import { diffText } from "./diff-text.js";
 import type { CheckFormat } from "./document.js";
 import { githubFormat } from "./github.js";
 import { jsonFormat } from "./json.js";
@@ -14,4 +19,14 @@ export const checkFormats: Record<string, CheckFormat> = {
   github: githubFormat,
   junit: junitFormat,
   sarif: sarifFormat,
+};
+
+/** A `diff` output format: the comparison of two assessments as one string. */
+export type DiffFormat = (diff: AssessmentDiff, context: { color?: ChalkInstance }) => string;
+
+/** Output formats of `diff`, by name. */
+export const diffFormats: Record<string, DiffFormat> = {
+  text: (d, context) => diffText(d, context.color),
+  md: (d) => diffMarkdown(d),
+  json: (d) => diffJson(d),
 };

@@ -8,11 +8,21 @@ import { renderDocument, type CheckContext, type CheckFormat } from "./document.
 type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "MISSING_EVIDENCE"> | "INVALID_INPUT";
 
 /** Rules for findings about a whole file rather than one question: what they mean and how to fix them. */
-const POLICY_RULES: Record<PolicyRuleId, { short: string; help: string }> = {
+const POLICY_RULES: Record<PolicyRuleId, { short: string; full?: string; help: string }> = {
   BELOW_MIN_SCORE: { short: "The overall score is below the policy's min-score.", help: "Answer the open questions and close the gaps the report lists (heaviest first), or agree a different min-score." },
   PRINCIPLE_BELOW_MIN_SCORE: { short: "A principle scores below its minimum (min-principle-score or min-score-for).", help: "Work on that principle's no, partial and unanswered questions, or agree a different minimum for it." },
   STALE: { short: "The assessment is older than the policy's max-age-days.", help: "Review every answer with the team, then set date: to the day of the review." },
   MISSING_DATE: { short: "The assessment has no date, but the policy sets max-age-days.", help: "Add date: YYYY-MM-DD, the day the answers were last reviewed." },
+  SCORE_REGRESSION: {
+    short: "A score is lower than the baseline's.",
+    full: "The overall score, or a principle's score, is lower than in the baseline assessment the policy compares with (check --baseline, or baseline: in the config), as check rounds scores.",
+    help: "Restore the answers that got worse (`rml-assess diff BASELINE FILE` lists them), or update the baseline when the lower score is agreed.",
+  },
+  ANSWER_REGRESSION: {
+    short: "An answer got worse than in the baseline.",
+    full: "An answer moved down since the baseline assessment: yes to partial or no, partial to no, or answered to unanswered. A warning, or an error with --no-regressions.",
+    help: "Check whether the change is right: fix the answer, or keep it and record why in its notes.",
+  },
   INVALID_INPUT: { short: "The answers file is not valid, so it could not be checked.", help: "Fix the problem named at this line; `rml-assess check FILE` lists every problem in the file." },
 };
 
@@ -43,6 +53,7 @@ function policyRules() {
   return Object.entries(POLICY_RULES).map(([id, r]) => ({
     id,
     shortDescription: { text: r.short },
+    ...(r.full ? { fullDescription: { text: r.full } } : {}),
     help: { text: r.help, markdown: r.help },
     defaultConfiguration: { level: "error" },
     properties: { tags: ["policy"] },
@@ -82,7 +93,8 @@ export const sarifFormat: CheckFormat = {
   file(r, context) {
     const rules = ruleIndex(context.pack);
     return indented(r.findings.map((f) => {
-      const ruleId = f.principle && f.question ? `${f.principle}/${f.question}` : f.code;
+      // Findings with a rule of their own (ANSWER_REGRESSION) keep it; other question findings use the question's rule.
+      const ruleId = f.code in POLICY_RULES || !(f.principle && f.question) ? f.code : `${f.principle}/${f.question}`;
       return result(ruleId, f.severity, f.message, r.assessment.answers.file, f, f.code, rules);
     }));
   },
