@@ -135,6 +135,7 @@ pasted as a pull-request comment and stays under GitHub's 65,536-character limit
     .addOption(new Option("-f, --format <format>", "report format").choices(["md", "html"]).default("md"))
     .option("-o, --output <file>", "write the report to FILE instead of standard output")
     .option("--template <file>", "render with your own Handlebars template (the format's escaping applies)")
+    .option("--previous <old>", "add what changed since OLD, an earlier answers file or REF:PATH from git")
     .addOption(packOption())
     .action(async (file, opts) => {
       const { reportCommand } = await import("./commands/report.js");

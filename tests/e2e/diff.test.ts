@@ -178,3 +178,26 @@ describe("check --baseline", () => {
     expect(empty.stderr).toMatch(/^\.rml-assess\.yaml:2:\d+: 'policy\.baseline'/);
   }));
 });
+
+describe("report --previous", () => {
+  it("adds the changes since OLD (a file or REF:PATH) to md and html, after the summary", () => withTempDir(async (dir) => {
+    repoWithChange(dir);
+    const md = await runInProcess(["report", "rml-assessment.yaml", "--pack", PACK, "--previous", "HEAD:rml-assessment.yaml"], { cwd: dir });
+    expect(md.code).toBe(0);
+    const section = md.stdout.slice(md.stdout.indexOf("## Changes since the last assessment"), md.stdout.indexOf("## Principles"));
+    expect(md.stdout.indexOf("## Summary")).toBeLessThan(md.stdout.indexOf("## Changes since the last assessment"));
+    expect(section).toContain("**Score 63 → 38 (-25), band Established → Initial, 2 answers regressed, 1 improved** Compared with HEAD:rml-assessment.yaml, assessed on 2026-11-01.");
+    expect(section).toContain("| **Overall** | 63 | 38 | -25 |");
+    expect(section).toContain("### Regressed (1)\n\n| Question | Before | After | Notes |\n| --- | --- | --- | --- |\n| Do you a one?<br>`alpha/a-one` | yes | **partial** | – |");
+    expect(section).toContain("### Newly unanswered (1)");
+    expect(section).toContain("- `beta/b-one`: added docs/new.md; removed docs/old.md");
+    writeFileSync(join(dir, "old.yaml"), answersFile(OLD));
+    const fromFile = await runInProcess(["report", "rml-assessment.yaml", "--pack", PACK, "--previous", "old.yaml"], { cwd: dir });
+    expect(fromFile.stdout.replace("old.yaml", "HEAD:rml-assessment.yaml")).toBe(md.stdout);
+    const html = await runInProcess(["report", "rml-assessment.yaml", "--pack", PACK, "--previous", "old.yaml", "--format", "html"], { cwd: dir });
+    expect(html.stdout).toMatch(/<h2 id="changes">Changes since the last assessment<\/h2>\s*<p><strong>Score 63 → 38 \(-25\)/);
+    expect(html.stdout).toContain("<code>alpha/a-one</code>: yes → <strong>partial</strong>");
+    const none = await runInProcess(["report", "rml-assessment.yaml", "--pack", PACK], { cwd: dir });
+    expect(none.stdout).not.toContain("Changes since");
+  }));
+});
