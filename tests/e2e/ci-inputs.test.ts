@@ -116,7 +116,8 @@ describe("action.yml", () => {
     expect(action.runs.using).toBe("composite");
     for (const step of steps) if (step.run) expect(step.shell).toBe("bash");
     const used = Object.values(checkStep.env!).map((v) => /^\$\{\{ inputs\.([a-z-]+) \}\}$/.exec(v)?.[1]);
-    expect(used.sort()).toEqual(Object.keys(action.inputs).sort());
+    // Every input reaches the check step, except pr-comment, which switches on the comment step.
+    expect([...used, "pr-comment"].sort()).toEqual(Object.keys(action.inputs).sort());
     // Inputs are never pasted into the script itself, where they could inject shell code.
     expect(checkStep.run).not.toMatch(/\$\{\{/);
     expect(action.inputs.format.default).toBe("github");
