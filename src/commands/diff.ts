@@ -3,7 +3,7 @@ import { score } from "../core/score.js";
 import { EXIT } from "../errors.js";
 import { diffFormats } from "../formats/index.js";
 import { colorFor, PLAIN } from "../io/color.js";
-import { parseGitPath } from "../io/git.js";
+import { parseGitPath } from "../io/git-path.js";
 import type { Io } from "../io/io.js";
 import { loadAnswersAt } from "../load/answers-file.js";
 import { emit, refuseOverwritingInput } from "./output.js";

@@ -7,7 +7,7 @@ import type { Assessment, Pack } from "../core/types.js";
 import { generatedAt } from "../io/clock.js";
 import type { Io } from "../io/io.js";
 import { displayPath } from "../io/paths.js";
-import { parseGitPath } from "../io/git.js";
+import { parseGitPath } from "../io/git-path.js";
 import { isDiagnostic, readTextFile } from "../io/read.js";
 import { loadAnswersAt } from "../load/answers-file.js";
 import { renderReport, type TemplateSource } from "../report/render.js";

@@ -2,25 +2,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import { InputError, fileDiagnostic } from "../errors.js";
+import type { GitPath } from "./git-path.js";
 import { decodeUtf8, MAX_INPUT_BYTES, type TextFile } from "./read.js";
-
-/** A file at a git revision, as written on the command line: `REF:PATH`. */
-export interface GitPath {
-  ref: string;
-  path: string;
-}
-
-/**
- * Reads `REF:PATH` from an argument, or null when it names a file: an existing file wins (a
- * path may hold ':'), and so does a Windows drive (`C:\…`). A ref never starts with '-', so no
- * argument can reach git as an option.
- */
-export function parseGitPath(arg: string, cwd: string): GitPath | null {
-  if (existsSync(resolve(cwd, arg)) || /^[A-Za-z]:[\\/]/.test(arg)) return null;
-  const colon = arg.indexOf(":");
-  if (colon <= 0 || colon === arg.length - 1) return null;
-  return { ref: arg.slice(0, colon), path: arg.slice(colon + 1) };
-}
 
 /** Runs git with an argument array (never a shell) in `cwd`; its output, or the failure's stderr. */
 function git(args: string[], cwd: string): { ok: true; out: Buffer } | { ok: false; err: string } {
@@ -41,7 +24,8 @@ function existingDir(dir: string): string {
 }
 
 /**
- * Reads a file as it was at a git revision with git's own commands: the repository is the one
+ * Reads a file as it was at a git revision with git's own commands: a ref starting with '-' is
+ * refused (it could reach git as an option), the repository is the one
  * holding the path (`git rev-parse`), the ref is verified, then `git show REF:./PATH` runs in the
  * path's directory. Not a repository, an unknown ref and a path missing at that ref are located
  * errors at `REF:PATH:1:1` with a hint.

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { InputError } from "../errors.js";
 import type { Answers, Pack } from "../core/types.js";
-import { parseGitPath, readGitFile } from "../io/git.js";
+import { parseGitPath } from "../io/git-path.js";
 import { displayPath } from "../io/paths.js";
 import { isDiagnostic, readTextFile, type TextFile } from "../io/read.js";
 import { parseAnswersFast } from "./answers-fast.js";
@@ -32,8 +32,13 @@ export async function loadAnswers(file: string, pack: Pack, cwd: string): Promis
   return parseText(read, pack);
 }
 
-/** Like loadAnswers, but the argument may also be `REF:PATH`, read from git at that revision. */
+/**
+ * Like loadAnswers, but the argument may also be `REF:PATH`, read from git at that revision (the
+ * git module, and with it child_process, loaded only then).
+ */
 export async function loadAnswersAt(arg: string, pack: Pack, cwd: string): Promise<LoadedAnswers> {
   const target = parseGitPath(arg, cwd);
-  return target ? parseText(readGitFile(target, cwd), pack) : loadAnswers(arg, pack, cwd);
+  if (!target) return loadAnswers(arg, pack, cwd);
+  const { readGitFile } = await import("../io/git.js");
+  return parseText(readGitFile(target, cwd), pack);
 }
