@@ -20,7 +20,7 @@ export function diffText(d: AssessmentDiff, color: ChalkInstance = PLAIN): strin
     lines.push("", c.bold(`${g.title} (${list.length})`));
     for (const x of list) {
       lines.push(`  ${t(`${x.principle}/${x.question}`)}: ${answerText(x.before)} → ${answerText(x.after)}`);
-      if (x.notes) lines.push(c.dim(`      ${t(x.notes).replace(/\n/g, "\n      ")}`));
+      if (x.notes) lines.push(c.dim(`      ${t(x.notes)}`));
     }
   }
   if (d.evidence.length) {
