@@ -108,10 +108,12 @@ then 'check'.`)
     .option("--require-evidence", "fail when a yes or partial answer lists no evidence")
     .option("--no-require-evidence", "do not require evidence even if the config does")
     .option("--max-age-days <n>", "fail when the assessment's date is more than N days ago, or missing", dayCountArg)
+    .option("--baseline <old>", "fail when a score is lower than in OLD, an answers file or REF:PATH from git (e.g. origin/main:rml-assessment.yaml)")
+    .option("--no-regressions", "with a baseline, make every answer that got worse an error, not a warning")
     .option("--config <file>", "read the policy from FILE instead of ./.rml-assess.yaml")
     .option("--no-config", "ignore ./.rml-assess.yaml")
     .addOption(new Option("--validate-only", "only validate the files and the config (exit 0 or 2): unanswered questions are warnings, no policy applies")
-      .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "maxAgeDays"]))
+      .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "maxAgeDays", "baseline"]))
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "gitlab", "junit", "sarif"]).default("text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); directory search also skips node_modules, .git and what .gitignore ignores", collectGlobs)
@@ -127,12 +129,28 @@ junit (JUnit XML), sarif (SARIF 2.1.0).`)
       result.code = await checkCommand(files, opts, io);
     });
 
+  program.command("diff")
+    .description("show what changed between two assessments: scores, answers, evidence")
+    .argument("<old>", "the earlier answers file, or REF:PATH to read it from git (e.g. origin/main:rml-assessment.yaml)")
+    .argument("[new]", "the later answers file or REF:PATH; when left out, OLD is compared with itself at HEAD")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "md", "json"]).default("text"))
+    .option("-o, --output <file>", "write the output to FILE instead of standard output")
+    .addOption(packOption())
+    .addHelpText("after", `
+Exit 0 whatever changed (the gate is 'check --baseline'), 2 on invalid input. md is written to be
+pasted as a pull-request comment and stays under GitHub's 65,536-character limit.`)
+    .action(async (oldFile, newFile, opts) => {
+      const { diffCommand } = await import("./commands/diff.js");
+      result.code = await diffCommand(oldFile, newFile, opts, io);
+    });
+
   program.command("report")
     .description("write a scored assessment report an auditor can file")
     .argument("[file]", "answers file", "rml-assessment.yaml")
     .addOption(new Option("-f, --format <format>", "report format").choices(["md", "html"]).default("md"))
     .option("-o, --output <file>", "write the report to FILE instead of standard output")
     .option("--template <file>", "render with your own Handlebars template (the format's escaping applies)")
+    .option("--previous <old>", "add what changed since OLD, an earlier answers file or REF:PATH from git")
     .addOption(packOption())
     .action(async (file, opts) => {
       const { reportCommand } = await import("./commands/report.js");

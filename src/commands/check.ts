@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { EXIT, InputError, type Diagnostic } from "../errors.js";
+import { EXIT, InputError, UsageError, type Diagnostic } from "../errors.js";
 import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
-import type { CheckResult, Pack } from "../core/types.js";
+import type { Assessment, CheckResult, Pack, Policy } from "../core/types.js";
 import { githubSummary, MAX_SUMMARY_ROWS } from "../formats/github-summary.js";
 import { checkFormats, DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
@@ -12,6 +12,7 @@ import { answersFilesFor } from "../io/discover.js";
 import type { Io } from "../io/io.js";
 import { repositoryRoot } from "../io/repository.js";
 import { appendFileAtomic } from "../io/write.js";
+import { loadAnswersAt } from "../load/answers-file.js";
 import { loadAll, workersFor } from "../load/many.js";
 import { CONFIG_FILE } from "../paths.js";
 import { packFor } from "./pack-option.js";
@@ -41,6 +42,18 @@ async function configFor(option: string | false | undefined, pack: Pack, io: Io)
   return loadConfig(option, pack, io);
 }
 
+/**
+ * The baseline's assessment when the policy names one (a file or REF:PATH). It is compared with one
+ * answers file, so a run over several files with a baseline is a usage error.
+ */
+async function baselineFor(policy: Policy, files: string[], pack: Pack, io: Io): Promise<Assessment | null> {
+  if (policy.baseline === null) return null;
+  if (files.length !== 1) {
+    throw new UsageError(`a baseline is compared with one answers file, but ${files.length} were found`, "name one answers file with --baseline, or check the others in a run without it (--no-config skips a config's baseline)");
+  }
+  return score(pack, (await loadAnswersAt(policy.baseline, pack, io.cwd)).answers);
+}
+
 /** Appends the run's markdown summary to GitHub's GITHUB_STEP_SUMMARY file; a failure there only warns. */
 function appendStepSummary(results: FileSummary[], context: CheckContext, io: Io): void {
   const target = io.env.GITHUB_STEP_SUMMARY;
@@ -63,7 +76,9 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const config = await configFor(opts.config, pack, io);
   const policy = opts.validateOnly ? VALIDATION_POLICY : resolvePolicy(config?.policy ?? {}, opts, pack);
   const files = answersFilesFor(args, io.cwd, opts.exclude);
-  refuseOverwritingInput(opts.output, config ? [...files, config.file] : files, io);
+  const inputs = [...files, ...(config ? [config.file] : []), ...(policy.baseline ? [policy.baseline] : [])];
+  refuseOverwritingInput(opts.output, inputs, io);
+  const baseline = await baselineFor(policy, files, pack, io);
   const format = checkFormats[opts.format]!;
   const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
   // Dates are made only when something uses them (a maximum age; a format that prints the time).
@@ -94,7 +109,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
         continue;
       }
       const assessment = score(pack, loaded.answers);
-      const found = policyFindings(assessment, policy, day);
+      const found = policyFindings(assessment, policy, day, baseline);
       const result: CheckResult = { assessment, findings: found, passed: passes(found) };
       // Once invalid input is known to fail the run, the other files need no rendering.
       if (!invalid.length || reportsInvalid) doc.part(format.file(result, context));

@@ -13,6 +13,10 @@ export interface PolicyFlags {
   allowUnanswered?: boolean;
   requireEvidence?: boolean;
   maxAgeDays?: number;
+  /** --baseline FILE or REF:PATH. */
+  baseline?: string;
+  /** false with --no-regressions. */
+  regressions?: boolean;
 }
 
 /**
@@ -37,6 +41,8 @@ export function resolvePolicy(config: PolicySettings, flags: PolicyFlags, pack: 
     allowUnanswered: flags.allowUnanswered ?? config.allowUnanswered ?? DEFAULT_POLICY.allowUnanswered,
     requireEvidence: flags.requireEvidence ?? config.requireEvidence ?? DEFAULT_POLICY.requireEvidence,
     maxAgeDays: flags.maxAgeDays ?? config.maxAgeDays ?? DEFAULT_POLICY.maxAgeDays,
+    baseline: flags.baseline ?? config.baseline ?? DEFAULT_POLICY.baseline,
+    noRegressions: flags.regressions === false,
   };
 }
 

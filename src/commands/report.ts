@@ -1,11 +1,15 @@
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { EXIT, InputError } from "../errors.js";
+import { diffAssessments } from "../core/diff.js";
 import { score } from "../core/score.js";
+import type { Assessment, Pack } from "../core/types.js";
 import { generatedAt } from "../io/clock.js";
 import type { Io } from "../io/io.js";
 import { displayPath } from "../io/paths.js";
+import { parseGitPath } from "../io/git-path.js";
 import { isDiagnostic, readTextFile } from "../io/read.js";
+import { loadAnswersAt } from "../load/answers-file.js";
 import { renderReport, type TemplateSource } from "../report/render.js";
 import { TOOL } from "../version.js";
 import { readAnswersFile } from "./inputs.js";
@@ -17,6 +21,8 @@ export interface ReportOptions {
   output?: string;
   pack?: string;
   template?: string;
+  /** An earlier answers file or REF:PATH: the report adds what changed since. */
+  previous?: string;
 }
 
 /** A team's own template file, read as UTF-8 text (a located error when it cannot be). */
@@ -27,14 +33,23 @@ function templateFor(file: string, io: Io): TemplateSource {
   return { file: read.file, text: read.text };
 }
 
+/** The earlier assessment's changes up to this one, for the report's "Changes since the last assessment". */
+async function changesSince(previous: string | undefined, current: Assessment, pack: Pack, io: Io) {
+  if (previous === undefined) return null;
+  return diffAssessments(score(pack, (await loadAnswersAt(previous, pack, io.cwd)).answers), current);
+}
+
 /** `report`: scores one answers file and writes the report; the policy does not apply here. */
 export async function reportCommand(file: string, opts: ReportOptions, io: Io): Promise<number> {
-  refuseOverwritingInput(opts.output, opts.template ? [file, opts.template] : [file], io);
+  const inputs = [file, opts.template, opts.previous].filter((f): f is string => f !== undefined && !parseGitPath(f, io.cwd));
+  refuseOverwritingInput(opts.output, inputs, io);
   const pack = await packFor(opts, io);
   const { bytes, answers } = await readAnswersFile(file, pack, io);
   const assessment = score(pack, answers);
   const template = opts.template ? templateFor(opts.template, io) : undefined;
-  const content = await renderReport(assessment, opts.format, { toolName: TOOL.name, toolVersion: TOOL.version, generated: generatedAt(io), answersFingerprint: createHash("sha256").update(bytes).digest("hex") }, template);
+  const previous = await changesSince(opts.previous, assessment, pack, io);
+  const meta = { toolName: TOOL.name, toolVersion: TOOL.version, generated: generatedAt(io), answersFingerprint: createHash("sha256").update(bytes).digest("hex") };
+  const content = await renderReport(assessment, opts.format, meta, template, previous);
   emit(content, opts.output, io);
   if (opts.output) io.stderr(`Wrote ${opts.output} (${opts.format} report, overall score ${assessment.score ?? "none"}).\n`);
   return EXIT.ok;

@@ -1,3 +1,4 @@
+import { regressionFindings } from "./regressions.js";
 import type { Assessment, Finding, FindingCode, Policy, Position, ScoredPrinciple, ScoredQuestion, Severity } from "./types.js";
 
 /** A finding with its fields in the documented order (JSON output keeps it). */
@@ -7,6 +8,7 @@ function finding(code: FindingCode, severity: Severity, message: string, princip
 
 export const DEFAULT_POLICY: Policy = {
   minScore: null, minPrincipleScore: null, principleMinScores: new Map(), allowUnanswered: false, requireEvidence: false, maxAgeDays: null,
+  baseline: null, noRegressions: false,
 };
 
 /** Where a question's finding can be fixed: its answer, else its principle's key, else `answers:`. */
@@ -70,10 +72,12 @@ function ageFindings(a: Assessment, policy: Policy, today: string): Finding[] {
 
 /**
  * Applies a policy to an assessment, with `today` (YYYY-MM-DD) passed in so the core needs no
- * clock. Findings come sorted by position, so output is deterministic.
+ * clock, and the baseline's assessment when the policy names one. Findings come sorted by
+ * position, so output is deterministic.
  */
-export function findings(a: Assessment, policy: Policy, today: string): Finding[] {
-  return [...questionFindings(a, policy), ...scoreFindings(a, policy), ...ageFindings(a, policy, today)].sort(
+export function findings(a: Assessment, policy: Policy, today: string, baseline: Assessment | null = null): Finding[] {
+  const regressions = baseline ? regressionFindings(baseline, a, policy) : [];
+  return [...questionFindings(a, policy), ...scoreFindings(a, policy), ...ageFindings(a, policy, today), ...regressions].sort(
     (x, y) => x.line - y.line || x.column - y.column || x.code.localeCompare(y.code),
   );
 }

@@ -149,7 +149,9 @@ export type FindingCode =
   | "BELOW_MIN_SCORE"
   | "PRINCIPLE_BELOW_MIN_SCORE"
   | "STALE"
-  | "MISSING_DATE";
+  | "MISSING_DATE"
+  | "SCORE_REGRESSION"
+  | "ANSWER_REGRESSION";
 
 export interface Finding {
   code: FindingCode;
@@ -172,6 +174,10 @@ export interface Policy {
   requireEvidence: boolean;
   /** The assessment's date may be at most this many days before today. */
   maxAgeDays: number | null;
+  /** The answers file (or REF:PATH) scores must not fall below; null for none. */
+  baseline: string | null;
+  /** Answers that got worse than the baseline's are errors, not warnings. */
+  noRegressions: boolean;
 }
 
 /** One answers file checked against a policy. */

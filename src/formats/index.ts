@@ -1,3 +1,8 @@
+import type { ChalkInstance } from "chalk";
+import type { AssessmentDiff } from "../core/diff.js";
+import { diffJson } from "./diff-json.js";
+import { diffMarkdown } from "./diff-md.js";
+import { diffText } from "./diff-text.js";
 import type { CheckFormat } from "./document.js";
 import { githubFormat } from "./github.js";
 import { gitlabFormat } from "./gitlab.js";
@@ -16,4 +21,14 @@ export const checkFormats: Record<string, CheckFormat> = {
   gitlab: gitlabFormat,
   junit: junitFormat,
   sarif: sarifFormat,
+};
+
+/** A `diff` output format: the comparison of two assessments as one string. */
+export type DiffFormat = (diff: AssessmentDiff, context: { color?: ChalkInstance }) => string;
+
+/** Output formats of `diff`, by name. */
+export const diffFormats: Record<string, DiffFormat> = {
+  text: (d, context) => diffText(d, context.color),
+  md: (d) => diffMarkdown(d),
+  json: (d) => diffJson(d),
 };

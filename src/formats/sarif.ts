@@ -29,6 +29,16 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
     full: "The policy (max-age-days) limits how old an assessment may be, so the answers file must say when its answers were last reviewed; this one has no date.",
     help: "Add date: YYYY-MM-DD, the day the answers were last reviewed.",
   },
+  SCORE_REGRESSION: {
+    short: "A score is lower than the baseline's.",
+    full: "The overall score, or a principle's score, is lower than in the baseline assessment the policy compares with (check --baseline, or baseline: in the config), as check rounds scores.",
+    help: "Restore the answers that got worse (`rml-assess diff BASELINE FILE` lists them), or update the baseline when the lower score is agreed.",
+  },
+  ANSWER_REGRESSION: {
+    short: "An answer got worse than in the baseline.",
+    full: "An answer moved down since the baseline assessment: yes to partial or no, partial to no, or answered to unanswered. A warning, or an error with --no-regressions.",
+    help: "Check whether the change is right: fix the answer, or keep it and record why in its notes.",
+  },
   INVALID_INPUT: {
     short: "The answers file is not valid, so it could not be checked.",
     full: "The answers file could not be read, parsed or validated against the answers schema (a YAML syntax error, an unknown principle or question, an answer that is not yes, partial, no or n/a, a missing project name), so no score or policy was checked.",
@@ -103,7 +113,8 @@ export const sarifFormat: CheckFormat = {
   file(r, context) {
     const rules = ruleIndex(context.pack);
     return indented(r.findings.map((f) => {
-      const ruleId = f.principle && f.question ? `${f.principle}/${f.question}` : f.code;
+      // Findings with a rule of their own (ANSWER_REGRESSION) keep it; other question findings use the question's rule.
+      const ruleId = f.code in POLICY_RULES || !(f.principle && f.question) ? f.code : `${f.principle}/${f.question}`;
       return result(ruleId, f.severity, f.message, r.assessment.answers.file, f, f.code, rules);
     }));
   },

@@ -24,6 +24,7 @@ export interface PolicySettings {
   allowUnanswered?: boolean;
   requireEvidence?: boolean;
   maxAgeDays?: number;
+  baseline?: string;
 }
 
 export interface Config {
@@ -39,6 +40,7 @@ interface PolicyData {
   "allow-unanswered"?: boolean;
   "require-evidence"?: boolean;
   "max-age-days"?: number;
+  baseline?: string;
 }
 
 /** `min-score-for` keys must name principles of the loaded pack; each unknown one is located. */
@@ -65,6 +67,7 @@ function toSettings(data: PolicyData | null | undefined): PolicySettings {
   if (d["allow-unanswered"] !== undefined) settings.allowUnanswered = d["allow-unanswered"];
   if (d["require-evidence"] !== undefined) settings.requireEvidence = d["require-evidence"];
   if (d["max-age-days"] !== undefined) settings.maxAgeDays = d["max-age-days"];
+  if (d.baseline !== undefined) settings.baseline = d.baseline;
   return settings;
 }
 

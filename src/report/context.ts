@@ -1,5 +1,7 @@
+import type { AssessmentDiff } from "../core/diff.js";
 import type { Assessment, ScoredPrinciple, ScoredQuestion, QuestionStatus } from "../core/types.js";
 import { textBar } from "../formats/text.js";
+import { changesContext } from "./changes.js";
 import { safeHref } from "./escape.js";
 import { radarChart } from "./radar.js";
 
@@ -49,11 +51,12 @@ function evidenceItems(list: string[], escape: Escape) {
 }
 
 /**
- * The data every report template receives (documented in the README). Strings from the answers
+ * The data every report template receives (documented in the README), with what changed since a
+ * previous assessment when one is given. Strings from the answers
  * file and the pack pass through `escape.text`,
  * link destinations through `escape.href`; numbers and fixed labels do not need to.
  */
-export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape) {
+export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, previous: AssessmentDiff | null = null) {
   const esc = escape.text;
   const totals = { questions: 0, answered: 0, yes: 0, partial: 0, no: 0, na: 0, unanswered: 0 };
   for (const p of a.principles) {
@@ -99,6 +102,7 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape) {
         refs: q.question.refs.map(esc),
       })),
     })),
+    changes: previous ? changesContext(previous, escape) : null,
     gaps: gaps.map(({ p, q, gain: g }, i) => ({
       rank: i + 1,
       principle: { id: esc(p.principle.id), number: p.principle.number, title: esc(p.principle.title) },

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import Runtime from "handlebars/runtime";
+import type { AssessmentDiff } from "../core/diff.js";
 import type { Assessment } from "../core/types.js";
 import * as precompiled from "../generated/templates.js";
 import { TEMPLATES_DIR } from "../paths.js";
@@ -47,10 +48,13 @@ async function customTemplate(format: ReportFormat, template: TemplateSource): P
   return compileTemplate(hbs, template.text, template.file, format.noEscape);
 }
 
-/** Renders an assessment with the format's template, or a team's own template with the format's escaping. */
-export async function renderReport(a: Assessment, format: string, meta: ReportMeta, template?: TemplateSource): Promise<string> {
+/**
+ * Renders an assessment with the format's template, or a team's own template with the format's
+ * escaping; `previous` adds what changed since an earlier assessment.
+ */
+export async function renderReport(a: Assessment, format: string, meta: ReportMeta, template?: TemplateSource, previous: AssessmentDiff | null = null): Promise<string> {
   const f = reportFormats[format];
   if (!f) throw new Error(`unknown report format ${format}`);
   const render = template ? await customTemplate(f, template) : builtinTemplate(f);
-  return render(reportContext(a, meta, f.escape));
+  return render(reportContext(a, meta, f.escape, previous));
 }

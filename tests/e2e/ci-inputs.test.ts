@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { EXAMPLES, REPO, runInProcess, withTempDir } from "../helpers/run.js";
+import { git, gitCommit, gitInit } from "../helpers/git.js";
+import { CACHE_ENV, EXAMPLES, REPO, runInProcess, withTempDir } from "../helpers/run.js";
 import { sarifErrors } from "../helpers/validate.js";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -113,6 +114,9 @@ describe("the README's config example", () => {
     expect(keys.sort()).toEqual(Object.keys(JSON.parse(readFileSync(join(REPO, "schema/config.schema.json"), "utf8")).properties.policy.properties).sort());
     writeFileSync(join(dir, ".rml-assess.yaml"), config);
     place(dir, "rml-assessment.yaml", TRIAGE);
+    // The example's baseline is the file on origin/main: here, the same answers, so nothing regressed.
+    gitInit(dir);
+    git(dir, "update-ref", "refs/remotes/origin/main", gitCommit(dir, "assessment"));
     const r = await runInProcess(["check", "--format", "json"], { cwd: dir, now: NOW });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1); // the triage example lists no evidence for some answers

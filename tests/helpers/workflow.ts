@@ -28,12 +28,27 @@ export function expand(text: string, contexts: Contexts): string {
   return text.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_, path: string) => String(lookup(path, contexts) ?? ""));
 }
 
-/** Evaluates a step's `if:` of the forms our files use: `a.b != 'x'` and `a.b == 'x'`. */
+/**
+ * Evaluates a step's `if:` of the forms our files use: terms joined by `&&`, each `a.b == 'x'`,
+ * `a.b != 'x'`, a bare `a.b` (true when set and not empty), or `!cancelled()` (a run here is never
+ * cancelled), optionally inside `${{ }}`.
+ */
 export function condition(text: string, contexts: Contexts): boolean {
-  const m = /^\s*([\w.-]+)\s*(==|!=)\s*'([^']*)'\s*$/.exec(text);
-  if (!m) throw new Error(`unsupported if: ${text}`);
-  const value = String(lookup(m[1]!, contexts) ?? "");
-  return m[2] === "==" ? value === m[3] : value !== m[3];
+  const body = /^\s*\$\{\{([\s\S]*)\}\}\s*$/.exec(text)?.[1] ?? text;
+  return body.split("&&").every((term) => {
+    if (/^\s*!cancelled\(\)\s*$/.test(term)) return true;
+    const compare = /^\s*([\w.-]+)\s*(==|!=)\s*'([^']*)'\s*$/.exec(term);
+    if (compare) {
+      const value = String(lookup(compare[1]!, contexts) ?? "");
+      return compare[2] === "==" ? value === compare[3] : value !== compare[3];
+    }
+    const bare = /^\s*([\w.-]+)\s*$/.exec(term);
+    if (bare) {
+      const value = lookup(bare[1]!, contexts);
+      return value !== undefined && value !== null && value !== "" && value !== false;
+    }
+    throw new Error(`unsupported if: ${text}`);
+  });
 }
 
 /** Reads a GITHUB_OUTPUT file of `name=value` lines. */

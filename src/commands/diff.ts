@@ -1,0 +1,36 @@
+import { diffAssessments } from "../core/diff.js";
+import { score } from "../core/score.js";
+import { EXIT } from "../errors.js";
+import { diffFormats } from "../formats/index.js";
+import { colorFor, PLAIN } from "../io/color.js";
+import { parseGitPath } from "../io/git-path.js";
+import type { Io } from "../io/io.js";
+import { loadAnswersAt } from "../load/answers-file.js";
+import { emit, refuseOverwritingInput } from "./output.js";
+import { packFor } from "./pack-option.js";
+
+export interface DiffOptions {
+  format: string;
+  output?: string;
+  pack?: string;
+}
+
+/** The earlier version when only one is given: the same path at HEAD. */
+export function headOf(arg: string, cwd: string): string {
+  return `HEAD:${parseGitPath(arg, cwd)?.path ?? arg}`;
+}
+
+/**
+ * `diff`: scores two answers files (either may be REF:PATH, read from git) against the same pack
+ * and writes what changed. It reports and does not judge: exit 0 whatever changed, 2 on invalid input.
+ */
+export async function diffCommand(oldArg: string, newArg: string | undefined, opts: DiffOptions, io: Io): Promise<number> {
+  const [before, after] = newArg === undefined ? [headOf(oldArg, io.cwd), oldArg] : [oldArg, newArg];
+  refuseOverwritingInput(opts.output, [before, after].filter((a) => !parseGitPath(a, io.cwd)), io);
+  const pack = await packFor(opts, io);
+  const [old, now] = await Promise.all([loadAnswersAt(before, pack, io.cwd), loadAnswersAt(after, pack, io.cwd)]);
+  const diff = diffAssessments(score(pack, old.answers), score(pack, now.answers));
+  const color = opts.output || opts.format !== "text" ? PLAIN : await colorFor(io.env, () => io.stdoutIsTTY);
+  emit(diffFormats[opts.format]!(diff, { color }), opts.output, io);
+  return EXIT.ok;
+}
