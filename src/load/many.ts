@@ -32,15 +32,24 @@ export function workersFor(count: number, jobs?: number): number {
  * Parses answers files in order. With workers, batches of files are parsed on other threads (the
  * expensive part) while this one scores and renders; at most two batches per worker are in flight
  * and results are yielded in file order, so memory stays bounded however many files there are.
+ * `stderr` receives what the workers write to their standard error.
  */
-export async function* loadAll(files: string[], pack: Pack, cwd: string, workers: number): AsyncGenerator<Loaded> {
+export async function* loadAll(files: string[], pack: Pack, cwd: string, workers: number, stderr?: (text: string) => void): AsyncGenerator<Loaded> {
   if (workers === 0) {
     for (const file of files) yield await loadOne(file, pack, cwd);
     return;
   }
   // Loaded only for large runs: a check of a few files never starts a thread.
   const { Worker } = process.getBuiltinModule("node:worker_threads");
-  const pool: Worker[] = Array.from({ length: workers }, () => new Worker(ANSWERS_WORKER, { workerData: { pack, cwd } }));
+  // Each worker gets standard streams of its own rather than sharing this process's: a worker's
+  // stdout piped to ours would make Node switch our pipe to non-blocking and buffer behind it.
+  // The worker prints nothing; whatever it says on stderr (a warning from Node) is passed on.
+  const pool: Worker[] = Array.from({ length: workers }, () => {
+    const worker = new Worker(ANSWERS_WORKER, { workerData: { pack, cwd }, stdout: true, stderr: true });
+    worker.stdout.resume();
+    worker.stderr.setEncoding("utf8").on("data", (text: string) => stderr?.(text));
+    return worker;
+  });
   const done = new Map<number, Loaded[]>();
   const owner = new Map<number, Worker>();
   const waiting = new Map<number, (value: void) => void>();
