@@ -11,6 +11,8 @@ export type Loaded = { file: string; answers: Answers } | { file: string; proble
 /** Below this many files the workers' start-up costs more than it saves. */
 export const PARALLEL_FROM = 200;
 const BATCH = 25;
+/** The young generation of a worker's heap, in MB. */
+const WORKER_YOUNG_GENERATION_MB = 16;
 
 /** Reads and parses one file, turning invalid input into data. */
 export async function loadOne(file: string, pack: Pack, cwd: string): Promise<Loaded> {
@@ -44,8 +46,10 @@ export async function* loadAll(files: string[], pack: Pack, cwd: string, workers
   // Each worker gets standard streams of its own rather than sharing this process's: a worker's
   // stdout piped to ours would make Node switch our pipe to non-blocking and buffer behind it.
   // The worker prints nothing; whatever it says on stderr (a warning from Node) is passed on.
+  // A worker's garbage is short-lived (each file's parse); a small young generation keeps it from
+  // growing to Node 24's default (10,000 files: 308 MB peak by default, 231 MB with this).
   const pool: Worker[] = Array.from({ length: workers }, () => {
-    const worker = new Worker(ANSWERS_WORKER, { workerData: { pack, cwd }, stdout: true, stderr: true });
+    const worker = new Worker(ANSWERS_WORKER, { workerData: { pack, cwd }, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     worker.stdout.resume();
     worker.stderr.setEncoding("utf8").on("data", (text: string) => stderr?.(text));
     return worker;
