@@ -80,10 +80,10 @@ const chalkWithoutDetection = {
 
 /**
  * Libraries only some runs need, each bundled once into dist/vendor/ and required from the CLI's
- * bundle on first use, so a `check` neither reads nor keeps them: the prompt library (interview),
- * the YAML document library (--pack, the config file, invalid answers files, init and interview),
- * Handlebars (its runtime for report, its compiler for report --template) and chalk (only output
- * in colour).
+ * bundle on first use, so a run reads only those it uses: the prompt library (interview), the
+ * YAML document library (--pack, the config file, invalid answers files, init and interview),
+ * Handlebars (its runtime for report, its compiler for report --template) and chalk (commands that
+ * print for people).
  */
 const VENDOR = { yaml: "yaml", inquirer: "@inquirer/prompts", handlebars: "handlebars", "handlebars-runtime": "handlebars/runtime", chalk: "chalk" };
 const vendored = {
@@ -124,8 +124,8 @@ const common = {
 
 /**
  * Source maps beside every bundle, read by Node only when the launcher turns them on (--debug or
- * DEBUG), so a stack trace names src/ files and lines. Without the sources' text (the maps are for
- * traces, which need only the positions): a tenth of the size.
+ * DEBUG), so a stack trace names src/ files and lines. Without the sources' text: traces need only
+ * the positions.
  */
 const maps = { sourcemap: "linked", sourcesContent: false };
 
