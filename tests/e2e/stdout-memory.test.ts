@@ -10,13 +10,13 @@ import { BIN, CACHE_ENV, REPO, withTempDir } from "../helpers/run.js";
 
 /** Enough files for a document of tens of megabytes, parsed on worker threads. */
 const COUNT = 3000;
-const PEAK_RSS = join(REPO, "tests", "helpers", "peak-rss.cjs");
+const PEAK_RSS = join(REPO, "bench", "peak-rss.cjs");
 
 type Stdout = "file" | "pipe" | "full non-blocking pipe";
 
 /**
  * Runs `check DIR --format json` with standard output sent one way, and returns the child's peak
- * resident memory (all threads, from tests/helpers/peak-rss.cjs) with what it printed.
+ * resident memory (all threads, from bench/peak-rss.cjs) with what it printed.
  */
 function checkTo(dir: string, stdout: Stdout | { output: string }, answers = join(dir, "answers")) {
   const rssFile = join(dir, "peak-rss");
