@@ -46,10 +46,17 @@ export function answersFile(pack, index, rnd) {
   })}`;
 }
 
+/** Past this many, files repeat the answers of an earlier one under their own project name (generating is slow). */
+const DISTINCT = 10_000;
+const nameOf = (i) => `model-${String(i).padStart(5, "0")}.yaml`;
+
 /** Generates `count` files named model-00001.yaml … in `dir`, from the built pack. */
 export function generate(dir, count, packJson) {
   const pack = JSON.parse(readFileSync(packJson, "utf8"));
   mkdirSync(dir, { recursive: true });
   const rnd = random(20261123);
-  for (let i = 1; i <= count; i++) writeFileSync(join(dir, `model-${String(i).padStart(5, "0")}.yaml`), answersFile(pack, i, rnd));
+  for (let i = 1; i <= count; i++) {
+    const text = i <= DISTINCT ? answersFile(pack, i, rnd) : readFileSync(join(dir, nameOf(((i - 1) % DISTINCT) + 1)), "utf8").replace(/name: Model \d+/, `name: Model ${i}`);
+    writeFileSync(join(dir, nameOf(i)), text);
+  }
 }

@@ -25,12 +25,11 @@ const cases = {
   "6 MB (over the limit)": () => `${HEAD}notes: "${"x".repeat(6_000_000)}"\n`,
 };
 
-/** Runs the built CLI in a fresh process, as bin/ does, and has it report its own peak memory at exit. */
+/** Runs the launcher in a fresh process, which reports its own peak memory at exit. */
 const runner = `
 process.on("exit", () => process.stderr.write("\\nmax-rss " + Math.round(process.resourceUsage().maxRSS / 1024) + "\\n"));
 process.argv.splice(1, 0, "rml-assess");
-const { boot } = (await import("./bin/rml-assess.cjs")).default;
-process.exitCode = await boot();
+await import("./bin/rml-assess.cjs");
 `;
 
 const dir = mkdtempSync(join(tmpdir(), "rml-assess-bench-"));

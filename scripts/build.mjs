@@ -1,9 +1,9 @@
 // Build: (1) ajv's standalone validators generated from schema/ (no schema compilation at run
-// time), (2) the CLI bundled by esbuild into one CommonJS file, dist/rml-assess.cjs, beside its
-// launcher and worker, (3) the built-in pack parsed once into dist/builtin-pack.json. Type checking is `npm run typecheck`.
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// time), (2) the CLI bundled by esbuild into one CommonJS file, dist/rml-assess.cjs, with source
+// maps, beside its worker and the parts loaded on use, (3) the built-in pack parsed once into
+// dist/builtin-pack.json. The launcher, bin/rml-assess.cjs, is hand-written and loads
+// dist/rml-assess.cjs. Type checking is `npm run typecheck`.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, sep } from "node:path";
@@ -80,10 +80,10 @@ const chalkWithoutDetection = {
 
 /**
  * Libraries only some runs need, each bundled once into dist/vendor/ and required from the CLI's
- * bundle on first use, so a `check` neither reads nor keeps them: the prompt library (interview),
- * the YAML document library (--pack, the config file, invalid answers files, init and interview),
- * Handlebars (its runtime for report, its compiler for report --template) and chalk (only output
- * in colour).
+ * bundle on first use, so a run reads only those it uses: the prompt library (interview), the
+ * YAML document library (--pack, the config file, invalid answers files, init and interview),
+ * Handlebars (its runtime for report, its compiler for report --template) and chalk (commands that
+ * print for people).
  */
 const VENDOR = { yaml: "yaml", inquirer: "@inquirer/prompts", handlebars: "handlebars", "handlebars-runtime": "handlebars/runtime", chalk: "chalk" };
 const vendored = {
@@ -116,99 +116,41 @@ const common = {
   target: "node20",
   define: { "import.meta.dirname": "__dirname" },
   // Less to read on every start. Names are kept (mangling them saved nothing measurable), so a
-  // --debug stack trace still names the functions it passed through.
+  // --debug stack trace names the functions it passed through; the source maps name their files.
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: "warning",
 };
 
 /**
- * The CLI as one CommonJS file, dist/rml-assess.cjs: CommonJS so that src/boot.ts can compile it
- * through V8's code cache (Node 20 has none for ES modules), one file so that a start reads one
- * file. Commands are imported on use in the source, so esbuild wraps each in a lazy initialiser:
- * code a command does not use is never compiled or run. Beside it: the parts it requires on use
- * (dist/vendor, dist/parts) and the worker thread of large `check` runs (dist/answers-worker.cjs).
- * The launcher, bin/rml-assess.cjs, is src/boot.ts built whole: Node loads one file before the CLI.
+ * Source maps beside every bundle, read by Node only when the launcher turns them on (--debug or
+ * DEBUG), so a stack trace names src/ files and lines. Without the sources' text: traces need only
+ * the positions.
+ */
+const maps = { sourcemap: "linked", sourcesContent: false };
+
+/**
+ * The CLI as one CommonJS file, dist/rml-assess.cjs, which bin/rml-assess.cjs requires after turning
+ * on Node's compile cache. Commands are imported on use in the source, so esbuild wraps each in a
+ * lazy initialiser: code a command does not use is never compiled or run. Beside it: the parts it
+ * requires on use (dist/vendor, dist/parts) and the worker thread of large `check` runs
+ * (dist/answers-worker.cjs).
  */
 async function bundle() {
   rmSync(dist, { recursive: true, force: true });
-  const cjs = { ...common, outdir: dist, outExtension: { ".js": ".cjs" } };
-  // What src/boot.ts loads through the code cache: the CLI, and the parts it requires on use. Each
-  // file is already the function Node would wrap a CommonJS module in, so it compiles as it is,
-  // without first being copied into a wrapper (a second string of its size).
-  const cached = {
+  const cjs = { ...common, ...maps, outdir: dist, outExtension: { ".js": ".cjs" } };
+  const cli = {
     ...cjs,
-    banner: { js: "(function (exports, require, module, __filename, __dirname) {" },
-    footer: { js: "})" },
     plugins: [lazyChildProcess, chalkWithoutDetection, vendored, parts],
-    // import() of a vendored library becomes require(): the code cache has no ES module loader to offer.
+    // import() of a vendored library becomes require(): loading a CommonJS file through the ES
+    // module loader would cost a start more than the file itself.
     supported: { "dynamic-import": false },
   };
-  await build({ ...cached, entryPoints: { "rml-assess": join(root, "src", "run.ts") } });
-  await build({ ...cached, entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([file, pkg]) => [`vendor/${file}`, pkg])) });
-  await build({ ...cached, entryPoints: Object.fromEntries(PARTS.map((name) => [`parts/${name}`, join(generated, `${name}.js`)])) });
+  await build({ ...cli, entryPoints: { "rml-assess": join(root, "src", "run.ts") } });
+  await build({ ...cli, entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([file, pkg]) => [`vendor/${file}`, pkg])) });
+  await build({ ...cli, entryPoints: Object.fromEntries(PARTS.map((name) => [`parts/${name}`, join(generated, `${name}.js`)])) });
   // Loaded by Node itself: the worker thread of large runs (self-contained).
   await build({ ...cjs, entryPoints: { "answers-worker": join(root, "src", "load", "answers-worker.ts") }, plugins: [chalkWithoutDetection] });
-  // A dynamic import() left in a bundle would need an ES module loader the code cache cannot give
-  // it; and src/boot.ts reads the bundles as latin1, which only ASCII survives unchanged.
-  for (const file of ["rml-assess.cjs", ...Object.keys(VENDOR).map((f) => `vendor/${f}.cjs`), ...PARTS.map((f) => `parts/${f}.cjs`)]) {
-    const code = readFileSync(join(dist, file), "utf8");
-    if (/\bimport\(/.test(code)) throw new Error(`dist/${file} still holds an import() call; bundle the module it loads`);
-    if (/[^\x00-\x7f]/.test(code)) throw new Error(`dist/${file} is not ASCII; keep esbuild's default charset`);
-  }
-}
-
-/** The launcher, bin/rml-assess.cjs: src/boot.ts whole, with the build's identity written in. */
-async function buildLauncher() {
-  await build({
-    ...common,
-    define: { ...common.define, __RML_BUILD_ID__: JSON.stringify(buildId()) },
-    entryPoints: [join(root, "src", "boot.ts")],
-    outfile: join(root, "bin", "rml-assess.cjs"),
-    banner: { js: "#!/usr/bin/env node\n// Generated by scripts/build.mjs from src/boot.ts. Do not edit." },
-    footer: { js: "require.main === module && module.exports.boot().then((code) => { process.exitCode = code; });" },
-  });
-  chmodSync(join(root, "bin", "rml-assess.cjs"), 0o755);
-}
-
-/** A hash of everything in dist/: the code caches of one build are never used with another's code. */
-function buildId() {
-  const hash = createHash("sha256");
-  for (const file of readdirSync(dist, { recursive: true }).map(String).filter((f) => /\.(cjs|json)$/.test(f)).sort()) {
-    hash.update(`${file}\0`).update(readFileSync(join(dist, file))).update("\0");
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-
-/** The command lines whose compiled code the package ships in dist/cache/ (see src/boot.ts). */
-const WARM = [
-  ["check", "examples"],
-  ...["json", "github", "junit", "sarif"].map((format) => ["check", "examples", "--format", format]),
-  ["report", "examples/clinical-triage.yaml"],
-  ...["md", "html"].map((format) => ["report", "examples/clinical-triage.yaml", "--format", format]),
-  ["principles"],
-  ...["json", "md"].map((format) => ["principles", "--format", format]),
-  ["--help"],
-];
-
-/**
- * Runs the built CLI once for each command line in WARM, so that the package carries the code
- * caches of its common commands: a CI machine that installs it and runs `check` once starts warm.
- * The caches are made by this Node; a different Node version ignores them and makes its own.
- */
-function warmCaches() {
-  const tmp = mkdtempSync(join(tmpdir(), "rml-assess-warm-"));
-  try {
-    for (const args of WARM) {
-      const r = spawnSync(process.execPath, [join(root, "bin", "rml-assess.cjs"), ...args], { cwd: root, env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", RML_ASSESS_CACHE_DIR: tmp }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
-      if (r.status !== 0 && r.status !== 1) throw new Error(`warming the code cache: rml-assess ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
-    }
-    mkdirSync(join(dist, "cache"));
-    // The user's cache names files after the installation's path; the package's need no such prefix.
-    for (const file of readdirSync(tmp)) renameSync(join(tmp, file), join(dist, "cache", file.replace(/^[0-9a-f]{8}-/, "")));
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
 }
 
 /** The built-in pack, parsed and validated now with the same loader --pack DIR uses at run time. */
@@ -228,5 +170,3 @@ generateValidators();
 precompileTemplates();
 await bundle();
 await prebuildPack();
-await buildLauncher();
-warmCaches();

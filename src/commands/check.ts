@@ -102,7 +102,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   try {
     const doc = new DocumentWriter(format, context, (text) => sink.write(text));
     let kept = 0;
-    for await (const loaded of loadAll(files, pack, io.cwd, workersFor(files.length, opts.jobs))) {
+    for await (const loaded of loadAll(files, pack, io.cwd, workersFor(files.length, opts.jobs), io.stderr)) {
       if ("problems" in loaded) {
         invalid.push(...loaded.problems);
         if (reportsInvalid) doc.part(format.invalid(loaded.file, loaded.problems, context));

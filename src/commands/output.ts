@@ -1,17 +1,24 @@
 import { statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io/io.js";
+import { Spool } from "../io/spool.js";
 import { AtomicFile, writeFileAtomic } from "../io/write.js";
 
-/** A write error as the user should read it: which output, and why, in words. */
-function outputError(output: string, error: unknown): UsageError {
+/** Why a write failed, in words. */
+function reasonFor(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? String(error);
   const reasons: Record<string, string> = {
     ENOENT: "its directory does not exist", EACCES: "permission denied", EPERM: "permission denied", EISDIR: "it is a directory",
     ENOTDIR: "a part of its path is a file, not a directory", EROFS: "the file system is read-only", ENOSPC: "the disk is full",
   };
-  return new UsageError(`cannot write ${output}: ${reasons[code] ?? code}; nothing was written`, "choose another path with -o");
+  return reasons[code] ?? code;
+}
+
+/** A write error as the user should read it: which output, and why, in words. */
+function outputError(output: string, error: unknown): UsageError {
+  return new UsageError(`cannot write ${output}: ${reasonFor(error)}; nothing was written`, "choose another path with -o");
 }
 
 /** Writes a command's output to a file atomically or, without one, to standard output. */
@@ -28,9 +35,10 @@ export function emit(content: string, output: string | undefined, io: Io): void 
 }
 
 /**
- * Where a streamed output goes. To a file, parts go straight to its temporary file (bounded memory;
- * renamed into place on commit). To standard output they are held until commit, so invalid input
- * found late in a run still leaves nothing written.
+ * Where a streamed output goes, part by part, in bounded memory. To a file, parts go straight to its
+ * temporary file, renamed into place on commit. To standard output they are spooled (in memory
+ * while small, then in a temporary file) and printed on commit, so invalid input found late in a
+ * run still leaves nothing printed.
  */
 export interface Sink {
   write(text: string): void;
@@ -38,11 +46,22 @@ export interface Sink {
   abort(): void;
 }
 
+/** Standard output, spooled; a spool that cannot be written is a usage problem with a way out. */
+function spooledStdout(io: Io): Sink {
+  const spool = new Spool();
+  const guard = (fn: () => void) => {
+    try {
+      fn();
+    } catch (error) {
+      spool.discard();
+      throw new UsageError(`cannot hold the output in the temporary directory ${tmpdir()}: ${reasonFor(error)}; nothing was written`, "set TMPDIR to a directory with room, or write to a file with -o");
+    }
+  };
+  return { write: (text) => guard(() => spool.write(text)), commit: () => spool.drainTo(io.stdout), abort: () => spool.discard() };
+}
+
 export function sinkFor(output: string | undefined, io: Io): Sink {
-  if (!output) {
-    const held: string[] = [];
-    return { write: (text) => void held.push(text), commit: () => held.forEach((t) => io.stdout(t)), abort: () => void (held.length = 0) };
-  }
+  if (!output) return spooledStdout(io);
   let file: AtomicFile;
   try {
     file = new AtomicFile(resolve(io.cwd, output));

@@ -1,6 +1,7 @@
 import type { CheckResult } from "../core/types.js";
 import { TOOL } from "../version.js";
 import type { CheckFormat } from "./document.js";
+import { jsonAt } from "./json-text.js";
 
 /** One file's result in the documented shape, indented to sit inside the document's results array. */
 function file({ assessment: a, findings, passed }: CheckResult): string {
@@ -22,7 +23,7 @@ function file({ assessment: a, findings, passed }: CheckResult): string {
     findings,
     passed,
   };
-  return `\n    ${JSON.stringify(result, null, 2).replace(/\n/g, "\n    ")}`;
+  return `\n    ${jsonAt(result, 2)}`;
 }
 
 /**
@@ -30,7 +31,7 @@ function file({ assessment: a, findings, passed }: CheckResult): string {
  * `passed` comes last so the results can be written out as each file is checked.
  */
 export const jsonFormat: CheckFormat = {
-  head: () => `{\n  "tool": ${JSON.stringify(TOOL, null, 2).replace(/\n/g, "\n  ")},\n  "results": [`,
+  head: () => `{\n  "tool": ${jsonAt(TOOL, 1)},\n  "results": [`,
   file,
   invalid: () => "",
   separator: ",",

@@ -4,6 +4,7 @@ import type { CheckResult, FindingCode, Pack } from "../core/types.js";
 import { escapeMarkdown as e } from "../report/escape.js";
 import { TOOL, TOOL_HOMEPAGE } from "../version.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
+import { jsonAt } from "./json-text.js";
 
 type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "MISSING_EVIDENCE"> | "INVALID_INPUT";
 
@@ -90,7 +91,7 @@ function result(ruleId: string, level: string, text: string, file: string, at: {
 
 /** Each result as it sits inside the document's results array. */
 function indented(results: object[]): string {
-  return results.map((r) => `\n        ${JSON.stringify(r, null, 2).replace(/\n/g, "\n        ")}`).join(",");
+  return results.map((r) => `\n        ${jsonAt(r, 4)}`).join(",");
 }
 
 const rulesOf = (pack: Pack) => [...questionRules(pack), ...policyRules()];

@@ -30,41 +30,48 @@ export function isTerminal(fd: Fd): boolean {
   return process.getBuiltinModule("node:tty").isatty(fd);
 }
 
+/** Blocks this thread for `ms` milliseconds; used only while the reader of a full pipe catches up. */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 /**
  * A writer for standard output or error that writes straight to the descriptor, as Node's own
  * stdout does for files, pipes and terminals on POSIX, without building a stream object (which
  * loads Node's stream modules: a large part of a short run's start-up). It goes quiet once the
  * reader has gone away (`rml-assess principles | head`): a closed pipe is the reader's choice, not
- * an error worth a stack trace. Should the descriptor be non-blocking and full (a parent shared
- * one), the rest goes through Node's stream, which waits for the reader.
+ * an error worth a stack trace. Should the descriptor be non-blocking (a parent shared one) and
+ * its pipe full, it waits for the reader to make room (EAGAIN) and goes on: nothing is buffered,
+ * so memory stays flat however much is written to however slow a reader.
  */
 export function descriptorWriter(fd: 1 | 2): (text: string) => void {
   let open = true;
-  const nodeStream = () => {
-    const s = fd === 1 ? process.stdout : process.stderr;
-    s.on("error", (error: NodeJS.ErrnoException) => {
+  if (process.platform === "win32") {
+    const stream = fd === 1 ? process.stdout : process.stderr;
+    stream.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code !== "EPIPE") throw error;
       open = false;
     });
-    return s;
-  };
-  let stream: NodeJS.WriteStream | null = process.platform === "win32" ? nodeStream() : null;
+    return (text) => void (open && stream.write(text));
+  }
   return (text) => {
     if (!open) return;
-    if (stream) return void stream.write(text);
     const bytes = Buffer.from(text, "utf8");
-    let done = 0;
-    try {
-      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EPIPE") {
-        open = false;
-        return;
+    let wait = 1;
+    for (let done = 0; done < bytes.length;) {
+      try {
+        done += writeSync(fd, bytes, done, bytes.length - done);
+        wait = 1;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "EPIPE") {
+          open = false;
+          return;
+        }
+        if (code !== "EAGAIN") throw error;
+        pause(wait);
+        wait = Math.min(wait * 2, 50);
       }
-      if (code !== "EAGAIN") throw error;
-      stream = nodeStream();
-      stream.write(bytes.subarray(done));
     }
   };
 }

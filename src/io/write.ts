@@ -5,14 +5,15 @@ let made = 0;
 
 /**
  * Creates a new temporary file beside `path`, named for this process, the time and a count. It is
- * created exclusively, so it is never an existing file (a crashed run's, or another process's):
- * on a clash the next name is tried. No randomness is needed, so no crypto module is loaded.
+ * created exclusively, so it is never an existing file (a crashed run's, or another process's, or
+ * a link planted in a shared directory): on a clash the next name is tried. No randomness is
+ * needed, so no crypto module is loaded. `flags` "wx+" opens it for reading too.
  */
-function createTemporary(path: string, mode: number | undefined): { tmp: string; fd: number } {
+export function createTemporary(path: string, mode: number | undefined, flags: "wx" | "wx+" = "wx"): { tmp: string; fd: number } {
   for (;;) {
     const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}-${made++}`);
     try {
-      return { tmp, fd: openSync(tmp, "wx", mode) };
+      return { tmp, fd: openSync(tmp, flags, mode) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }

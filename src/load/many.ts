@@ -11,6 +11,8 @@ export type Loaded = { file: string; answers: Answers } | { file: string; proble
 /** Below this many files the workers' start-up costs more than it saves. */
 export const PARALLEL_FROM = 200;
 const BATCH = 25;
+/** The young generation of a worker's heap, in MB. */
+const WORKER_YOUNG_GENERATION_MB = 16;
 
 /** Reads and parses one file, turning invalid input into data. */
 export async function loadOne(file: string, pack: Pack, cwd: string): Promise<Loaded> {
@@ -32,15 +34,26 @@ export function workersFor(count: number, jobs?: number): number {
  * Parses answers files in order. With workers, batches of files are parsed on other threads (the
  * expensive part) while this one scores and renders; at most two batches per worker are in flight
  * and results are yielded in file order, so memory stays bounded however many files there are.
+ * `stderr` receives what the workers write to their standard error.
  */
-export async function* loadAll(files: string[], pack: Pack, cwd: string, workers: number): AsyncGenerator<Loaded> {
+export async function* loadAll(files: string[], pack: Pack, cwd: string, workers: number, stderr?: (text: string) => void): AsyncGenerator<Loaded> {
   if (workers === 0) {
     for (const file of files) yield await loadOne(file, pack, cwd);
     return;
   }
   // Loaded only for large runs: a check of a few files never starts a thread.
   const { Worker } = process.getBuiltinModule("node:worker_threads");
-  const pool: Worker[] = Array.from({ length: workers }, () => new Worker(ANSWERS_WORKER, { workerData: { pack, cwd } }));
+  // Each worker gets standard streams of its own rather than sharing this process's: a worker's
+  // stdout piped to ours would make Node switch our pipe to non-blocking and buffer behind it.
+  // The worker prints nothing; whatever it says on stderr (a warning from Node) is passed on.
+  // A worker's garbage is short-lived (each file's parse); a small young generation keeps it from
+  // growing to Node 24's default (10,000 files: 308 MB peak by default, 231 MB with this).
+  const pool: Worker[] = Array.from({ length: workers }, () => {
+    const worker = new Worker(ANSWERS_WORKER, { workerData: { pack, cwd }, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    worker.stdout.resume();
+    worker.stderr.setEncoding("utf8").on("data", (text: string) => stderr?.(text));
+    return worker;
+  });
   const done = new Map<number, Loaded[]>();
   const owner = new Map<number, Worker>();
   const waiting = new Map<number, (value: void) => void>();

@@ -6,6 +6,7 @@ import { generate } from "../../bench/generate.js";
 import { PARALLEL_FROM } from "../../src/load/many.js";
 import { REPO, runBinary, withTempDir } from "../helpers/run.js";
 
+// Each test generates its files and runs the binary several times over them: minutes on a busy machine.
 const COUNT = PARALLEL_FROM + 50;
 
 describe("check over many files", () => {
@@ -25,7 +26,7 @@ describe("check over many files", () => {
     const doc = JSON.parse(runBinary(["check", join(dir, "answers"), "--format", "json"]).stdout);
     expect(doc.results).toHaveLength(COUNT);
     expect(doc.results.map((r: { file: string }) => r.file)).toEqual([...doc.results.map((r: { file: string }) => r.file)].sort());
-  }));
+  }), 120_000);
 
   it("reports an invalid file among hundreds, whichever thread parsed it", () => withTempDir((dir) => {
     generate(join(dir, "answers"), COUNT, join(REPO, "dist", "builtin-pack.json"));
@@ -41,5 +42,5 @@ describe("check over many files", () => {
       expect(o.code).toBe(2);
       expect(readdirSync(dir)).toEqual(["answers"]);
     }
-  }));
+  }), 120_000);
 });

@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { hasPython, throughFullNonBlockingPipe } from "../helpers/pipe.js";
 import { BIN, REPO, runBinary, withTempDir } from "../helpers/run.js";
 
 /** Runs the binary and closes its standard output after the first chunk, as `| head -1` does. */
@@ -46,43 +47,12 @@ describe("a reader that stops early", () => {
   });
 });
 
-/**
- * Runs the binary with its standard output a pipe set non-blocking (as a parent sharing its own
- * can leave it), read only after a pause, so the pipe is full when the CLI writes. Python sets
- * the flag: Node gives a child no way to.
- */
-function throughFullNonBlockingPipe(args: string[]): { code: number; stdout: string; stderr: string } {
-  const script = `
-import fcntl, os, subprocess, sys, time
-r, w = os.pipe()
-fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)
-p = subprocess.Popen(sys.argv[1:], stdout=w, stderr=subprocess.PIPE)
-os.close(w)
-time.sleep(0.5)
-out = b""
-while True:
-    chunk = os.read(r, 65536)
-    if not chunk:
-        break
-    out += chunk
-err = p.stderr.read()
-p.wait()
-sys.stdout.buffer.write(out)
-sys.stderr.buffer.write(err + ("\\nexit %d" % p.returncode).encode())
-`;
-  const r = spawnSync("python3", ["-c", script, process.execPath, BIN, ...args], { cwd: REPO, env: { ...process.env, NO_COLOR: "1" }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const [stderr, code] = r.stderr.split(/\nexit (\d+)$/);
-  return { code: Number(code), stdout: r.stdout, stderr: stderr ?? "" };
-}
-
-const hasPython = spawnSync("python3", ["--version"]).status === 0;
-
 describe.skipIf(!hasPython && !process.env.CI)("a non-blocking pipe that is full", () => {
   it("gets the whole output, in order, once the reader reads", () => withTempDir((dir) => {
     for (let i = 0; i < 60; i++) copyFileSync(join(REPO, "examples", "clinical-triage.yaml"), join(dir, `team-${String(i).padStart(2, "0")}.yaml`));
     const expected = runBinary(["check", dir, "--format", "json"]);
     expect(expected.stdout.length).toBeGreaterThan(256 * 1024); // Several times a pipe's buffer.
-    const r = throughFullNonBlockingPipe(["check", dir, "--format", "json"]);
+    const r = throughFullNonBlockingPipe([process.execPath, BIN, "check", dir, "--format", "json"], { cwd: REPO, env: { ...process.env, NO_COLOR: "1" } });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(expected.code);
     expect(r.stdout).toBe(expected.stdout);

@@ -10,8 +10,8 @@ export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 export const BIN = join(REPO, "bin", "rml-assess.cjs");
 export const EXAMPLES = join(REPO, "examples");
 export const FIXTURES = join(REPO, "tests", "fixtures");
-/** The code cache directory the test run gave the binary (tests/helpers/global-setup.ts), for environments built from scratch. */
-export const CACHE_ENV: Record<string, string> = process.env.RML_ASSESS_CACHE_DIR ? { RML_ASSESS_CACHE_DIR: process.env.RML_ASSESS_CACHE_DIR } : {};
+/** Node's compile cache directory the test run gave the binary (tests/helpers/global-setup.ts), for environments built from scratch. */
+export const CACHE_ENV: Record<string, string> = process.env.RML_ASSESS_TEST_COMPILE_CACHE ? { NODE_COMPILE_CACHE: process.env.RML_ASSESS_TEST_COMPILE_CACHE } : {};
 
 export interface RunResult {
   code: number;

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// The rml-assess command: turns on Node's compile cache, answers --version itself, and loads the
+// built CLI (dist/rml-assess.cjs, made by `npm run build`). Only this file sets the exit code.
+"use strict";
+
+const args = process.argv.slice(2);
+
+if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
+  // Answered before the CLI is loaded: `--version` costs little more than Node's own start.
+  try {
+    require("node:fs").writeSync(1, `${require("../package.json").version}\n`);
+  } catch (error) {
+    // A reader that has already gone (`rml-assess --version | true`) is not an error.
+    if (error.code !== "EPIPE") throw error;
+  }
+} else {
+  // Node 22.1+ keeps the compiled code of the bundles in its own checksummed cache (in
+  // NODE_COMPILE_CACHE, else the system's temporary directory; NODE_DISABLE_COMPILE_CACHE=1 turns
+  // it off). Node 20 has no compile cache and starts without one.
+  require("node:module").enableCompileCache?.();
+  // Stack traces of --debug name the src/ files and lines, through the source maps beside the bundles.
+  if (args.includes("--debug") || process.env.DEBUG) process.setSourceMapsEnabled(true);
+  require("../dist/rml-assess.cjs")
+    .run(args)
+    .then((code) => {
+      process.exitCode = code;
+    });
+}

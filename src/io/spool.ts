@@ -1,0 +1,90 @@
+import { closeSync, readSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+import { createTemporary } from "./write.js";
+
+/** How much output is held in memory (in UTF-16 code units, at most 3 bytes each) before it goes to a file. */
+export const SPOOL_IN_MEMORY = 1 << 20;
+/** The size of the pieces a spooled file is handed on in. */
+const CHUNK = 1 << 16;
+
+/**
+ * Output held back until a run knows it succeeded, so that invalid input found late still leaves
+ * nothing printed: in memory while it is small, then in a temporary file of the user's own (mode
+ * 0600, created exclusively in `dir`, the system's temporary directory by default), so memory stays
+ * flat whatever the size. The file is removed as soon as it is made where the system allows it,
+ * so not even a crash leaves it behind.
+ */
+export class Spool {
+  private held: string[] = [];
+  private heldLength = 0;
+  private file: { fd: number; path: string; removed: boolean } | null = null;
+  private size = 0;
+
+  constructor(private readonly dir = tmpdir(), private readonly limit = SPOOL_IN_MEMORY) {}
+
+  write(text: string): void {
+    if (this.file) return this.append(text);
+    this.held.push(text);
+    this.heldLength += text.length;
+    if (this.heldLength > this.limit) this.spill();
+  }
+
+  /** Hands everything written to `out`, in order (in pieces of at most 64 kB once spooled), then lets it go. */
+  drainTo(out: (text: string) => void): void {
+    try {
+      if (!this.file) {
+        for (const text of this.held) out(text);
+        return;
+      }
+      const decoder = new StringDecoder("utf8");
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      for (let at = 0; at < this.size;) {
+        const n = readSync(this.file.fd, buffer, 0, CHUNK, at);
+        if (n === 0) break;
+        at += n;
+        // A character cut at the piece's end waits in the decoder for the rest of its bytes.
+        const text = decoder.write(buffer.subarray(0, n));
+        if (text) out(text);
+      }
+      const rest = decoder.end();
+      if (rest) out(rest);
+    } finally {
+      this.discard();
+    }
+  }
+
+  /** Lets everything written go, printing nothing. */
+  discard(): void {
+    this.held = [];
+    this.heldLength = 0;
+    if (!this.file) return;
+    const { fd, path, removed } = this.file;
+    this.file = null;
+    closeSync(fd);
+    if (!removed) rmSync(path, { force: true });
+  }
+
+  private spill(): void {
+    const { tmp, fd } = createTemporary(join(this.dir, "rml-assess-output"), 0o600, "wx+");
+    let removed = false;
+    try {
+      rmSync(tmp);
+      removed = true;
+    } catch {
+      // Windows keeps an open file's name: it is removed when the spool is let go.
+    }
+    this.file = { fd, path: tmp, removed };
+    const held = this.held;
+    this.held = [];
+    this.heldLength = 0;
+    for (const text of held) this.append(text);
+  }
+
+  private append(text: string): void {
+    const bytes = Buffer.from(text, "utf8");
+    for (let done = 0; done < bytes.length;) done += writeSync(this.file!.fd, bytes, done, bytes.length - done, this.size + done);
+    this.size += bytes.length;
+  }
+}

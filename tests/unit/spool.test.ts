@@ -1,0 +1,47 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Spool } from "../../src/io/spool.js";
+import { withTempDir } from "../helpers/run.js";
+
+/** Parts of text whose characters take one to four bytes, so that spooled pieces cut through them. */
+const PARTS = Array.from({ length: 400 }, (_, i) => `${i}: plain, é, €, 😀 ${"x".repeat(i % 7)}\n`.repeat(40));
+
+describe("the spool standard output is held in", () => {
+  it("hands back what was written, in order, from memory while it is small", () => withTempDir((dir) => {
+    const spool = new Spool(dir, 1 << 20);
+    for (const part of PARTS.slice(0, 3)) spool.write(part);
+    expect(readdirSync(dir)).toEqual([]);
+    let out = "";
+    spool.drainTo((text) => void (out += text));
+    expect(out).toBe(PARTS.slice(0, 3).join(""));
+  }));
+
+  it("goes to a file of the user's own past its limit, and hands back every character whole", () => withTempDir((dir) => {
+    const spool = new Spool(dir, 1000);
+    const seen: string[] = [];
+    for (const part of PARTS) spool.write(part);
+    // The file is unnamed as soon as it is made (POSIX): nothing to leave behind, nothing for others to read.
+    if (process.platform !== "win32") expect(readdirSync(dir)).toEqual([]);
+    spool.drainTo((text) => void seen.push(text));
+    expect(seen.length).toBeGreaterThan(1); // Handed on in pieces, not as one string.
+    expect(seen.join("")).toBe(PARTS.join(""));
+    expect(readdirSync(dir)).toEqual([]);
+  }));
+
+  it("prints nothing and keeps nothing once discarded", () => withTempDir((dir) => {
+    const spool = new Spool(dir, 10);
+    for (const part of PARTS.slice(0, 5)) spool.write(part);
+    spool.discard();
+    let out = "";
+    spool.drainTo((text) => void (out += text));
+    expect(out).toBe("");
+    expect(readdirSync(dir)).toEqual([]);
+  }));
+
+  it("says so when its file cannot be made, past its limit and not before", () => withTempDir((dir) => {
+    const spool = new Spool(join(dir, "no-such-directory"), 10);
+    spool.write("ten chars!");
+    expect(() => spool.write("one more")).toThrow(/ENOENT/);
+  }));
+});
