@@ -66,8 +66,14 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
     .description("write an answers file to fill in by hand, with every question as a comment")
     .argument("[file]", "answers file to create", "rml-assessment.yaml")
     .option("--force", "overwrite the file if it exists")
+    .option("--upgrade", "bring an existing answers file up to the pack's version: move answers of retired questions to the questions that replaced them, keeping comments")
     .addOption(packOption())
     .action(async (file, opts) => {
+      if (opts.upgrade) {
+        const { upgradeCommand } = await import("./commands/upgrade.js");
+        result.code = await upgradeCommand(file, opts, io);
+        return;
+      }
       const { initCommand } = await import("./commands/init.js");
       result.code = await initCommand(file, opts, io);
     });

@@ -1,10 +1,12 @@
 import type { ChalkInstance } from "chalk";
-import type { Answers, AnswerValue, Pack } from "../core/types.js";
+import { questionApplies } from "../core/score.js";
+import type { Answers, AnswerValue, Pack, Principle } from "../core/types.js";
 import { terminalSafe } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
 import type { Choice, Prompts } from "../prompt.js";
 import { askMetadata, type Metadata } from "./metadata.js";
 import { AnswersFileWriter, type AnswerEdit } from "./save.js";
+import { askTraits, setTraits } from "./traits.js";
 import { principleHeading, questionScreen, wrap, type Step } from "./screen.js";
 
 export interface SessionOptions {
@@ -50,7 +52,9 @@ export class InterviewSession {
   writer: AnswersFileWriter | null = null;
   /** Answers in the file now, by `principle/question`. */
   private readonly state = new Map<string, AnswerEdit>();
-  private readonly steps: Step[];
+  private steps: Step[] = [];
+  /** The system's traits: questions for other traits are not asked (nor counted). */
+  private traits: string[];
 
   constructor(private readonly opts: SessionOptions) {
     if (opts.existing) {
@@ -59,12 +63,23 @@ export class InterviewSession {
         for (const [q, a] of questions) if (a.answer) this.state.set(key(p, q), { answer: a.answer, notes: a.notes, evidence: a.evidence });
       }
     }
-    const principles = opts.pack.principles.filter((p) => !opts.principles || opts.principles.includes(p.id));
-    const total = principles.reduce((n, p) => n + p.questions.length, 0);
+    this.traits = opts.existing?.answers.project.traits ?? [];
+    this.buildSteps();
+  }
+
+  /** The questions of a principle that apply to the system. */
+  private applying(principle: Principle) {
+    return principle.questions.filter((q) => questionApplies(q, this.traits));
+  }
+
+  /** The walk: every applying question of the chosen principles, in pack order. */
+  private buildSteps(): void {
+    const principles = this.opts.pack.principles.filter((p) => !this.opts.principles || this.opts.principles.includes(p.id));
+    const total = principles.reduce((n, p) => n + this.applying(p).length, 0);
     this.steps = [];
-    principles.forEach((principle, pi) => principle.questions.forEach((question, qi) => this.steps.push({
+    principles.forEach((principle, pi) => this.applying(principle).forEach((question, qi, questions) => this.steps.push({
       principle, question, principleIndex: pi + 1, principleCount: principles.length,
-      questionIndex: qi + 1, questionCount: principle.questions.length, overall: this.steps.length + 1, total,
+      questionIndex: qi + 1, questionCount: questions.length, overall: this.steps.length + 1, total,
     })));
   }
 
@@ -74,14 +89,14 @@ export class InterviewSession {
     return Boolean(a && !(a.answer === "n/a" && !a.notes.trim()));
   }
 
-  /** How many of the pack's questions the file answers now. */
+  /** How many of the questions that apply to the system the file answers now. */
   answeredCount(): number {
-    return this.opts.pack.principles.reduce((n, p) => n + p.questions.filter((q) => this.answered(p.id, q.id)).length, 0);
+    return this.opts.pack.principles.reduce((n, p) => n + this.applying(p).filter((q) => this.answered(p.id, q.id)).length, 0);
   }
 
-  /** How many questions the pack asks. */
+  /** How many questions the pack asks of this system. */
   get questionCount(): number {
-    return this.opts.pack.principles.reduce((n, p) => n + p.questions.length, 0);
+    return this.opts.pack.principles.reduce((n, p) => n + this.applying(p).length, 0);
   }
 
   /** Runs the interview to its end (or until a prompt is interrupted). */
@@ -89,12 +104,22 @@ export class InterviewSession {
     const { prompts, color: c, file } = this.opts;
     if (!this.writer) {
       const meta = await askMetadata(prompts, c, file, this.opts.defaults);
+      if (this.opts.pack.traits.length) meta.traits = this.traits = await askTraits(prompts, c, this.opts.pack);
+      this.buildSteps();
       const text = this.opts.newFile(meta);
       writeFileAtomic(this.opts.path, text);
       this.writer = new AnswersFileWriter(this.opts.path, text, this.opts.pack, file);
       prompts.show(`\n${c.green("✔")} Created ${terminalSafe(file)}: ${this.questionCount} questions in ${this.opts.pack.principles.length} principles.\n`);
       prompts.show(c.dim(wrap(`Each answer is saved to the file as soon as it is given. Press Ctrl-C to stop at any time; '${this.opts.continueCommand}' carries on where you stopped.`, this.opts.width)) + "\n");
     } else {
+      if (this.opts.pack.traits.length && this.opts.existing!.answers.project.traits === undefined) {
+        // A file from before the pack had traits: they are asked once and saved, then not again.
+        this.traits = await askTraits(prompts, c, this.opts.pack);
+        const text = setTraits(this.opts.existing!.text, this.traits);
+        writeFileAtomic(this.opts.path, text);
+        this.writer = new AnswersFileWriter(this.opts.path, text, this.opts.pack, file);
+        this.buildSteps();
+      }
       const project = terminalSafe(this.opts.existing!.answers.project.name);
       prompts.show(`${c.bold(terminalSafe(file))}: ${project}, ${this.answeredCount()} of ${this.questionCount} questions answered.\n`);
     }

@@ -109,7 +109,7 @@ describe.skipIf(!hasScript)("interview in a pseudo-terminal (built binary)", () 
     try {
       await first.waitFor("? Name of the ML system");
       first.send(`\x15Card fraud scoring${ENTER}`);
-      for (const prompt of ["? Owner", "? Description", "? Assessor 1", "? Date"]) {
+      for (const prompt of ["? Owner", "? Description", "? Intended use", "? Risk level", "? Assessor 1", "? Date"]) {
         await first.waitFor(prompt);
         first.send(ENTER);
       }
