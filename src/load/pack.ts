@@ -35,7 +35,7 @@ interface ManifestData {
   answers: Record<AnswerValue, { label: string; description?: string; value?: number }>;
   bands: Band[];
   traits?: Trait[];
-  retired?: { id: string; "replaced-by": string[]; note?: string }[];
+  retired?: { id: string; "replaced-by"?: string[]; note?: string }[];
 }
 
 interface PrincipleData {
@@ -87,7 +87,7 @@ function retiredDiagnostics(src: YamlSource, retired: NonNullable<ManifestData["
     if (seen.has(r.id)) out.push({ file: src.file, ...pathPosition(src, ["retired", i, "id"]), message: `retired id '${r.id}' is listed twice`, hint: "list each retired question once" });
     seen.add(r.id);
     if (current.includes(r.id)) out.push({ file: src.file, ...pathPosition(src, ["retired", i, "id"]), message: `'${r.id}' is listed as retired but is still a question of the pack`, hint: "remove it from retired:, or from its principle's questions" });
-    r["replaced-by"].forEach((id, j) => {
+    (r["replaced-by"] ?? []).forEach((id, j) => {
       if (!current.includes(id)) out.push({ file: src.file, ...pathPosition(src, ["retired", i, "replaced-by", j]), message: `retired '${r.id}' is replaced by '${id}', which is not a question of the pack`, hint: didYouMean(id, current, "question") });
     });
   });
@@ -148,7 +148,7 @@ export function loadPack(dir: string, cwd: string, origin: string): Pack {
   if (!diagnostics.length) diagnostics.push(...retiredDiagnostics(manifest.source, manifest.data.retired ?? [], principles));
   if (diagnostics.length) throw new InputError(listed(diagnostics));
   const d = manifest.data;
-  const retired: RetiredQuestion[] = (d.retired ?? []).map((r) => ({ id: r.id, replacedBy: r["replaced-by"], note: (r.note ?? "").trim() }));
+  const retired: RetiredQuestion[] = (d.retired ?? []).map((r) => ({ id: r.id, replacedBy: r["replaced-by"] ?? [], note: (r.note ?? "").trim() }));
   const answerOptions: AnswerOption[] = (["yes", "partial", "no", "n/a"] as const).map((id) => ({
     id, label: d.answers[id].label, description: d.answers[id].description ?? "", value: id === "n/a" ? null : d.answers[id].value ?? 0,
   }));
