@@ -122,6 +122,10 @@ export class InterviewSession {
       }
       const project = terminalSafe(this.opts.existing!.answers.project.name);
       prompts.show(`${c.bold(terminalSafe(file))}: ${project}, ${this.answeredCount()} of ${this.questionCount} questions answered.\n`);
+      if (this.opts.pack.traits.length) {
+        const listed = this.traits.length ? this.traits.map((t) => terminalSafe(t)).join(", ") : "none";
+        prompts.show(c.dim(`Traits (project.traits): ${listed}; questions for other traits are not asked.`) + "\n");
+      }
     }
     const ask = new Set<number>();
     this.steps.forEach((s, i) => {

@@ -76,6 +76,7 @@ describe("interview with traits", () => {
     expect(answersOf(path).answers.get("alpha")?.get("output-evaluated")?.answer).toBe("yes");
     // Asked once: the file now says its traits, so a second run goes straight to the questions.
     const again = await interview(dir, "old.yaml", []);
+    expect(again.transcript).toContain("Traits (project.traits): generative-ai, personal-data; questions for other traits are not asked.");
     expect(again.transcript).toContain("Every question is answered");
   }));
 });
