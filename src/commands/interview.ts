@@ -126,7 +126,7 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
     color: c,
     width: Math.min(Math.max((io.columns ?? 80) - 1, 40), 100),
     defaults: { projectName: defaultProjectName(io), date: io.now().toISOString().slice(0, 10) },
-    newFile: () => newAnswersFile(pack, file, io),
+    newFile: (traits) => newAnswersFile(pack, file, io, { traits }),
     assess: async () => score(pack, await answersFor(file, pack, io)),
     continueCommand,
   });

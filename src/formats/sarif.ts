@@ -5,14 +5,15 @@ import { escapeMarkdown as e } from "../report/escape.js";
 import { TOOL } from "../version.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
 
-type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "MISSING_EVIDENCE"> | "INVALID_INPUT";
+type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "MISSING_EVIDENCE" | "DOES_NOT_APPLY"> | "INVALID_INPUT";
 
 /** Rules for findings about a whole file rather than one question: what they mean and how to fix them. */
-const POLICY_RULES: Record<PolicyRuleId, { short: string; help: string }> = {
+const POLICY_RULES: Record<PolicyRuleId, { short: string; help: string; level?: "warning" }> = {
   BELOW_MIN_SCORE: { short: "The overall score is below the policy's min-score.", help: "Answer the open questions and close the gaps the report lists (heaviest first), or agree a different min-score." },
   PRINCIPLE_BELOW_MIN_SCORE: { short: "A principle scores below its minimum (min-principle-score or min-score-for).", help: "Work on that principle's no, partial and unanswered questions, or agree a different minimum for it." },
   STALE: { short: "The assessment is older than the policy's max-age-days.", help: "Review every answer with the team, then set date: to the day of the review." },
   MISSING_DATE: { short: "The assessment has no date, but the policy sets max-age-days.", help: "Add date: YYYY-MM-DD, the day the answers were last reviewed." },
+  RETIRED_QUESTION: { short: "The file answers a question the pack has retired; the answer is not scored.", help: "Run `rml-assess init --upgrade FILE` to move answers to the questions that replace them, then remove what is left.", level: "warning" },
   INVALID_INPUT: { short: "The answers file is not valid, so it could not be checked.", help: "Fix the problem named at this line; `rml-assess check FILE` lists every problem in the file." },
 };
 
@@ -44,7 +45,7 @@ function policyRules() {
     id,
     shortDescription: { text: r.short },
     help: { text: r.help, markdown: r.help },
-    defaultConfiguration: { level: "error" },
+    defaultConfiguration: { level: r.level ?? "error" },
     properties: { tags: ["policy"] },
   }));
 }
@@ -82,7 +83,9 @@ export const sarifFormat: CheckFormat = {
   file(r, context) {
     const rules = ruleIndex(context.pack);
     return indented(r.findings.map((f) => {
-      const ruleId = f.principle && f.question ? `${f.principle}/${f.question}` : f.code;
+      // A retired question has no rule of its own: its finding goes under its code's rule.
+      const question = f.principle && f.question ? `${f.principle}/${f.question}` : null;
+      const ruleId = question && rules.has(question) ? question : f.code;
       return result(ruleId, f.severity, f.message, r.assessment.answers.file, f, f.code, rules);
     }));
   },

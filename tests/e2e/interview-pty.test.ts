@@ -112,7 +112,7 @@ describe.skipIf(!hasScript)("interview in a pseudo-terminal (built binary)", () 
     try {
       await first.waitFor("? Name of the ML system");
       first.send(`\x15Card fraud scoring${ENTER}`);
-      for (const prompt of ["? Owner", "? Description", "? Repository", "? Assessor 1", "? Date"]) {
+      for (const prompt of ["? Owner", "? Description", "? Intended use", "? Risk level", "? Repository", "? Assessor 1", "? Date"]) {
         await first.waitFor(prompt);
         first.send(ENTER);
       }
@@ -195,7 +195,7 @@ describe.skipIf(!hasScript)("interview in a pseudo-terminal (built binary)", () 
       first.send(`\x15Card fraud scoring${ENTER}`);
       await first.waitFor("? Owner");
       first.send(`Payments ML${ENTER}`);
-      for (const prompt of ["? Description", "? Repository", "? Assessor 1"]) {
+      for (const prompt of ["? Description", "? Intended use", "? Risk level", "? Repository", "? Assessor 1"]) {
         await first.waitFor(prompt);
         first.send(ENTER);
       }
