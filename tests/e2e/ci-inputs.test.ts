@@ -3,12 +3,13 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSy
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { CACHE_ENV, EXAMPLES, REPO, runInProcess, withTempDir } from "../helpers/run.js";
+import { CACHE_ENV, FIXTURES, REPO, runInProcess, withTempDir } from "../helpers/run.js";
 import { sarifErrors } from "../helpers/validate.js";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
-const CREDIT = join(EXAMPLES, "credit-scoring.yaml");
-const TRIAGE = join(EXAMPLES, "clinical-triage.yaml");
+// Fixtures that declare every trait, so every question applies whatever the code knows of applies-to.
+const CREDIT = join(FIXTURES, "partial-assessment", "rml-assessment.yaml");
+const TRIAGE = join(FIXTURES, "complete-assessment", "rml-assessment.yaml");
 
 function place(dir: string, path: string, from: string | { text: string }) {
   const target = join(dir, path);
@@ -137,9 +138,9 @@ describe("action.yml", () => {
     place(dir, "models/triage.yaml", TRIAGE);
     const plain = runStep({}, dir);
     expect(plain.code).toBe(1);
-    expect(plain.stdout).toMatch(/^::error file=rml-assessment.yaml,line=70,col=3,title=rml-assess UNANSWERED::/);
+    expect(plain.stdout).toMatch(/^::error file=rml-assessment.yaml,line=95,col=3,title=rml-assess UNANSWERED::/);
     const flagged = runStep({
-      files: "rml-assessment.yaml\n  models", "allow-unanswered": "true", "min-score-for": "bias-evaluation=30 displacement-strategy=40",
+      files: "rml-assessment.yaml\n  models", "allow-unanswered": "true", "min-score-for": "bias-evaluation=25 displacement-strategy=40",
       "require-evidence": "false", format: "json",
     }, dir);
     expect(flagged.stderr).toBe("");
@@ -190,7 +191,7 @@ describe("the README's CI recipes", () => {
     place(dir, "rml-assessment.yaml", TRIAGE);
     const r = await runInProcess(["check", "--format", "json"], { cwd: dir, now: NOW });
     expect(r.stderr).toBe("");
-    expect(r.code).toBe(1); // the triage example lists no evidence for some answers
+    expect(r.code).toBe(1); // the complete fixture lists no evidence for some partial answers
     expect(new Set(JSON.parse(r.stdout).results[0].findings.map((f: { code: string }) => f.code))).toEqual(new Set(["MISSING_EVIDENCE"]));
   }));
 
