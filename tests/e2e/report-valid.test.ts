@@ -20,7 +20,7 @@ interface VnuMessage {
 
 describeNeeding("Java (for the W3C Nu Html Checker)", hasJava, "apt-get install -y default-jre-headless")("HTML report validity", () => {
   it("passes the W3C Nu Html Checker with no errors, hostile answers included", () => withTempDir(async (dir) => {
-    const inputs = [join(EXAMPLES, "credit-scoring.yaml"), join(EXAMPLES, "clinical-triage.yaml"), join(EXAMPLES, "support-assistant.yaml"), join(FIXTURES, "hostile-answers", "rml-assessment.yaml")];
+    const inputs = [join(EXAMPLES, "credit-scoring.yaml"), join(EXAMPLES, "clinical-triage.yaml"), join(FIXTURES, "hostile-answers", "rml-assessment.yaml")];
     const files = [];
     for (const [i, input] of inputs.entries()) {
       const out = join(dir, `report-${i}.html`);
