@@ -42,8 +42,14 @@ function leftOutFindings(a: Assessment): Finding[] {
   for (const r of a.answers.retired) {
     const [principle, question] = r.retired.id.split("/") as [string, string];
     const moved = r.retired.replacedBy;
+    // init --upgrade moves an answer to a single replacement that has none yet; otherwise it is merged by hand.
+    const target = moved.length === 1 ? (moved[0]!.split("/") as [string, string]) : undefined;
+    const taken = target ? Boolean(a.answers.answers.get(target[0])?.get(target[1])?.answer) : false;
+    const how = !target ? "; answer each of them, then remove this entry" : taken
+      ? "; that question has an answer already: merge this one into it by hand, then remove this entry"
+      : `; 'rml-assess init --upgrade ${a.answers.file}' moves the answer there`;
     const where = moved.length
-      ? `${moved.length === 1 ? "it is asked now as" : "what it asked is now"} ${moved.join(", ")}${moved.length === 1 ? `; 'rml-assess init --upgrade ${a.answers.file}' moves the answer there` : ""}`
+      ? `${moved.length === 1 ? "it is asked now as" : "what it asked is now"} ${moved.join(", ")}${how}`
       : "no question replaces it; remove the entry";
     const note = r.retired.note ? ` (${r.retired.note})` : "";
     findings.push(finding("RETIRED_QUESTION", "warning", `${r.retired.id} is retired in ${a.pack.id} ${a.pack.version} and not scored: ${where}${note}`, principle, question, r.position));

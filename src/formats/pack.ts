@@ -48,8 +48,10 @@ function text(pack: Pack, c: ChalkInstance, opts: PackFormatOptions = {}): strin
     lines.push("", c.bold("Traits"), c.dim("   List the ones your system has under project.traits; a question that applies to other traits only is not asked."));
     for (const trait of pack.traits) lines.push(`   ${t(trait.id)}: ${t(trait.description)}`);
   }
-  const count = pack.principles.reduce((n, p) => n + p.questions.length, 0);
-  lines.push("", c.dim(`${pack.principles.length} principles, ${count} questions.`));
+  const questions = pack.principles.flatMap((p) => p.questions);
+  const always = questions.filter((q) => !q.appliesTo.length).length;
+  const some = always < questions.length ? ` (${always} apply to every system, ${questions.length - always} only to some traits)` : "";
+  lines.push("", c.dim(`${pack.principles.length} principles, ${questions.length} questions${some}.`));
   return `${lines.join("\n")}\n`;
 }
 

@@ -174,7 +174,7 @@ export class InterviewSession {
       this.buildSteps();
     }
     const listed = this.traits.length ? this.traits.map((t) => terminalSafe(t)).join(", ") : "none";
-    prompts.show(c.dim(`Traits (project.traits): ${listed}; questions for other traits are not asked.`) + "\n");
+    prompts.show(c.dim(wrap(`Traits (project.traits): ${listed}; questions for other traits are not asked.`, this.opts.width)) + "\n");
   }
 
   /** The steps to ask: the unanswered ones (every one with --review), and the --jump target. */

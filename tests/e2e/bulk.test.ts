@@ -25,7 +25,7 @@ describe("check over many files", () => {
     const doc = JSON.parse(runBinary(["check", join(dir, "answers"), "--format", "json"]).stdout);
     expect(doc.results).toHaveLength(COUNT);
     expect(doc.results.map((r: { file: string }) => r.file)).toEqual([...doc.results.map((r: { file: string }) => r.file)].sort());
-  }));
+  }), 120_000); // hundreds of answers files to the whole built-in pack, several times over
 
   it("reports an invalid file among hundreds, whichever thread parsed it", () => withTempDir((dir) => {
     generate(join(dir, "answers"), COUNT, join(REPO, "dist", "builtin-pack.json"));
@@ -41,5 +41,5 @@ describe("check over many files", () => {
       expect(o.code).toBe(2);
       expect(readdirSync(dir)).toEqual(["answers"]);
     }
-  }));
+  }), 120_000);
 });

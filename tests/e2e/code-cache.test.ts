@@ -2,9 +2,10 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXAMPLES, REPO, runBinary, withTempDir, type RunResult } from "../helpers/run.js";
+import { FIXTURES, REPO, runBinary, withTempDir, type RunResult } from "../helpers/run.js";
 
-const EXAMPLE = join(EXAMPLES, "clinical-triage.yaml");
+// A complete assessment that passes: every trait declared, so every question applies whatever the code knows of applies-to.
+const EXAMPLE = join(FIXTURES, "complete-assessment", "rml-assessment.yaml");
 
 /** The cache files a directory holds, by name, without the installation's path hash. */
 const cacheFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".cache")).map((f) => f.replace(/^[0-9a-f]{8}-/, "")).sort() : []);

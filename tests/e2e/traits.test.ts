@@ -110,12 +110,15 @@ describe("report with traits", () => {
     expect(r.stdout).toMatch(/<p class="not-applying">Not asked, as they do not apply to this system's traits: <code>output-evaluated<\/code>/);
   }));
 
-  it("says 'none listed' when the pack has traits and the file lists none, and nothing when the pack has none", async () => {
+  it("says 'none listed' when the pack has traits and the file lists none, and nothing when the pack has none", () => withTempDir(async (dir) => {
     const none = await run(["report", OLD]);
     expect(none.stdout).toMatch(/^\| Traits \| none listed \|$/m);
-    const builtIn = await runInProcess(["report", "examples/credit-scoring.yaml"]);
-    expect(builtIn.stdout).not.toMatch(/\| Traits \|/);
-  });
+    const noTraits = join(FIXTURES, "two-principle-pack");
+    expect((await runInProcess(["init", "a.yaml", "--pack", noTraits], { cwd: dir })).code).toBe(0);
+    const report = await runInProcess(["report", "a.yaml", "--pack", noTraits], { cwd: dir });
+    expect(report.stdout).toMatch(/^\| Project \|/m);
+    expect(report.stdout).not.toMatch(/\| Traits \|/);
+  }));
 });
 
 describe("init --upgrade (built binary)", () => {

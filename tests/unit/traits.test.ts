@@ -190,9 +190,17 @@ describe("findings for retired questions", () => {
       ["warning", "alpha", "old-access", 12, 5], ["warning", "alpha", "old-double", 19, 5], ["warning", "beta", "dropped", 22, 5],
     ]);
     expect(found[0]!.message).toMatch(/asked now as beta\/least-privilege; 'rml-assess init --upgrade old-version.yaml' moves the answer there/);
-    expect(found[1]!.message).toMatch(/what it asked is now alpha\/core-one, alpha\/core-two/);
+    expect(found[1]!.message).toMatch(/what it asked is now alpha\/core-one, alpha\/core-two; answer each of them, then remove this entry/);
     expect(found[2]!.message).toMatch(/no question replaces it; remove the entry \(No longer asked\.\)/);
     // Not scored: alpha has core-one yes and core-two unanswered, whatever old-double says.
     expect(a.principles[0]!.score).toBe(50);
+  });
+
+  it("says to merge by hand, not to run init --upgrade, when the replacement is answered already", () => {
+    const text = fixture("old-version.yaml").replace(/least-privilege:\s*$/, "least-privilege: yes\n");
+    const a = score(pack, parseAnswers(file("old-version.yaml", text), pack));
+    const found = findings(a, { ...DEFAULT_POLICY, allowUnanswered: true }, "2026-11-20").find((f) => f.question === "old-access")!;
+    expect(found.message).toMatch(/asked now as beta\/least-privilege; that question has an answer already: merge this one into it by hand, then remove this entry/);
+    expect(found.message).not.toMatch(/init --upgrade/);
   });
 });
