@@ -60,6 +60,17 @@ describe("interview with traits", () => {
     expect(a.answers.get("alpha")?.get("output-evaluated")?.answer).toBeNull();
   }));
 
+  it("refuses --jump to a question that does not apply to the traits the file lists", () => withTempDir(async (dir) => {
+    writeFileSync(join(dir, "a.yaml"), "version: 1\nproject:\n  name: A\n  traits: [personal-data]\nanswers:\n");
+    const io: Io = {
+      stdout: () => undefined, stderr: () => undefined, cwd: dir, env: { NO_COLOR: "1" },
+      now: () => new Date("2026-11-20T12:00:00Z"), stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: true, columns: 100,
+    };
+    const driver = scriptedPrompts([]);
+    await expect(interviewCommand("a.yaml", { pack: PACK, jump: "alpha/output-evaluated" }, io, driver.prompts))
+      .rejects.toThrow(/--jump alpha\/output-evaluated: the question applies only to systems with the trait generative-ai, which project\.traits in a\.yaml does not list/);
+  }));
+
   it("asks the traits of an existing file that has none, saves them in place, and skips what does not apply", () => withTempDir(async (dir) => {
     const path = join(dir, "old.yaml");
     const before = "# Our assessment.\nversion: 1\nproject:\n  name: Fraud scoring  # the team's name for it\nanswers:\n  alpha:\n    core-one: yes\n";
