@@ -73,8 +73,14 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
     .argument("[file]", "answers file to create", "rml-assessment.yaml")
     .option("--force", "overwrite the file if it exists")
     .option("--guidance", "also write each question's guidance as comments, for filling in the file by hand")
+    .option("--upgrade", "bring an existing answers file up to the pack's version: move answers of retired questions to the questions that replaced them, keeping comments")
     .addOption(packOption())
     .action(async (file, opts) => {
+      if (opts.upgrade) {
+        const { upgradeCommand } = await import("./commands/upgrade.js");
+        result.code = await upgradeCommand(file, opts, io);
+        return;
+      }
       const { initCommand } = await import("./commands/init.js");
       result.code = await initCommand(file, opts, io);
     });

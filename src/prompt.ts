@@ -3,7 +3,7 @@
  * its questions through the `Prompts` interface, so the library can change, and tests can drive
  * whole interviews through the real prompts (see `PromptRunner`).
  */
-import { input, select } from "@inquirer/prompts";
+import { checkbox, input, select } from "@inquirer/prompts";
 import { createInterface } from "node:readline";
 
 export interface Choice<T> {
@@ -33,6 +33,11 @@ export interface TextQuestion {
   validate?: (value: string) => true | string;
 }
 
+export interface CheckboxQuestion<T> {
+  message: string;
+  choices: (Choice<T> & { checked?: boolean })[];
+}
+
 /** Everything an interview shows or asks. */
 export interface Prompts {
   /** Text that stays on screen above the next question. */
@@ -41,6 +46,8 @@ export interface Prompts {
   choose<T>(question: ChooseQuestion<T>): Promise<T>;
   /** A line of text. */
   text(question: TextQuestion): Promise<string>;
+  /** Any number of a list: space ticks a choice, Enter confirms (none is a valid answer). */
+  checkbox<T>(question: CheckboxQuestion<T>): Promise<T[]>;
 }
 
 /** What a prompt of the library receives besides its config. */
@@ -143,6 +150,16 @@ export function terminalPrompts(opts: TerminalPromptsOptions): Prompts {
         ...(q.validate ? { validate: q.validate } : {}),
       };
       return run(input as PromptFunction<typeof config, string>, config);
+    },
+    checkbox<T>(q: CheckboxQuestion<T>): Promise<T[]> {
+      const config = {
+        message: q.message,
+        choices: q.choices,
+        pageSize: Math.max(7, q.choices.length),
+        loop: false,
+        theme: { keybindings: ["vim" as const] },
+      };
+      return run(checkbox as PromptFunction<typeof config, T[]>, config);
     },
   };
 }

@@ -40,7 +40,14 @@ export interface TemplateMetadata {
   assessors?: { name: string; role?: string }[];
   /** Write each question's guidance as comments under its text (init --guidance). */
   guidance?: boolean;
+  intendedUse?: string;
+  risk?: string;
+  /** The pack's traits the system has, when known (interview asks). */
+  traits?: string[];
 }
+
+/** The comment above `risk`, or the commented-out key when it is not set: its values and what they mean. */
+const RISK_COMMENT = " Risk level in the EU AI Act's vocabulary: minimal (most systems), limited (transparency\n duties, e.g. chatbots, generated content) or high (e.g. credit scoring, hiring, medical devices).";
 
 /** The answers template: every principle and question, each question's text as a comment. */
 export function answersTemplate(pack: Pack, opts: TemplateMetadata): string {
@@ -48,17 +55,30 @@ export function answersTemplate(pack: Pack, opts: TemplateMetadata): string {
   for (const p of pack.principles) {
     answers[p.id] = Object.fromEntries(p.questions.map((q) => [q.id, { answer: null, notes: null, evidence: [] }]));
   }
+  const project: Record<string, unknown> = { name: opts.projectName, owner: opts.owner ?? "", description: opts.description ?? "", "intended-use": opts.intendedUse ?? "" };
+  if (opts.risk) project.risk = opts.risk;
+  if (pack.traits.length) project.traits = opts.traits ?? [];
   const doc = new Document({
     version: 1,
-    project: { name: opts.projectName, owner: opts.owner ?? "", description: opts.description ?? "" },
+    project,
     assessors: (opts.assessors ?? []).map((a) => (a.role ? { name: a.name, role: a.role } : { name: a.name })),
     date: opts.date,
     pack: pack.id,
     answers,
   });
   doc.commentBefore = ` yaml-language-server: $schema=${opts.schema}\n rml-assess answers file. For each question set answer to yes, partial, no or n/a (n/a needs notes\n saying why); evidence lists paths or URLs. Check it with: npx rml-assess check ${"FILE"}`;
-  const project = pairWithKey(doc.contents, "project")!;
-  project.key.commentBefore = " The ML system being assessed. Only name is required.";
+  const projectPair = pairWithKey(doc.contents, "project")!;
+  projectPair.key.commentBefore = " The ML system being assessed. Only name is required.";
+  const projectMap = projectPair.value as unknown as YAMLMap;
+  pairWithKey(projectMap, "intended-use")!.key.commentBefore = " What the system is for, and what it must not be used for.";
+  const risk = pairWithKey(projectMap, "risk");
+  const traits = pairWithKey(projectMap, "traits");
+  if (risk) risk.key.commentBefore = RISK_COMMENT;
+  const unsetRisk = `${RISK_COMMENT}\n risk: minimal | limited | high`;
+  if (traits) {
+    const described = pack.traits.map((t) => wrapComment(`${t.id}: ${t.description}`, 92).replace(/^/gm, "  ")).join("\n");
+    traits.key.commentBefore = `${risk ? "" : `${unsetRisk}\n`} What the system is: list each of these traits it has, e.g. traits: [${pack.traits[0]!.id}]. A question\n marked "applies only to" is answered only when one of its traits is listed.\n${described}`;
+  } else if (!risk) projectMap.comment = unsetRisk;
   const assessors = pairWithKey(doc.contents, "assessors")!;
   assessors.key.commentBefore = " Who made the assessment, e.g.\n - name: A. Example\n   role: ML engineer";
   pairWithKey(doc.contents, "date")!.key.commentBefore = " When the assessment was made (YYYY-MM-DD).";
@@ -71,7 +91,8 @@ export function answersTemplate(pack: Pack, opts: TemplateMetadata): string {
       const question = pairWithKey(principle.value, q.id)!;
       if (i > 0) question.key.spaceBefore = true;
       const text = wrapComment(`${q.text}${q.weight !== 1 ? ` (weight ${q.weight})` : ""}`);
-      question.key.commentBefore = opts.guidance ? `${text}\n${wrapComment(`Guidance: ${q.guidance}`)}` : text;
+      const applies = q.appliesTo.length ? `\n Applies only to: ${q.appliesTo.join(", ")}. Leave it empty unless project.traits lists one of them.` : "";
+      question.key.commentBefore = (opts.guidance ? `${text}\n${wrapComment(`Guidance: ${q.guidance}`)}` : text) + applies;
       const answer = pairWithKey(question.value, "answer")!;
       (answer.value as Scalar).comment = " yes | partial | no | n/a";
     });
@@ -102,9 +123,11 @@ export async function initCommand(file: string, opts: { force?: boolean; pack?: 
   }
   const pack = await packFor(opts, io);
   emit(newAnswersFile(pack, file, io, { guidance: Boolean(opts.guidance) }), file, io);
-  const count = pack.principles.reduce((n, p) => n + p.questions.length, 0);
-  io.stdout(`Wrote ${file}: ${count} questions across ${pack.principles.length} principles to answer.\n` +
-    `The project's name is '${terminalSafe(defaultProjectName(io))}', the folder's name, and its owner, description and assessors are empty: ` +
+  const questions = pack.principles.flatMap((p) => p.questions);
+  const gated = questions.filter((q) => q.appliesTo.length).length;
+  const more = gated ? `, and ${gated} more that apply only to systems with some traits (list them under project.traits)` : "";
+  io.stdout(`Wrote ${file}: ${questions.length - gated} questions across ${pack.principles.length} principles to answer${more}.\n` +
+    `The project's name is '${terminalSafe(defaultProjectName(io))}', the folder's name, and its owner, description, intended use and assessors are empty: ` +
     `edit them in the file, or run 'rml-assess interview ${file}', which asks for them first.\n` +
     `Next: fill in the answers, then run 'rml-assess check ${file}'.\n`);
   return EXIT.ok;

@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import { EXIT, UsageError } from "../errors.js";
 import { DEFAULT_POLICY, findings, passes } from "../core/findings.js";
-import { score } from "../core/score.js";
+import { questionApplies, score } from "../core/score.js";
 import type { Pack } from "../core/types.js";
 import { text as textFormat } from "../formats/text.js";
 import { colorFor } from "../io/color.js";
@@ -98,6 +98,14 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
   const existing = existsSync(path) ? await readAnswersFile(file, pack, io) : null;
+  const jumpedTo = jump?.question && pack.principles.find((p) => p.id === jump.principle)?.questions.find((q) => q.id === jump.question);
+  const traits = existing?.answers.project.traits;
+  if (jumpedTo && traits && !questionApplies(jumpedTo, traits)) {
+    throw new UsageError(
+      `--jump ${jump!.principle}/${jump!.question}: the question applies only to systems with the trait ${jumpedTo.appliesTo.join(" or ")}, which project.traits in ${file} does not list`,
+      "add the trait to project.traits if the system has it, or jump to another question",
+    );
+  }
   const dir = dirname(path);
   if (!existing && (!existsSync(dir) || !statSync(dir).isDirectory())) {
     throw new UsageError(`cannot create ${file}: its directory does not exist`, "create the directory first, or give another path");
@@ -126,7 +134,7 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
     color: c,
     width: Math.min(Math.max((io.columns ?? 80) - 1, 40), 100),
     defaults: { projectName: defaultProjectName(io), date: io.now().toISOString().slice(0, 10) },
-    newFile: () => newAnswersFile(pack, file, io),
+    newFile: (traits) => newAnswersFile(pack, file, io, { traits }),
     assess: async () => score(pack, await answersFor(file, pack, io)),
     continueCommand,
   });

@@ -35,6 +35,38 @@ function questionFindings(a: Assessment, policy: Policy): Finding[] {
   return findings;
 }
 
+/**
+ * Warnings about entries the score leaves out: answers to questions the pack has retired (with
+ * where they went), and yes/partial/no given to a question whose traits the system does not have.
+ */
+function leftOutFindings(a: Assessment): Finding[] {
+  const findings: Finding[] = [];
+  for (const r of a.answers.retired) {
+    const [principle, question] = r.retired.id.split("/") as [string, string];
+    const moved = r.retired.replacedBy;
+    // init --upgrade moves an answer to a single replacement that has none yet; otherwise it is merged by hand.
+    const target = moved.length === 1 ? (moved[0]!.split("/") as [string, string]) : undefined;
+    const taken = target ? Boolean(a.answers.answers.get(target[0])?.get(target[1])?.answer) : false;
+    const how = !target ? "; answer each of them, then remove this entry" : taken
+      ? "; that question has an answer already: merge this one into it by hand, then remove this entry"
+      : `; 'rml-assess init --upgrade ${a.answers.file}' moves the answer there`;
+    const where = moved.length
+      ? `${moved.length === 1 ? "it is asked now as" : "what it asked is now"} ${moved.join(", ")}${how}`
+      : "no question replaces it; remove the entry";
+    const note = r.retired.note ? ` (${r.retired.note})` : "";
+    findings.push(finding("RETIRED_QUESTION", "warning", `${r.retired.id} is retired in ${a.pack.id} ${a.pack.version} and not scored: ${where}${note}`, principle, question, r.position));
+  }
+  for (const p of a.principles) {
+    for (const { question, answer } of p.notApplying) {
+      const given = answer?.answer;
+      if (!given || given === "n/a") continue;
+      const where = `${p.principle.id}/${question.id}`;
+      findings.push(finding("DOES_NOT_APPLY", "warning", `${where} applies only to systems with the trait ${question.appliesTo.join(" or ")}, which project.traits does not list, so its answer (${given}) is not scored; add the trait to project.traits, or remove the answer`, p.principle.id, question.id, answer.position));
+    }
+  }
+  return findings;
+}
+
 /** The minimum a principle must reach under a policy: its own, else the general one, else none. */
 export function principleMinimum(policy: Policy, principle: string): number | null {
   return policy.principleMinScores.get(principle) ?? policy.minPrincipleScore;
@@ -77,7 +109,7 @@ function ageFindings(a: Assessment, policy: Policy, today: string): Finding[] {
  */
 export function findings(a: Assessment, policy: Policy, today: string, baseline: Assessment | null = null): Finding[] {
   const regressions = baseline ? regressionFindings(baseline, a, policy) : [];
-  return [...questionFindings(a, policy), ...scoreFindings(a, policy), ...ageFindings(a, policy, today), ...regressions].sort(
+  return [...questionFindings(a, policy), ...leftOutFindings(a), ...scoreFindings(a, policy), ...ageFindings(a, policy, today), ...regressions].sort(
     (x, y) => x.line - y.line || x.column - y.column || x.code.localeCompare(y.code),
   );
 }

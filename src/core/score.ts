@@ -1,6 +1,11 @@
 import type {
-  Answer, Answers, Assessment, Band, Counts, Pack, Principle, ScoredPrinciple, ScoredQuestion,
+  Answer, Answers, Assessment, Band, Counts, Pack, Principle, Question, ScoredPrinciple, ScoredQuestion,
 } from "./types.js";
+
+/** Whether a question applies to a system with these traits: always, or when one of its traits is listed. */
+export function questionApplies(question: Question, traits: readonly string[]): boolean {
+  return question.appliesTo.length === 0 || question.appliesTo.some((t) => traits.includes(t));
+}
 
 /**
  * Rounds to the nearest integer, halves up. The tiny nudge first removes binary noise such as
@@ -54,22 +59,25 @@ function weightedMean(items: { weight: number; value: number }[]): number | null
   return weights === 0 ? null : total / weights;
 }
 
-function scorePrinciple(pack: Pack, principle: Principle, given: Map<string, Answer> | undefined): ScoredPrinciple {
-  const questions = principle.questions.map((q) => scoreQuestion(pack, given?.get(q.id), q));
+function scorePrinciple(pack: Pack, principle: Principle, given: Map<string, Answer> | undefined, traits: readonly string[]): ScoredPrinciple {
+  const questions = principle.questions.filter((q) => questionApplies(q, traits)).map((q) => scoreQuestion(pack, given?.get(q.id), q));
+  const notApplying = principle.questions.filter((q) => !questionApplies(q, traits)).map((question) => ({ question, answer: given?.get(question.id) }));
   const scored = questions.filter((q) => q.value !== null);
   const mean = weightedMean(scored.map((q) => ({ weight: q.question.weight, value: q.value as number })));
   const exact = mean === null ? null : 100 * mean;
   const score = exact === null ? null : roundScore(exact);
-  return { principle, exact, score, band: bandFor(pack.bands, score), counts: countStatuses(questions), questions };
+  return { principle, exact, score, band: bandFor(pack.bands, score), counts: countStatuses(questions), questions, notApplying };
 }
 
 /**
  * Scores an answers file against a pack, exactly as the README states: yes 1, partial 0.5, no 0,
- * unanswered 0, n/a (with notes) left out; principle = 100 × Σ(weight × value) / Σ weight; overall =
+ * unanswered 0, n/a (with notes) left out; a question whose traits (`applies-to`) the file's
+ * `project.traits` does not list is left out whatever its answer; principle = 100 × Σ(weight × value) / Σ weight; overall =
  * the principle-weighted mean of the unrounded principle scores. Pure: no IO, no clock.
  */
 export function score(pack: Pack, answers: Answers): Assessment {
-  const principles = pack.principles.map((p) => scorePrinciple(pack, p, answers.answers.get(p.id)));
+  const traits = answers.project.traits ?? [];
+  const principles = pack.principles.map((p) => scorePrinciple(pack, p, answers.answers.get(p.id), traits));
   const counted = principles.filter((p) => p.exact !== null);
   const exact = weightedMean(counted.map((p) => ({ weight: p.principle.weight, value: p.exact as number })));
   const overall = exact === null ? null : roundScore(exact);

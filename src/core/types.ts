@@ -17,6 +17,21 @@ export interface Question {
   evidence: string;
   refs: string[];
   weight: number;
+  /** Trait ids this question applies to; empty when it applies to every system. */
+  appliesTo: string[];
+}
+
+/** What a system may be (e.g. generative-ai); questions may apply only to some traits. */
+export interface Trait {
+  id: string;
+  description: string;
+}
+
+/** A question of an earlier pack version: `principle/question` ids, and where it went. */
+export interface RetiredQuestion {
+  id: string;
+  replacedBy: string[];
+  note: string;
 }
 
 export interface Commitment {
@@ -56,6 +71,8 @@ export interface Pack {
   principles: Principle[];
   answerOptions: AnswerOption[];
   bands: Band[];
+  traits: Trait[];
+  retired: RetiredQuestion[];
   /** sha256 over the pack's files, recomputable with `sha256sum FILES | sha256sum` (see README). */
   fingerprint: string;
   /** Where the pack came from: "built-in" or the directory given with --pack. */
@@ -80,6 +97,21 @@ export interface Project {
   owner?: string;
   description?: string;
   repository?: string;
+  /** What the system is for and what it must not be used for. */
+  intendedUse?: string;
+  /** The EU AI Act's risk level. */
+  risk?: "minimal" | "limited" | "high";
+  /** The pack's traits the system has; absent when the file does not say. */
+  traits?: string[];
+}
+
+/** An answer, in the file, to a question the pack has retired. */
+export interface RetiredAnswer {
+  retired: RetiredQuestion;
+  /** What the file says for it (an empty answer when it only has the key). */
+  answer: Answer;
+  /** Where its key stands. */
+  position: Position;
 }
 
 /** A parsed, validated answers file. Positions point back into its text. */
@@ -92,6 +124,8 @@ export interface Answers {
   pack: string | null;
   /** principle id → question id → answer. Only what the file holds. */
   answers: Map<string, Map<string, Answer>>;
+  /** Entries for questions the pack has retired, kept out of `answers`. */
+  retired: RetiredAnswer[];
   /** Where each principle's key stands, and where `answers:` stands; for findings about a whole principle. */
   positions: {
     answers: Position;
@@ -127,7 +161,10 @@ export interface ScoredPrinciple {
   score: number | null;
   band: string | null;
   counts: Counts;
+  /** The questions that apply to the system; only these are counted and scored. */
   questions: ScoredQuestion[];
+  /** Questions whose traits the system does not have, with any answer the file gives them anyway. */
+  notApplying: { question: Question; answer: Answer | undefined }[];
 }
 
 export interface Assessment {
@@ -151,7 +188,9 @@ export type FindingCode =
   | "STALE"
   | "MISSING_DATE"
   | "SCORE_REGRESSION"
-  | "ANSWER_REGRESSION";
+  | "ANSWER_REGRESSION"
+  | "RETIRED_QUESTION"
+  | "DOES_NOT_APPLY";
 
 export interface Finding {
   code: FindingCode;

@@ -9,8 +9,9 @@ function json(pack: Pack): string {
     id: pack.id, title: pack.title, version: pack.version,
     principles: pack.principles.map((p) => ({
       id: p.id, number: p.number, title: p.title, commitment: p.commitment.text, weight: p.weight,
-      questions: p.questions.map((q) => ({ id: q.id, text: q.text, weight: q.weight })),
+      questions: p.questions.map((q) => ({ id: q.id, text: q.text, weight: q.weight, ...(q.appliesTo.length ? { appliesTo: q.appliesTo } : {}) })),
     })),
+    ...(pack.traits.length ? { traits: pack.traits } : {}),
   }, null, 2)}\n`;
 }
 
@@ -34,7 +35,8 @@ function text(pack: Pack, c: ChalkInstance, opts: PackFormatOptions = {}): strin
     lines.push("", c.bold(`${p.number}. ${t(p.title)}`), `   ${c.italic(t(p.commitment.text))}`);
     p.questions.forEach((q, i) => {
       const weight = q.weight !== 1 ? c.dim(` (weight ${q.weight})`) : "";
-      lines.push(`   ${p.number}.${i + 1} ${t(q.text)}${weight} ${c.dim(`[${t(q.id)}]`)}`);
+      const applies = q.appliesTo.length ? c.dim(` (applies to: ${q.appliesTo.map(t).join(", ")})`) : "";
+      lines.push(`   ${p.number}.${i + 1} ${t(q.text)}${weight}${applies} ${c.dim(`[${t(q.id)}]`)}`);
       if (opts.verbose) {
         const width = opts.width ?? 100;
         lines.push(...detail("Guidance", q.guidance, width), ...detail("Red flag", q.redFlag, width).map((l) => c.yellow(l)), ...detail("Recommendation", q.recommendation, width));
@@ -42,8 +44,14 @@ function text(pack: Pack, c: ChalkInstance, opts: PackFormatOptions = {}): strin
       }
     });
   }
-  const count = pack.principles.reduce((n, p) => n + p.questions.length, 0);
-  lines.push("", c.dim(`${pack.principles.length} principles, ${count} questions.`));
+  if (pack.traits.length) {
+    lines.push("", c.bold("Traits"), c.dim("   List the ones your system has under project.traits; a question that applies to other traits only is not asked."));
+    for (const trait of pack.traits) lines.push(`   ${t(trait.id)}: ${t(trait.description)}`);
+  }
+  const questions = pack.principles.flatMap((p) => p.questions);
+  const always = questions.filter((q) => !q.appliesTo.length).length;
+  const some = always < questions.length ? ` (${always} apply to every system, ${questions.length - always} only to some traits)` : "";
+  lines.push("", c.dim(`${pack.principles.length} principles, ${questions.length} questions${some}.`));
   return `${lines.join("\n")}\n`;
 }
 
@@ -51,11 +59,16 @@ function text(pack: Pack, c: ChalkInstance, opts: PackFormatOptions = {}): strin
 function md(pack: Pack): string {
   const e = escapeMarkdown;
   const lines = [`# ${e(pack.title)}`, "", `Pack \`${e(pack.id)}\` version ${e(pack.version)}.${pack.source ? ` Source: ${e(pack.source)}` : ""}`];
+  if (pack.traits.length) {
+    lines.push("", "Traits (list the ones the system has under `project.traits`; a question marked *applies to* is asked only for them):", "");
+    for (const trait of pack.traits) lines.push(`- \`${e(trait.id)}\`: ${e(trait.description)}`);
+  }
   for (const p of pack.principles) {
     lines.push("", `## ${p.number}. ${e(p.title)}`, "", `> ${e(p.commitment.text)}`, "", e(p.summary), "");
     p.questions.forEach((q, i) => {
       const weight = q.weight !== 1 ? ` *(weight ${q.weight})*` : "";
-      lines.push(`${i + 1}. **${e(q.text)}**${weight} \`${e(q.id)}\`<br>${e(q.guidance)}<br>*Sources: ${q.refs.map(e).join(", ")}*`);
+      const applies = q.appliesTo.length ? ` *(applies to: ${q.appliesTo.map(e).join(", ")})*` : "";
+      lines.push(`${i + 1}. **${e(q.text)}**${weight}${applies} \`${e(q.id)}\`<br>${e(q.guidance)}<br>*Sources: ${q.refs.map(e).join(", ")}*`);
     });
   }
   return `${lines.join("\n")}\n`;

@@ -6,10 +6,10 @@ import { TOOL, TOOL_HOMEPAGE } from "../version.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
 import { jsonAt } from "./json-text.js";
 
-type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "MISSING_EVIDENCE"> | "INVALID_INPUT";
+type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "MISSING_EVIDENCE" | "DOES_NOT_APPLY"> | "INVALID_INPUT";
 
 /** Rules for findings about a whole file rather than one question: what they mean and how to fix them. */
-const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: string }> = {
+const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: string; level?: "warning" }> = {
   BELOW_MIN_SCORE: {
     short: "The overall score is below the policy's min-score.",
     full: "The policy (min-score in the config file, or --min-score) sets the lowest overall score an assessment may have; the overall score is the weighted mean of the principles' scores, and this one is lower.",
@@ -39,6 +39,13 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
     short: "An answer got worse than in the baseline.",
     full: "An answer moved down since the baseline assessment: yes to partial or no, partial to no, or answered to unanswered. A warning, or an error with --no-regressions.",
     help: "Check whether the change is right: fix the answer, or keep it and record why in its notes.",
+    level: "warning",
+  },
+  RETIRED_QUESTION: {
+    short: "The file answers a question the pack has retired; the answer is not scored.",
+    full: "A newer version of the pack retired this question: it was merged into another, split into several or dropped. The answer is kept in the file but left out of the score until it is moved to the questions that replace it.",
+    help: "Run `rml-assess init --upgrade FILE` to move answers to the questions that replace them, then remove what is left.",
+    level: "warning",
   },
   INVALID_INPUT: {
     short: "The answers file is not valid, so it could not be checked.",
@@ -76,7 +83,7 @@ function policyRules() {
     shortDescription: { text: r.short },
     fullDescription: { text: r.full },
     help: { text: r.help, markdown: r.help },
-    defaultConfiguration: { level: "error" },
+    defaultConfiguration: { level: r.level ?? "error" },
     properties: { tags: ["policy"] },
   }));
 }
@@ -114,8 +121,9 @@ export const sarifFormat: CheckFormat = {
   file(r, context) {
     const rules = ruleIndex(context.pack);
     return indented(r.findings.map((f) => {
-      // Findings with a rule of their own (ANSWER_REGRESSION) keep it; other question findings use the question's rule.
-      const ruleId = f.code in POLICY_RULES || !(f.principle && f.question) ? f.code : `${f.principle}/${f.question}`;
+      // Findings with a rule of their own (ANSWER_REGRESSION, RETIRED_QUESTION) keep it; other question findings use the question's rule.
+      const question = f.principle && f.question ? `${f.principle}/${f.question}` : null;
+      const ruleId = f.code in POLICY_RULES || !question || !rules.has(question) ? f.code : question;
       return result(ruleId, f.severity, f.message, r.assessment.answers.file, f, f.code, rules);
     }));
   },

@@ -23,6 +23,8 @@ export interface MetadataDefaults {
 export interface MetadataField {
   path: string[];
   label: string;
+  /** When true, an empty answer leaves the key out of the file (its schema allows no empty value). */
+  omitEmpty?: boolean;
   ask(ctx: AskContext): Promise<MetadataValue>;
 }
 
@@ -62,6 +64,20 @@ export const METADATA_FIELDS: MetadataField[] = [
   },
   textField(["project", "owner"], "owner", "Owner: the team or person accountable for it (optional)"),
   textField(["project", "description"], "description", "Description: what it does, in a sentence or two (optional)"),
+  textField(["project", "intended-use"], "intended use", "Intended use: what it is for, and what it must not be used for (optional)"),
+  {
+    path: ["project", "risk"], label: "risk level", omitEmpty: true,
+    ask: ({ prompts, current }) => prompts.choose({
+      message: "Risk level in the EU AI Act's vocabulary",
+      choices: [
+        { value: "", name: "not stated", description: "Leave it out of the file for now." },
+        { value: "minimal", name: "minimal", description: "Most systems, e.g. spam filters, recommendations of little consequence." },
+        { value: "limited", name: "limited", description: "Transparency duties, e.g. chatbots and generated content." },
+        { value: "high", name: "high", description: "E.g. credit scoring, hiring, medical devices and the Act's other Annex III uses." },
+      ],
+      default: typeof current === "string" ? current : "",
+    }),
+  },
   textField(["project", "repository"], "repository", "Repository: where its code lives, a URL or path (optional)"),
   { path: ["assessors"], label: "assessors", ask: askAssessors },
   {

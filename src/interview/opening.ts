@@ -4,7 +4,7 @@ import type { Question } from "../core/types.js";
 import { terminalSafe } from "../io/terminal.js";
 import type { Prompts } from "../prompt.js";
 import { duration, durationRange, estimate } from "./estimate.js";
-import { askFields, METADATA_FIELDS, missingFields, type MetadataDefaults } from "./metadata.js";
+import { askFields, isEmptyValue, METADATA_FIELDS, missingFields, type MetadataDefaults } from "./metadata.js";
 import { setMetadata } from "./metadata-file.js";
 import type { AnswersFileWriter } from "./save.js";
 import { wrap } from "./screen.js";
@@ -15,11 +15,15 @@ import { wrap } from "./screen.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** A new file's text: the template (`template`, with the defaults) with every metadata field asked for. */
-export async function askNewFile(prompts: Prompts, c: ChalkInstance, file: string, template: string, defaults: MetadataDefaults): Promise<string> {
+/**
+ * A new file's text: every metadata field asked for, then what `afterFields` asks (the traits),
+ * whose answer `template` turns into the template's text (with the defaults), then the fields set in it.
+ */
+export async function askNewFile<T>(prompts: Prompts, c: ChalkInstance, file: string, template: (extra?: T) => string, defaults: MetadataDefaults, afterFields: () => Promise<T>): Promise<string> {
   prompts.show(`${c.bold(`New assessment: ${terminalSafe(file)}`)}\n${c.dim("First, a few details about the system being assessed.")}\n`);
-  let text = template;
-  for (const [field, value] of await askFields(METADATA_FIELDS, prompts, parseDocument(text).toJS(), defaults)) text = setMetadata(text, field.path, value);
+  const values = await askFields(METADATA_FIELDS, prompts, parseDocument(template()).toJS(), defaults);
+  let text = template(await afterFields());
+  for (const [field, value] of values) if (!(field.omitEmpty && isEmptyValue(value))) text = setMetadata(text, field.path, value);
   return text;
 }
 
@@ -38,7 +42,9 @@ export async function offerMissingDetails(prompts: Prompts, writer: AnswersFileW
     ],
   });
   if (fill === "later") return;
-  for (const [field, value] of await askFields(missing, prompts, data, defaults)) writer.saveMetadata(field.path, value);
+  for (const [field, value] of await askFields(missing, prompts, data, defaults)) {
+    if (!(field.omitEmpty && isEmptyValue(value))) writer.saveMetadata(field.path, value);
+  }
 }
 
 /** How many questions, how long they take alone and as a team (see estimate.ts), and that it can stop at any point. */

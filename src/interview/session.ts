@@ -1,4 +1,5 @@
 import type { ChalkInstance } from "chalk";
+import { questionApplies } from "../core/score.js";
 import type { Answers, AnswerValue, Assessment, Pack, Principle } from "../core/types.js";
 import { terminalSafe } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
@@ -6,6 +7,7 @@ import { isEscape, type Choice, type Prompts } from "../prompt.js";
 import type { MetadataDefaults } from "./metadata.js";
 import { askNewFile, estimateText, offerMissingDetails } from "./opening.js";
 import { AnswersFileWriter, type AnswerEdit } from "./save.js";
+import { askTraits, setTraits } from "./traits.js";
 import { principleHeading, questionScreen, wrap, type Step } from "./screen.js";
 
 export interface SessionOptions {
@@ -29,7 +31,7 @@ export interface SessionOptions {
   /** Defaults for the project name and the date. */
   defaults: MetadataDefaults;
   /** The text of a new answers file (the `init` template, with the defaults). */
-  newFile: () => string;
+  newFile: (traits?: string[]) => string;
   /** The assessment of the file as saved now (for the score of a finished principle). */
   assess: () => Promise<Assessment>;
   /** The command that carries on this interview, shown to the user (without --review or --jump). */
@@ -61,7 +63,9 @@ export class InterviewSession {
   quit = false;
   /** Answers in the file now, by `principle/question`. */
   private readonly state = new Map<string, AnswerEdit>();
-  private readonly steps: Step[];
+  private steps: Step[] = [];
+  /** The system's traits: questions for other traits are not asked (nor counted). */
+  private traits: string[];
 
   constructor(private readonly opts: SessionOptions) {
     if (opts.existing) {
@@ -70,14 +74,25 @@ export class InterviewSession {
         for (const [q, a] of questions) if (a.answer) this.state.set(key(p, q), { answer: a.answer, notes: a.notes, evidence: a.evidence });
       }
     }
-    const principles = opts.pack.principles.filter((p) => !opts.principles || opts.principles.includes(p.id));
-    const total = principles.reduce((n, p) => n + p.questions.length, 0);
+    this.traits = opts.existing?.answers.project.traits ?? [];
+    this.buildSteps();
+  }
+
+  /** The questions of a principle that apply to the system. */
+  private applying(principle: Principle) {
+    return principle.questions.filter((q) => questionApplies(q, this.traits));
+  }
+
+  /** The walk: every applying question of the chosen principles, in pack order. */
+  private buildSteps(): void {
+    const principles = this.opts.pack.principles.filter((p) => !this.opts.principles || this.opts.principles.includes(p.id));
+    const total = principles.reduce((n, p) => n + this.applying(p).length, 0);
     this.steps = [];
     // Principles are numbered as in the pack, so "principle 5 of 8" stands under "5. …" even in a --principle walk.
-    principles.forEach((principle) => principle.questions.forEach((question, qi) => this.steps.push({
-      principle, question, principleIndex: principle.number, principleCount: opts.pack.principles.length,
-      questionIndex: qi + 1, questionCount: principle.questions.length, overall: this.steps.length + 1, total,
-      chosen: Boolean(opts.principles),
+    principles.forEach((principle) => this.applying(principle).forEach((question, qi, questions) => this.steps.push({
+      principle, question, principleIndex: principle.number, principleCount: this.opts.pack.principles.length,
+      questionIndex: qi + 1, questionCount: questions.length, overall: this.steps.length + 1, total,
+      chosen: Boolean(this.opts.principles),
     })));
   }
 
@@ -87,14 +102,14 @@ export class InterviewSession {
     return Boolean(a?.answer && !(a.answer === "n/a" && !a.notes.trim()));
   }
 
-  /** How many of the pack's questions the file answers now. */
+  /** How many of the questions that apply to the system the file answers now. */
   answeredCount(): number {
-    return this.opts.pack.principles.reduce((n, p) => n + p.questions.filter((q) => this.answered(p.id, q.id)).length, 0);
+    return this.opts.pack.principles.reduce((n, p) => n + this.applying(p).filter((q) => this.answered(p.id, q.id)).length, 0);
   }
 
-  /** How many questions the pack asks. */
+  /** How many questions the pack asks of this system. */
   get questionCount(): number {
-    return this.opts.pack.principles.reduce((n, p) => n + p.questions.length, 0);
+    return this.opts.pack.principles.reduce((n, p) => n + this.applying(p).length, 0);
   }
 
   /**
@@ -110,7 +125,10 @@ export class InterviewSession {
   /** Runs the interview to its end, a "save and quit", or until a prompt is interrupted. The order of its steps is here. */
   async run(): Promise<void> {
     if (!this.writer) await this.createFile();
-    else await this.fillMissingDetails();
+    else {
+      await this.fillMissingDetails();
+      await this.askMissingTraits();
+    }
     const ask = this.questionsToAsk();
     if (ask.size === 0) {
       this.opts.prompts.show(`Every question ${this.opts.principles ? "of the chosen principles " : ""}is answered; add --review to go through them again.\n`);
@@ -120,10 +138,14 @@ export class InterviewSession {
     await this.walk(ask);
   }
 
-  /** A new file: asks every metadata field, then writes the template with them. */
+  /** A new file: asks every metadata field and the traits (when the pack declares some), then writes the template with them. */
   private async createFile(): Promise<void> {
-    const { prompts, color: c, file } = this.opts;
-    const text = await askNewFile(prompts, c, file, this.opts.newFile(), this.opts.defaults);
+    const { prompts, color: c, file, pack } = this.opts;
+    const text = await askNewFile(prompts, c, file, this.opts.newFile, this.opts.defaults, async () => {
+      if (pack.traits.length) this.traits = await askTraits(prompts, c, pack);
+      this.buildSteps();
+      return this.traits;
+    });
     writeFileAtomic(this.opts.path, text);
     this.writer = new AnswersFileWriter(this.opts.path, text, this.opts.pack, file);
     prompts.show(`\n${c.green("✔")} Created ${terminalSafe(file)}: ${this.questionCount} questions in ${this.opts.pack.principles.length} principles.\n`);
@@ -135,6 +157,24 @@ export class InterviewSession {
     const project = terminalSafe(this.opts.existing!.answers.project.name);
     prompts.show(`${c.bold(terminalSafe(file))}: ${project}, ${this.answeredCount()} of ${this.questionCount} questions answered.\n`);
     await offerMissingDetails(prompts, this.writer!, this.opts.defaults, this.opts.width);
+  }
+
+  /**
+   * An existing file and a pack with traits: a file from before the pack had them is asked once
+   * and saved (then not again); either way the interview says which traits' questions it asks.
+   */
+  private async askMissingTraits(): Promise<void> {
+    const { prompts, color: c, file, pack } = this.opts;
+    if (!pack.traits.length) return;
+    if (this.opts.existing!.answers.project.traits === undefined) {
+      this.traits = await askTraits(prompts, c, pack);
+      const text = setTraits(this.writer!.current, this.traits);
+      writeFileAtomic(this.opts.path, text);
+      this.writer = new AnswersFileWriter(this.opts.path, text, pack, file);
+      this.buildSteps();
+    }
+    const listed = this.traits.length ? this.traits.map((t) => terminalSafe(t)).join(", ") : "none";
+    prompts.show(c.dim(wrap(`Traits (project.traits): ${listed}; questions for other traits are not asked.`, this.opts.width)) + "\n");
   }
 
   /** The steps to ask: the unanswered ones (every one with --review), and the --jump target. */
@@ -190,12 +230,13 @@ export class InterviewSession {
     const { prompts, color: c } = this.opts;
     const scored = (await this.opts.assess()).principles.find((p) => p.principle.id === principle.id);
     if (!scored) return;
-    const answered = principle.questions.filter((q) => this.answered(principle.id, q.id)).length;
+    const applying = this.applying(principle);
+    const answered = applying.filter((q) => this.answered(principle.id, q.id)).length;
     const open = this.steps.filter((s) => !this.answered(s.principle.id, s.question.id));
     const openPrinciples = new Set(open.map((s) => s.principle.id)).size;
     const score = scored.score === null ? "all n/a" : `${scored.score}/100 (${terminalSafe(scored.band ?? "")})`;
     const left = open.length ? `still open: ${plural(open.length, "question")} in ${plural(openPrinciples, "principle")}` : "nothing left open";
-    prompts.show(`\n${c.green("✔")} ${principle.number}. ${terminalSafe(principle.title)} so far: ${score}, ${answered} of ${principle.questions.length} answered; ${left}.\n`);
+    prompts.show(`\n${c.green("✔")} ${principle.number}. ${terminalSafe(principle.title)} so far: ${score}, ${answered} of ${applying.length} answered; ${left}.\n`);
   }
 
   private async askAnswer(step: Step, canGoBack: boolean): Promise<Action> {

@@ -1,8 +1,9 @@
 import { CORE_SCHEMA, load } from "js-yaml";
 import type { TextFile } from "../io/read.js";
-import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, Project } from "../core/types.js";
+import type { Answer, Answers, AnswerValue, Assessor, Pack, Position } from "../core/types.js";
 import { validate as validateAnswers } from "../generated/answers.js";
 import { isCalendarDate, MAX_DEPTH, MAX_TOKENS } from "./limits.js";
+import { knownTraits, readProject } from "./project.js";
 
 /**
  * The fast path for valid answers files, used when `check` reads many of them. js-yaml parses
@@ -120,6 +121,8 @@ export function parseAnswersFast(file: TextFile, pack: Pack): Answers | null {
   const data = parsed.data as Record<string, unknown>;
   if (typeof data.pack === "string" && data.pack !== pack.id) return null;
   if (typeof data.date === "string" && !isCalendarDate(data.date)) return null;
+  const project = readProject(data);
+  if (!knownTraits(project, pack)) return null;
   const top = pairs(parsed.root);
   if (!top) return null;
   const at = positions(file.text);
@@ -144,15 +147,15 @@ export function parseAnswersFast(file: TextFile, pack: Pack): Answers | null {
     answers.set(id, given);
   }
   const date = top.get("date");
-  const project = data.project as Project;
   return {
     file: file.file,
     version: 1,
-    project: { name: project.name ?? "", owner: project.owner, description: project.description, repository: project.repository },
+    project,
     assessors: ((data.assessors ?? []) as Assessor[]).map((a) => ({ name: a.name, role: a.role ?? "" })),
     date: typeof data.date === "string" ? data.date : null,
     pack: typeof data.pack === "string" ? data.pack : null,
     answers,
+    retired: [],
     positions: {
       answers: section ? at(section.key.start) : { line: 1, column: 1 },
       principles: principlePositions,

@@ -2,9 +2,10 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from "yaml"
 import { InputError, listed, type Diagnostic } from "../errors.js";
 import type { TextFile } from "../io/read.js";
 import { visible } from "../io/terminal.js";
-import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, Project } from "../core/types.js";
+import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, RetiredAnswer, RetiredQuestion } from "../core/types.js";
 import { validate as validateAnswers } from "../generated/answers.js";
 import { isCalendarDate } from "./limits.js";
+import { readProject } from "./project.js";
 import { schemaDiagnostics } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 import { nodePosition, nodesAt, parseYaml, pathPosition, toData, valueAt, type YamlSource } from "./yaml.js";
@@ -71,16 +72,18 @@ function packDiagnostics(src: YamlSource, pack: Pack): Diagnostic[] {
   if (/^\d{4}-\d{2}-\d{2}$/.test(date) && !isCalendarDate(date)) {
     out.push({ file: src.file, ...pathPosition(src, ["date"]), message: `'date' is not a real calendar date (found '${date}')`, hint: "write it as YYYY-MM-DD, e.g. 2026-11-20" });
   }
+  out.push(...traitDiagnostics(src, pack));
   const principleIds = pack.principles.map((p) => p.id);
   for (const p of pairsOf(valueAt(src, ["answers"]), src.doc)) {
     const principle = pack.principles.find((x) => x.id === p.key);
-    if (!principle) {
+    // A principle no longer in the pack may still hold answers to its retired questions.
+    if (!principle && !pack.retired.some((r) => r.id.startsWith(`${p.key}/`))) {
       out.push({ file: src.file, ...nodePosition(src, p.keyNode), message: `unknown principle '${visible(p.key)}' in pack '${pack.id}'`, hint: didYouMean(p.key, principleIds, "principle") });
       continue;
     }
-    const questionIds = principle.questions.map((q) => q.id);
+    const questionIds = principle?.questions.map((q) => q.id) ?? [];
     for (const q of pairsOf(p.value, src.doc)) {
-      if (!questionIds.includes(q.key)) {
+      if (!questionIds.includes(q.key) && !retiredFor(pack, p.key, q.key)) {
         out.push({ file: src.file, ...nodePosition(src, q.keyNode), message: `unknown question '${visible(q.key)}' in principle '${p.key}'`, hint: didYouMean(q.key, questionIds, "question") });
       }
     }
@@ -88,10 +91,29 @@ function packDiagnostics(src: YamlSource, pack: Pack): Diagnostic[] {
   return out;
 }
 
-function readProject(data: Record<string, unknown>): Project {
-  const p = data.project as Record<string, string>;
-  return { name: p.name ?? "", owner: p.owner, description: p.description, repository: p.repository };
+/** The retired question a file's `principle/question` entry answers, if the pack retired it. */
+export function retiredFor(pack: Pack, principle: string, question: string): RetiredQuestion | undefined {
+  return pack.retired.find((r) => r.id === `${principle}/${question}`);
 }
+
+/** `project.traits` may name only traits the pack declares. */
+function traitDiagnostics(src: YamlSource, pack: Pack): Diagnostic[] {
+  const node = valueAt(src, ["project", "traits"]);
+  if (!isSeq(node)) return [];
+  const declared = pack.traits.map((t) => t.id);
+  const out: Diagnostic[] = [];
+  node.items.forEach((item, i) => {
+    const trait = scalarText(resolved(item, src.doc));
+    if (!trait || declared.includes(trait)) return;
+    out.push({
+      file: src.file, ...pathPosition(src, ["project", "traits", i]),
+      message: `unknown trait '${visible(trait)}' in project.traits: pack '${pack.id}' does not declare it`,
+      hint: declared.length ? didYouMean(trait, declared, "trait") : `pack '${pack.id}' declares no traits; remove project.traits`,
+    });
+  });
+  return out;
+}
+
 
 /**
  * Parses an answers file against a pack. Every problem (YAML syntax, schema, unknown ids, pack
@@ -110,10 +132,19 @@ export function parseAnswers(file: TextFile, pack: Pack): Answers {
 
   const data = converted.data as Record<string, unknown>;
   const answers = new Map<string, Map<string, Answer>>();
+  const retired: RetiredAnswer[] = [];
   const principlePositions = new Map<string, Position>();
   for (const p of pairsOf(valueAt(src, ["answers"]), src.doc)) {
+    const given = new Map<string, Answer>();
+    for (const q of pairsOf(p.value, src.doc)) {
+      const answer = readAnswer(src, q.keyNode, q.value, q.written);
+      const gone = pack.principles.some((x) => x.id === p.key && x.questions.some((y) => y.id === q.key)) ? undefined : retiredFor(pack, p.key, q.key);
+      if (gone) retired.push({ retired: gone, answer, position: nodePosition(src, q.keyNode) });
+      else given.set(q.key, answer);
+    }
+    if (!pack.principles.some((x) => x.id === p.key)) continue;
     principlePositions.set(p.key, nodePosition(src, p.keyNode));
-    answers.set(p.key, new Map(pairsOf(p.value, src.doc).map((q) => [q.key, readAnswer(src, q.keyNode, q.value, q.written)])));
+    answers.set(p.key, given);
   }
   return {
     file: file.file,
@@ -123,6 +154,7 @@ export function parseAnswers(file: TextFile, pack: Pack): Answers {
     date: typeof data.date === "string" ? data.date : null,
     pack: typeof data.pack === "string" ? data.pack : null,
     answers,
+    retired,
     positions: {
       answers: nodePosition(src, nodesAt(src, ["answers"]).key),
       principles: principlePositions,

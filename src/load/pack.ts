@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { InputError, listed, type Diagnostic } from "../errors.js";
 import { displayPath } from "../io/paths.js";
 import { isDiagnostic, readTextFile, type TextFile } from "../io/read.js";
-import type { AnswerOption, AnswerValue, Band, Pack, Principle } from "../core/types.js";
+import type { AnswerOption, AnswerValue, Band, Pack, Principle, RetiredQuestion, Trait } from "../core/types.js";
 import { validate as validatePack } from "../generated/pack.js";
 import { validate as validatePrinciple } from "../generated/principle.js";
 import { schemaDiagnostics } from "./schema.js";
@@ -34,12 +34,14 @@ interface ManifestData {
   principles: string[];
   answers: Record<AnswerValue, { label: string; description?: string; value?: number }>;
   bands: Band[];
+  traits?: Trait[];
+  retired?: { id: string; "replaced-by"?: string[]; note?: string }[];
 }
 
 interface PrincipleData {
   id: string; number: number; title: string; summary: string; weight?: number;
   commitment: { text: string; source: string };
-  questions: { id: string; text: string; guidance: string; "red-flag": string; recommendation: string; evidence: string; refs: string[]; weight?: number }[];
+  questions: { id: string; text: string; guidance: string; "red-flag": string; recommendation: string; evidence: string; refs: string[]; weight?: number; "applies-to"?: string[] }[];
 }
 
 function toPrinciple(d: PrincipleData): Principle {
@@ -49,12 +51,13 @@ function toPrinciple(d: PrincipleData): Principle {
     questions: d.questions.map((q) => ({
       id: q.id, text: q.text.trim(), guidance: q.guidance.trim(), redFlag: q["red-flag"].trim(),
       recommendation: q.recommendation.trim(), evidence: q.evidence.trim(), refs: q.refs, weight: q.weight ?? 1,
+      appliesTo: q["applies-to"] ?? [],
     })),
   };
 }
 
-/** Checks what a schema cannot: ids match file names, numbers and question ids are unique. */
-function principleDiagnostics(src: YamlSource, d: PrincipleData, expectedId: string): Diagnostic[] {
+/** Checks what a schema cannot: ids match file names, question ids are unique, applies-to names declared traits. */
+function principleDiagnostics(src: YamlSource, d: PrincipleData, expectedId: string, traits: string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (d.id !== expectedId) {
     out.push({ file: src.file, ...pathPosition(src, ["id"]), message: `id '${d.id}' does not match the file name '${expectedId}.yaml'`, hint: `set id: ${expectedId}, or rename the file` });
@@ -63,6 +66,30 @@ function principleDiagnostics(src: YamlSource, d: PrincipleData, expectedId: str
   d.questions.forEach((q, i) => {
     if (seen.has(q.id)) out.push({ file: src.file, ...pathPosition(src, ["questions", i, "id"]), message: `question id '${q.id}' is used twice in this principle`, hint: "give each question its own id" });
     seen.add(q.id);
+    (q["applies-to"] ?? []).forEach((trait, t) => {
+      if (traits.includes(trait)) return;
+      out.push({
+        file: src.file, ...pathPosition(src, ["questions", i, "applies-to", t]),
+        message: `question '${q.id}' applies to the trait '${trait}', which pack.yaml does not declare`,
+        hint: traits.length ? didYouMean(trait, traits, "trait") : "declare it under traits: in pack.yaml, with a one-line description",
+      });
+    });
+  });
+  return out;
+}
+
+/** Checks retired ids: each unique, none still a question, each replacement a current question. */
+function retiredDiagnostics(src: YamlSource, retired: NonNullable<ManifestData["retired"]>, principles: Principle[]): Diagnostic[] {
+  const current = principles.flatMap((p) => p.questions.map((q) => `${p.id}/${q.id}`));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  retired.forEach((r, i) => {
+    if (seen.has(r.id)) out.push({ file: src.file, ...pathPosition(src, ["retired", i, "id"]), message: `retired id '${r.id}' is listed twice`, hint: "list each retired question once" });
+    seen.add(r.id);
+    if (current.includes(r.id)) out.push({ file: src.file, ...pathPosition(src, ["retired", i, "id"]), message: `'${r.id}' is listed as retired but is still a question of the pack`, hint: "remove it from retired:, or from its principle's questions" });
+    (r["replaced-by"] ?? []).forEach((id, j) => {
+      if (!current.includes(id)) out.push({ file: src.file, ...pathPosition(src, ["retired", i, "replaced-by", j]), message: `retired '${r.id}' is replaced by '${id}', which is not a question of the pack`, hint: didYouMean(id, current, "question") });
+    });
   });
   return out;
 }
@@ -94,6 +121,10 @@ export function loadPack(dir: string, cwd: string, origin: string): Pack {
   const manifest = parseChecked<ManifestData>(manifestFile, "pack");
   if (!manifest.data || !manifest.source) throw new InputError(listed(manifest.diagnostics));
   const diagnostics = bandDiagnostics(manifest.source, manifest.data.bands);
+  const traitIds = (manifest.data.traits ?? []).map((t) => t.id);
+  traitIds.forEach((id, i) => {
+    if (traitIds.indexOf(id) !== i) diagnostics.push({ file: manifest.source!.file, ...pathPosition(manifest.source!, ["traits", i, "id"]), message: `trait '${id}' is declared twice`, hint: "declare each trait once" });
+  });
   const manifestLines = [`${sha256(manifestFile.bytes)}  pack.yaml`];
   const principles: Principle[] = [];
   manifest.data.principles.forEach((id, index) => {
@@ -108,19 +139,23 @@ export function loadPack(dir: string, cwd: string, origin: string): Pack {
     const parsed = parseChecked<PrincipleData>(file, "principle");
     diagnostics.push(...parsed.diagnostics);
     if (parsed.data && parsed.source) {
-      const extra = principleDiagnostics(parsed.source, parsed.data, id);
+      const extra = principleDiagnostics(parsed.source, parsed.data, id, traitIds);
       diagnostics.push(...extra);
       if (!extra.length) principles.push(toPrinciple(parsed.data));
     }
   });
+  // Replacements are checked only against a fully loaded pack, so a broken principle is not reported twice.
+  if (!diagnostics.length) diagnostics.push(...retiredDiagnostics(manifest.source, manifest.data.retired ?? [], principles));
   if (diagnostics.length) throw new InputError(listed(diagnostics));
   const d = manifest.data;
+  const retired: RetiredQuestion[] = (d.retired ?? []).map((r) => ({ id: r.id, replacedBy: r["replaced-by"] ?? [], note: (r.note ?? "").trim() }));
   const answerOptions: AnswerOption[] = (["yes", "partial", "no", "n/a"] as const).map((id) => ({
     id, label: d.answers[id].label, description: d.answers[id].description ?? "", value: id === "n/a" ? null : d.answers[id].value ?? 0,
   }));
   return {
     id: d.id, title: d.title, version: d.version, source: d.source ?? "", description: (d.description ?? "").trim(),
     principles, answerOptions, bands: d.bands, origin,
+    traits: (d.traits ?? []).map((t) => ({ id: t.id, description: t.description.trim() })), retired,
     fingerprint: sha256(manifestLines.map((l) => `${l}\n`).join("")),
   };
 }

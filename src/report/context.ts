@@ -77,6 +77,10 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
       owner: a.answers.project.owner ? esc(a.answers.project.owner) : null,
       description: a.answers.project.description ? esc(a.answers.project.description) : null,
       repository: a.answers.project.repository ? esc(a.answers.project.repository) : null,
+      intendedUse: a.answers.project.intendedUse ? esc(a.answers.project.intendedUse) : null,
+      risk: a.answers.project.risk ? esc(a.answers.project.risk) : null,
+      /** The traits the file lists; null when the pack declares none, so there is nothing to say. */
+      traits: a.pack.traits.length ? { list: (a.answers.project.traits ?? []).map(esc) } : null,
     },
     assessors: a.answers.assessors.map((x) => ({ name: esc(x.name), role: x.role ? esc(x.role) : null })),
     date: a.answers.date,
@@ -101,6 +105,7 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
         evidence: evidenceItems(q.answer?.evidence ?? [], escape),
         refs: q.question.refs.map(esc),
       })),
+      notApplying: p.notApplying.map(({ question: q }) => ({ id: esc(q.id), text: esc(q.text), appliesTo: q.appliesTo.map(esc) })),
     })),
     changes: previous ? changesContext(previous, escape) : null,
     gaps: gaps.map(({ p, q, gain: g }, i) => ({

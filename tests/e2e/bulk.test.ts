@@ -26,7 +26,7 @@ describe("check over many files", () => {
     const doc = JSON.parse(runBinary(["check", join(dir, "answers"), "--format", "json"]).stdout);
     expect(doc.results).toHaveLength(COUNT);
     expect(doc.results.map((r: { file: string }) => r.file)).toEqual([...doc.results.map((r: { file: string }) => r.file)].sort());
-  }), 120_000);
+  }), 120_000); // hundreds of answers files to the whole built-in pack, several times over
 
   it("reports an invalid file among hundreds, whichever thread parsed it", () => withTempDir((dir) => {
     generate(join(dir, "answers"), COUNT, join(REPO, "dist", "builtin-pack.json"));

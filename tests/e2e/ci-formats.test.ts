@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { runBinary, runInProcess, withTempDir } from "../helpers/run.js";
 import { sarifErrors, xmllintJunit } from "../helpers/validate.js";
 
-const CREDIT = "examples/credit-scoring.yaml";
-const TRIAGE = "examples/clinical-triage.yaml";
+// Fixtures that declare every trait, so every question applies whatever the code knows of applies-to.
+const CREDIT = "tests/fixtures/partial-assessment/rml-assessment.yaml";
+const TRIAGE = "tests/fixtures/complete-assessment/rml-assessment.yaml";
 const INVALID = "tests/fixtures/invalid-answers/rml-assessment.yaml";
 const HOSTILE = "tests/fixtures/hostile-text/rml-assessment.yaml";
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -88,21 +89,21 @@ describe("junit format", () => {
       .map((m) => m.slice(1).join(" "));
     const at = "2026-09-21T14:13:20"; // SOURCE_DATE_EPOCH, UTC, without a zone as the schema wants
     expect(suites).toEqual([
-      `${CREDIT}: human-augmentation ${CREDIT} 0 ${at} 8 0 0`,
-      `${CREDIT}: bias-evaluation ${CREDIT} 1 ${at} 9 1 2`,
-      `${CREDIT}: explainability-by-justification ${CREDIT} 2 ${at} 8 0 0`,
-      `${CREDIT}: reproducible-operations ${CREDIT} 3 ${at} 8 0 0`,
-      `${CREDIT}: displacement-strategy ${CREDIT} 4 ${at} 7 0 3`,
-      `${CREDIT}: practical-accuracy ${CREDIT} 5 ${at} 8 0 0`,
-      `${CREDIT}: trust-by-privacy ${CREDIT} 6 ${at} 8 0 0`,
-      `${CREDIT}: data-risk-awareness ${CREDIT} 7 ${at} 8 0 0`,
+      `${CREDIT}: human-augmentation ${CREDIT} 0 ${at} 11 0 0`,
+      `${CREDIT}: bias-evaluation ${CREDIT} 1 ${at} 10 1 3`,
+      `${CREDIT}: explainability-by-justification ${CREDIT} 2 ${at} 10 0 0`,
+      `${CREDIT}: reproducible-operations ${CREDIT} 3 ${at} 13 0 0`,
+      `${CREDIT}: displacement-strategy ${CREDIT} 4 ${at} 8 0 4`,
+      `${CREDIT}: practical-accuracy ${CREDIT} 5 ${at} 13 0 0`,
+      `${CREDIT}: trust-by-privacy ${CREDIT} 6 ${at} 15 0 0`,
+      `${CREDIT}: data-risk-awareness ${CREDIT} 7 ${at} 14 0 0`,
       `${CREDIT}: policy ${CREDIT} 8 ${at} 1 1 0`,
     ]);
     expect(xml).toContain(`<testcase classname="bias-evaluation" name="minimum score 45" time="0">
-      <failure message="Bias evaluation scores 40, below the minimum of 45" type="PRINCIPLE_BELOW_MIN_SCORE">${CREDIT}:70:3: Bias evaluation scores 40, below the minimum of 45</failure>`);
-    expect(xml).toContain(`<testcase classname="displacement-strategy" name="operator-training: Are the people who will operate or rely on the system trained to use it, including its limits and when to overrule it?" time="0">
-      <skipped message="displacement-strategy/operator-training is unanswered">${CREDIT}:153:3: displacement-strategy/operator-training is unanswered`);
-    expect(xml).toContain('<testcase classname="policy" name="min-score 75" time="0">\n      <failure message="overall score 72 is below the minimum of 75" type="BELOW_MIN_SCORE">');
+      <failure message="Bias evaluation scores 29, below the minimum of 45" type="PRINCIPLE_BELOW_MIN_SCORE">${CREDIT}:95:3: Bias evaluation scores 29, below the minimum of 45</failure>`);
+    expect(xml).toContain(`<testcase classname="displacement-strategy" name="operator-training: Are the people who operate, review or rely on the system trained in how it works, where it fails and when to overrule it?" time="0">
+      <skipped message="displacement-strategy/operator-training is unanswered">${CREDIT}:233:3: displacement-strategy/operator-training is unanswered`);
+    expect(xml).toContain('<testcase classname="policy" name="min-score 75" time="0">\n      <failure message="overall score 66 is below the minimum of 75" type="BELOW_MIN_SCORE">');
     expect(xml).toContain('<property name="policy.min-score-for.bias-evaluation" value="45"/>');
   });
 
@@ -137,7 +138,7 @@ describe("sarif format", () => {
     const principles = JSON.parse((await run(["principles", "--format", "json"])).stdout).principles;
     const questionIds = principles.flatMap((p: { id: string; questions: { id: string }[] }) => p.questions.map((q) => `${p.id}/${q.id}`));
     expect(driver.rules.map((r: { id: string }) => r.id)).toEqual([
-      ...questionIds, "BELOW_MIN_SCORE", "PRINCIPLE_BELOW_MIN_SCORE", "STALE", "MISSING_DATE", "SCORE_REGRESSION", "ANSWER_REGRESSION", "INVALID_INPUT",
+      ...questionIds, "BELOW_MIN_SCORE", "PRINCIPLE_BELOW_MIN_SCORE", "STALE", "MISSING_DATE", "SCORE_REGRESSION", "ANSWER_REGRESSION", "RETIRED_QUESTION", "INVALID_INPUT",
     ]);
     const rule = driver.rules[0];
     expect(rule.id).toBe("human-augmentation/impact-of-errors");

@@ -3,12 +3,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { git, gitCommit, gitInit } from "../helpers/git.js";
-import { CACHE_ENV, EXAMPLES, REPO, runInProcess, withTempDir } from "../helpers/run.js";
+import { FIXTURES, REPO, runInProcess, withTempDir } from "../helpers/run.js";
 import { sarifErrors } from "../helpers/validate.js";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
-const CREDIT = join(EXAMPLES, "credit-scoring.yaml");
-const TRIAGE = join(EXAMPLES, "clinical-triage.yaml");
+// Fixtures that declare every trait, so every question applies whatever the code knows of applies-to.
+const CREDIT = join(FIXTURES, "partial-assessment", "rml-assessment.yaml");
+const TRIAGE = join(FIXTURES, "complete-assessment", "rml-assessment.yaml");
 
 function place(dir: string, path: string, from: string | { text: string }) {
   const target = join(dir, path);
@@ -119,7 +120,7 @@ describe("the README's config example", () => {
     git(dir, "update-ref", "refs/remotes/origin/main", gitCommit(dir, "assessment"));
     const r = await runInProcess(["check", "--format", "json"], { cwd: dir, now: NOW });
     expect(r.stderr).toBe("");
-    expect(r.code).toBe(1); // the triage example lists no evidence for some answers
+    expect(r.code).toBe(1); // the complete fixture lists no evidence for some partial answers
     expect(new Set(JSON.parse(r.stdout).results[0].findings.map((f: { code: string }) => f.code))).toEqual(new Set(["MISSING_EVIDENCE"]));
   }));
 });

@@ -1,10 +1,11 @@
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXAMPLES, runBinary, runInProcess, withTempDir } from "../helpers/run.js";
+import { FIXTURES, runBinary, runInProcess, withTempDir } from "../helpers/run.js";
 
-const CREDIT = "examples/credit-scoring.yaml"; // dated 2026-11-12, 72 overall, bias-evaluation 40, 5 unanswered
-const TRIAGE = "examples/clinical-triage.yaml"; // dated 2026-11-18, 97 overall, complete
+// Fixtures that declare every trait, so every question applies whatever the code knows of applies-to.
+const CREDIT = "tests/fixtures/partial-assessment/rml-assessment.yaml"; // dated 2026-11-12, 66 overall, bias-evaluation 29, displacement-strategy 45, 7 unanswered
+const TRIAGE = "tests/fixtures/complete-assessment/rml-assessment.yaml"; // dated 2026-11-18, 96 overall, complete
 const NOW = new Date("2026-11-20T12:00:00Z");
 
 interface Finding { code: string; severity: string; principle: string | null; question: string | null; line: number; column: number }
@@ -17,11 +18,11 @@ async function check(args: string[], opts: { cwd?: string } = {}) {
   return { code: r.code, stderr: r.stderr, findings, codes: [...new Set(findings.map((f) => `${f.severity} ${f.code}`))].sort() };
 }
 
-/** A temporary repository holding both examples and, when given, a .rml-assess.yaml. */
+/** A temporary repository holding both fixtures and, when given, a .rml-assess.yaml. */
 function repo<T>(config: string | null, fn: (dir: string) => Promise<T>): Promise<T> {
   return withTempDir(async (dir) => {
-    copyFileSync(join(EXAMPLES, "credit-scoring.yaml"), join(dir, "credit.yaml"));
-    copyFileSync(join(EXAMPLES, "clinical-triage.yaml"), join(dir, "triage.yaml"));
+    copyFileSync(join(FIXTURES, "partial-assessment", "rml-assessment.yaml"), join(dir, "credit.yaml"));
+    copyFileSync(join(FIXTURES, "complete-assessment", "rml-assessment.yaml"), join(dir, "triage.yaml"));
     if (config !== null) writeFileSync(join(dir, ".rml-assess.yaml"), config);
     return fn(dir);
   });
@@ -29,25 +30,25 @@ function repo<T>(config: string | null, fn: (dir: string) => Promise<T>): Promis
 
 describe("each policy key, as a flag", () => {
   it("min-score fails below the overall minimum, not at it", async () => {
-    expect((await check([TRIAGE, "--min-score", "97"])).code).toBe(0);
-    const below = await check([TRIAGE, "--min-score", "98"]);
+    expect((await check([TRIAGE, "--min-score", "96"])).code).toBe(0);
+    const below = await check([TRIAGE, "--min-score", "97"]);
     expect([below.code, below.codes]).toEqual([1, ["error BELOW_MIN_SCORE"]]);
   });
 
   it("min-principle-score fails every principle below it", async () => {
-    const r = await check([CREDIT, "--allow-unanswered", "--min-principle-score", "45"]);
+    const r = await check([CREDIT, "--allow-unanswered", "--min-principle-score", "50"]);
     expect(r.code).toBe(1);
     expect(r.findings.filter((f) => f.code === "PRINCIPLE_BELOW_MIN_SCORE").map((f) => f.principle)).toEqual(["bias-evaluation", "displacement-strategy"]);
   });
 
   it("min-score-for sets one principle's minimum, repeatable, overriding min-principle-score", async () => {
-    expect((await check([CREDIT, "--allow-unanswered", "--min-score-for", "bias-evaluation=40"])).code).toBe(0);
-    const r = await check([CREDIT, "--allow-unanswered", "--min-score-for", "bias-evaluation=41", "--min-score-for", "trust-by-privacy=80"]);
+    expect((await check([CREDIT, "--allow-unanswered", "--min-score-for", "bias-evaluation=29"])).code).toBe(0);
+    const r = await check([CREDIT, "--allow-unanswered", "--min-score-for", "bias-evaluation=30", "--min-score-for", "trust-by-privacy=80"]);
     expect(r.findings.filter((f) => f.severity === "error").map((f) => `${f.code} ${f.principle}`)).toEqual([
       "PRINCIPLE_BELOW_MIN_SCORE bias-evaluation", "PRINCIPLE_BELOW_MIN_SCORE trust-by-privacy",
     ]);
     // A lower minimum for one principle lets it pass a stricter general one.
-    const relaxed = await check([CREDIT, "--allow-unanswered", "--min-principle-score", "45", "--min-score-for", "bias-evaluation=30", "--min-score-for", "displacement-strategy=40"]);
+    const relaxed = await check([CREDIT, "--allow-unanswered", "--min-principle-score", "50", "--min-score-for", "bias-evaluation=20", "--min-score-for", "displacement-strategy=40"]);
     expect(relaxed.code).toBe(0);
   });
 
@@ -82,7 +83,7 @@ describe("each policy key, as a flag", () => {
     expect((await check([CREDIT, "--allow-unanswered", "--max-age-days", "8"])).code).toBe(0);
     const r = await check([CREDIT, "--allow-unanswered", "--max-age-days", "7"]);
     const stale = r.findings.find((f) => f.code === "STALE")!;
-    expect([r.code, stale.line, stale.column]).toEqual([1, 19, 7]);
+    expect([r.code, stale.line, stale.column]).toEqual([1, 26, 7]);
     for (const bad of ["0", "-3", "1.5", "soon"]) expect((await runInProcess(["check", CREDIT, "--max-age-days", bad])).code).toBe(2);
   });
 
@@ -97,7 +98,7 @@ describe("each policy key, as a flag", () => {
 describe("the config file", () => {
   const ALL_KEYS = [
     "policy:",
-    "  min-score: 70",
+    "  min-score: 65",
     "  min-principle-score: 35",
     "  min-score-for:",
     "    bias-evaluation: 50",
@@ -176,7 +177,7 @@ describe("the config file", () => {
   it("works the same from the built binary", () => repo("policy:\n  min-score: 99\n", async (dir) => {
     const r = runBinary(["check", "triage.yaml"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/error +BELOW_MIN_SCORE +overall score 97 is below the minimum of 99/);
+    expect(r.stdout).toMatch(/error +BELOW_MIN_SCORE +overall score 96 is below the minimum of 99/);
     expect(runBinary(["check", "triage.yaml", "--min-score", "90"], { cwd: dir }).code).toBe(0);
   }));
 });

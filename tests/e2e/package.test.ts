@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CACHE_ENV, EXAMPLES, REPO, withTempDir } from "../helpers/run.js";
+import { CACHE_ENV, FIXTURES, REPO, withTempDir } from "../helpers/run.js";
 
 /**
  * The package as npm would publish it, unpacked where no node_modules can be found: the bundles
@@ -22,7 +22,7 @@ describe("the packed package", () => {
     expect(existsSync(join(pkgDir, "node_modules"))).toBe(false);
 
     const run = (args: string[], env: Record<string, string> = { NO_COLOR: "1" }) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "", ...CACHE_ENV, ...env } });
-    const example = join(EXAMPLES, "clinical-triage.yaml");
+    const example = join(FIXTURES, "complete-assessment", "rml-assessment.yaml");
     expect(run(["--version"]).stdout.trim()).toBe(JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version);
     expect(run(["check", example]).status).toBe(0);
     // Colour (chalk), loaded only when there is colour to add.

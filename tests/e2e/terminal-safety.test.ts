@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_PACK_DIR } from "../../src/paths.js";
-import { EXAMPLES, runBinary, runInProcess, withTempDir } from "../helpers/run.js";
+import { FIXTURES, runBinary, runInProcess, withTempDir } from "../helpers/run.js";
 
 /** Any terminal control character other than the newline. */
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
@@ -52,9 +52,9 @@ describe("user text cannot act on the terminal", () => {
     cpSync(BUILTIN_PACK_DIR, join(dir, "pack"), { recursive: true });
     const manifest = join(dir, "pack", "pack.yaml");
     writeFileSync(manifest, readFileSync(manifest, "utf8").replace(/label: (Initial|Established) }/g, `label: "$1${FORGE}" }`));
-    const r = await runInProcess(["check", join(EXAMPLES, "credit-scoring.yaml"), "--pack", "pack"], { cwd: dir });
+    const r = await runInProcess(["check", join(FIXTURES, "partial-assessment", "rml-assessment.yaml"), "--pack", "pack"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Overall 72\/100 Established ✔ passed/);
+    expect(r.stdout).toMatch(/Overall 66\/100 Established ✔ passed/);
     expect(r.stdout).not.toMatch(CONTROL);
   }));
 });

@@ -1,10 +1,10 @@
 import type { Answer, Answers, AnswerValue, Pack } from "../../src/core/types.js";
 
-type QuestionSpec = { id: string; weight?: number };
+type QuestionSpec = { id: string; weight?: number; appliesTo?: string[] };
 type PrincipleSpec = { id: string; weight?: number; questions: QuestionSpec[] };
 
 /** A small in-memory pack for pure tests; answer values and bands as in the built-in pack. */
-export function makePack(principles: PrincipleSpec[]): Pack {
+export function makePack(principles: PrincipleSpec[], extra: Partial<Pick<Pack, "traits" | "retired">> = {}): Pack {
   return {
     id: "test-pack", title: "Test pack", version: "1.0.0", source: "", description: "", origin: "test", fingerprint: "0".repeat(64),
     answerOptions: [
@@ -13,11 +13,12 @@ export function makePack(principles: PrincipleSpec[]): Pack {
       { id: "no", label: "No", description: "", value: 0 },
       { id: "n/a", label: "Not applicable", description: "", value: null },
     ],
+    traits: extra.traits ?? [], retired: extra.retired ?? [],
     bands: [{ min: 0, label: "Initial" }, { min: 25, label: "Developing" }, { min: 50, label: "Established" }, { min: 75, label: "Advanced" }, { min: 90, label: "Leading" }],
     principles: principles.map((p, i) => ({
       id: p.id, number: i + 1, title: `Principle ${p.id}`, summary: "", weight: p.weight ?? 1,
       commitment: { text: "I commit.", source: "" },
-      questions: p.questions.map((q) => ({ id: q.id, text: `${q.id}?`, guidance: "g", redFlag: "r", recommendation: "do", evidence: "e", refs: ["T 1"], weight: q.weight ?? 1 })),
+      questions: p.questions.map((q) => ({ id: q.id, text: `${q.id}?`, guidance: "g", redFlag: "r", recommendation: "do", evidence: "e", refs: ["T 1"], weight: q.weight ?? 1, appliesTo: q.appliesTo ?? [] })),
     })),
   };
 }
@@ -35,7 +36,7 @@ export function makeAnswers(spec: Record<string, Record<string, AnswerSpec>>): A
     })));
   }
   return {
-    file: "test.yaml", version: 1, project: { name: "Test" }, assessors: [], date: "2026-11-20", pack: null, answers,
+    file: "test.yaml", version: 1, project: { name: "Test" }, assessors: [], date: "2026-11-20", pack: null, answers, retired: [],
     positions: { answers: { line: 9, column: 1 }, principles: new Map(Object.keys(spec).map((p, i) => [p, { line: 9 + i, column: 3 }])), date: { line: 5, column: 7 } },
   };
 }

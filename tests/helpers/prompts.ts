@@ -110,12 +110,14 @@ export function answer(value: string, notes?: string, evidence?: string): Step[]
   return [choose(value), notes === undefined ? enter() : say(notes), evidence === undefined ? enter() : say(evidence)];
 }
 
-/** The metadata steps of a new file: name, owner, description, repository, assessors (name, role), date. */
-export function metadata(m: { name: string; owner?: string; description?: string; repository?: string; assessors?: [string, string][]; date?: string }): Step[] {
+/** The metadata steps of a new file: name, owner, description, intended use, risk, repository, assessors (name, role), date. */
+export function metadata(m: { name: string; owner?: string; description?: string; intendedUse?: string; risk?: string; repository?: string; assessors?: [string, string][]; date?: string }): Step[] {
   return [
     say(m.name, "Name of the ML system"),
     m.owner ? say(m.owner, "Owner") : enter("Owner"),
     m.description ? say(m.description, "Description") : enter("Description"),
+    m.intendedUse ? say(m.intendedUse, "Intended use") : enter("Intended use"),
+    m.risk ? choose(m.risk, "Risk level") : enter("Risk level"),
     m.repository ? say(m.repository, "Repository") : enter("Repository"),
     ...(m.assessors ?? []).flatMap(([n, role]) => [say(n, /Assessor \d: name/), role ? say(role, "Role of") : enter("Role of")]),
     enter(/Assessor \d: name/),

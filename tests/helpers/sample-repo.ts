@@ -16,7 +16,8 @@ export function builtinAnswers(kind: "complete" | "half-done" | "invalid"): stri
   const lines = ["version: 1", "project:", "  name: Sample credit model", "answers:"];
   for (const p of principles) {
     lines.push(`  ${p.id}:`);
-    p.questions.forEach((q, i) => {
+    // The file lists no traits: a question for some traits only is left out (answering it is a DOES_NOT_APPLY warning).
+    p.questions.filter((q) => !q.appliesTo.length).forEach((q, i) => {
       const id = kind === "invalid" && i === 0 ? `${q.id}x` : q.id;
       lines.push(`    ${id}:`, "      answer: yes", "      evidence: [docs/model-card.md]");
     });

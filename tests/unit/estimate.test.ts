@@ -3,7 +3,7 @@ import type { Question } from "../../src/core/types.js";
 import { duration, durationRange, estimate } from "../../src/interview/estimate.js";
 
 const question = (words: number): Question => ({
-  id: "q", text: Array(words).fill("word").join(" "), guidance: "", redFlag: "", recommendation: "", evidence: "", refs: [], weight: 1,
+  id: "q", text: Array(words).fill("word").join(" "), guidance: "", redFlag: "", recommendation: "", evidence: "", refs: [], weight: 1, appliesTo: [],
 });
 
 describe("time estimate", () => {

@@ -8,6 +8,7 @@ import { InputError, UsageError } from "../../src/errors.js";
 import type { Io } from "../../src/io/io.js";
 import { parseAnswers } from "../../src/load/answers.js";
 import { loadPack } from "../../src/load/pack.js";
+import { BUILTIN_PACK_DIR } from "../../src/paths.js";
 import { answer, choose, ctrlC, enter, escape, metadata, notNow, say, scriptedPrompts, type Step } from "../helpers/prompts.js";
 import { FIXTURES, runInProcess, withTempDir } from "../helpers/run.js";
 
@@ -101,7 +102,7 @@ describe("interview", () => {
     const file = join(dir, "half.yaml");
     writeFileSync(file, "version: 1\nproject:\n  name: Half\nanswers:\n  alpha:\n    a-one: yes\n    a-two:\n  beta:\n    b-one: partial\n");
     const r = await interview(dir, "half.yaml", { pack }, [
-      notNow(/half\.yaml: Half, 2 of 4 questions answered\.\n[\s\S]*The file has no owner, description, repository, assessors, date\.\n[\s\S]*Fill them in now\?/),
+      notNow(/half\.yaml: Half, 2 of 4 questions answered\.\n[\s\S]*The file has no owner, description, intended use, risk level, repository, assessors, date\.\n[\s\S]*Fill them in now\?/),
       choose("no", /2 questions to answer\.\n[\s\S]*alpha\/a-two/),
       enter(), enter(),
       choose("yes", /principle 2 of 2 · question 2 of 2 · 4 of 4 overall +beta\/b-two/),
@@ -118,15 +119,16 @@ describe("interview", () => {
     expect((await runInProcess(["init", "a.yaml", "--pack", pack], { cwd: team })).code).toBe(0);
     const before = readFileSync(join(team, "a.yaml"), "utf8");
     const r = await interview(team, "a.yaml", { pack }, [
-      { expect: /The file has no project name \(now 'fraud-team', the folder's name\), owner, description, repository,\s+assessors\./, keys: [{ choose: "fill" }] },
+      { expect: /The file has no project name \(now 'fraud-team', the folder's name\), owner, description, intended\s+use, risk level, repository, assessors\./, keys: [{ choose: "fill" }] },
       say("Card fraud scoring", "Name of the ML system (Enter keeps 'fraud-team', the folder's name)"),
-      say("Payments ML", "Owner"), enter("Description"), say("https://git.example.org/fraud", "Repository"),
+      say("Payments ML", "Owner"), enter("Description"), say("Scores card payments for fraud review", "Intended use"), choose("limited", "Risk level"),
+      say("https://git.example.org/fraud", "Repository"),
       say("A. Example", "Assessor 1"), say("ML engineer", "Role of A. Example"), enter("Assessor 2"),
       ctrlC("alpha/a-one"),
     ]);
     expect(r.code).toBe(130);
     const a = answersOf(join(team, "a.yaml"), pack);
-    expect(a.project).toMatchObject({ name: "Card fraud scoring", owner: "Payments ML", description: "", repository: "https://git.example.org/fraud" });
+    expect(a.project).toMatchObject({ name: "Card fraud scoring", owner: "Payments ML", description: "", intendedUse: "Scores card payments for fraud review", risk: "limited", repository: "https://git.example.org/fraud" });
     expect(a.assessors).toEqual([{ name: "A. Example", role: "ML engineer" }]);
     // Only the lines of the details changed: the template's comments are all still there.
     const comments = (text: string) => text.split("\n").filter((l) => l.trimStart().startsWith("#"));
@@ -139,7 +141,7 @@ describe("interview", () => {
   }));
 
   it("says up front how many questions and how long they take, and gives each principle's score when it is done", () => withTempDir(async (dir) => {
-    writeFileSync(join(dir, "t.yaml"), "version: 1\nproject: { name: T, owner: O, description: D, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n");
+    writeFileSync(join(dir, "t.yaml"), "version: 1\nproject: { name: T, owner: O, description: D, intended-use: U, risk: minimal, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n");
     const r = await interview(dir, "t.yaml", { pack }, [
       ...answer("yes", undefined, undefined).map((s, i) => (i === 0 ? { ...s, expect: /4 questions to answer\.\nAbout 28 words of questions and guidance: about 5 minutes for one person alone, 10–15 minutes for a\s+team/ } : s)),
       ...answer("no"),
@@ -159,7 +161,7 @@ describe("interview", () => {
     expect(r.stdout).toMatch(/UNANSWERED +human-augmentation: \d+ unanswered \(lines /);
     expect(r.stdout.split("\n").filter((l) => l.includes("UNANSWERED")).length).toBeLessThan(20);
 
-    writeFileSync(join(dir, "r.yaml"), "version: 1\nproject: { name: R, owner: O, description: D, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n  alpha: { a-one: yes }\n");
+    writeFileSync(join(dir, "r.yaml"), "version: 1\nproject: { name: R, owner: O, description: D, intended-use: U, risk: minimal, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n  alpha: { a-one: yes }\n");
     const review = await interview(dir, "r.yaml", { pack, review: true }, [enter("Answer (currently yes)"), choose("partial", "alpha/a-two"), say("Half typed"), ctrlC("Evidence")]);
     expect(review.code).toBe(130);
     expect(review.stderr).toContain(`run 'rml-assess interview r.yaml --pack ${pack} --review --jump alpha/a-two' to continue.`);
@@ -167,7 +169,7 @@ describe("interview", () => {
 
   it("--jump starts at a principle or a question, asking it even when answered; unknown ids are refused", () => withTempDir(async (dir) => {
     const file = join(dir, "j.yaml");
-    writeFileSync(file, "version: 1\nproject: { name: J, owner: O, description: D, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n  beta:\n    b-one: yes\n");
+    writeFileSync(file, "version: 1\nproject: { name: J, owner: O, description: D, intended-use: U, risk: minimal, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n  beta:\n    b-one: yes\n");
     const r = await interview(dir, "j.yaml", { pack, jump: "beta/b-one" }, [
       choose("no", /beta\/b-one[\s\S]*Answer \(currently yes\)/), enter(), enter(),
       choose("partial", "beta/b-two"), enter(), enter(),
@@ -184,7 +186,7 @@ describe("interview", () => {
 
   it("clear answer leaves the question unanswered with its notes; save and quit stops with exit 0", () => withTempDir(async (dir) => {
     const file = join(dir, "c.yaml");
-    writeFileSync(file, "version: 1\nproject: { name: C, owner: O, description: D, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n  alpha:\n    a-one:\n      answer: yes  # checked\n      notes: Kept.\n    a-two: no\n");
+    writeFileSync(file, "version: 1\nproject: { name: C, owner: O, description: D, intended-use: U, risk: minimal, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n  alpha:\n    a-one:\n      answer: yes  # checked\n      notes: Kept.\n    a-two: no\n");
     const r = await interview(dir, "c.yaml", { pack, review: true }, [
       choose("clear", "alpha/a-one"),
       choose("clear", "alpha/a-two"),
@@ -199,7 +201,7 @@ describe("interview", () => {
 
   it("Esc goes back: from a choice to the previous question, from notes to the question's choice", () => withTempDir(async (dir) => {
     const file = join(dir, "e.yaml");
-    writeFileSync(file, "version: 1\nproject: { name: E, owner: O, description: D, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n");
+    writeFileSync(file, "version: 1\nproject: { name: E, owner: O, description: D, intended-use: U, risk: minimal, repository: R }\nassessors: [{ name: A }]\ndate: 2026-11-20\nanswers:\n");
     const r = await interview(dir, "e.yaml", { pack }, [
       ...answer("yes"),
       escape("alpha/a-two"),
@@ -433,13 +435,18 @@ pack: mini
   }));
 
   it("walks the whole built-in pack from an empty file to a passing assessment", () => withTempDir(async (dir) => {
-    const script: Step[] = [...metadata({ name: "Everything" })];
-    for (let i = 0; i < 63; i++) script.push(...answer(i % 9 === 0 ? "partial" : "yes"));
+    const builtIn = loadPack(BUILTIN_PACK_DIR, dir, "built-in");
+    const total = builtIn.principles.reduce((n, p) => n + p.questions.length, 0);
+    const last = builtIn.principles.at(-1)!.questions.length;
+    // Every trait ticked (space, then down to the next), so every question of the pack is asked.
+    const tickAll: Step = { expect: "What is the system?", keys: [...builtIn.traits.flatMap((_, i) => (i ? ["down", "space"] : ["space"])), "enter"] as Step["keys"] };
+    const script: Step[] = [...metadata({ name: "Everything" }), tickAll];
+    for (let i = 0; i < total; i++) script.push(...answer(i % 9 === 0 ? "partial" : "yes"));
     const r = await interview(dir, "all.yaml", {}, script);
     expect(r.code).toBe(0);
-    expect(r.transcript).toContain("principle 8 of 8 · question 8 of 8 · 63 of 63 overall");
-    expect(r.stdout).toContain("Interview over: 63 of 63 questions answered in all.yaml.");
+    expect(r.transcript).toContain(`principle 8 of 8 · question ${last} of ${last} · ${total} of ${total} overall`);
+    expect(r.stdout).toContain(`Interview over: ${total} of ${total} questions answered in all.yaml.`);
     expect(r.stdout).toContain("✔ passed (0 errors, 0 warnings)");
     expect((await runInProcess(["check", "all.yaml"], { cwd: dir })).code).toBe(0);
-  }));
+  }), 90_000); // every question of the built-in pack through the real prompts: allow for a loaded machine
 });

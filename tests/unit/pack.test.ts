@@ -11,13 +11,13 @@ const IDS = ["human-augmentation", "bias-evaluation", "explainability-by-justifi
 describe("the built-in pack", () => {
   const pack = loadPack(BUILTIN_PACK_DIR, process.cwd(), "built-in");
 
-  it("has the eight principles in order, each with 5 to 9 cited questions", () => {
+  it("has the eight principles in order, each with cited questions", () => {
     expect(pack.id).toBe("responsible-ml");
     expect(pack.principles.map((p) => p.id)).toEqual(IDS);
     expect(pack.principles.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     for (const p of pack.principles) {
+      // How many apply to every system is checked against the YAML in traceability.test.ts.
       expect(p.questions.length).toBeGreaterThanOrEqual(5);
-      expect(p.questions.length).toBeLessThanOrEqual(9);
       expect(p.commitment.text).toMatch(/^I commit to .+\.$/);
       for (const q of p.questions) expect(q.refs.length).toBeGreaterThan(0);
     }
@@ -95,7 +95,7 @@ describe("a broken pack", () => {
 
   it("reports problems in several files at once", async () => {
     const list = await brokenPack((dir) => {
-      replaceIn(dir, "pack.yaml", "version: 1.0.0", "version: one");
+      replaceIn(dir, "pack.yaml", /^version: .*$/m, "version: one");
       replaceIn(dir, "human-augmentation.yaml", /^number: 1/m, "number: first");
     });
     // pack.yaml is read first; its schema error stops before principles, so fix it and look again.

@@ -36,7 +36,8 @@ function toText(s: Sheet, name = "Fraud scoring"): string {
       answers[p][q] = e.shorthand && e.notes === null ? e.answer : { answer: e.answer, notes: e.notes };
     }
   }
-  return stringify({ version: 1, project: { name }, answers });
+  // Every trait listed, so every question of the pack applies and counts.
+  return stringify({ version: 1, project: { name, traits: pack.traits.map((t) => t.id) }, answers });
 }
 
 function assess(s: Sheet): Assessment {
