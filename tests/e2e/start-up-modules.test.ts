@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, CACHE_ENV, EXAMPLES, FIXTURES, REPO } from "../helpers/run.js";
+
+const PROBE = join(FIXTURES, "module-probe", "report-builtins.cjs");
+
+/** The watched built-in modules (crypto, child_process, worker_threads) a run of the built CLI loaded. */
+function loadedBy(args: string[]): string[] {
+  const r = spawnSync(process.execPath, ["-r", PROBE, BIN, ...args], { cwd: REPO, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...CACHE_ENV } });
+  expect([0, 1]).toContain(r.status);
+  const line = r.stderr.trim().split("\n").at(-1)!;
+  return (JSON.parse(line) as { loaded: string[] }).loaded;
+}
+
+// Each of these modules costs a one-file run several milliseconds of start-up (crypto about 17 ms
+// on Node 24), so a command loads one only when its work needs it.
+describe("built-in modules a one-file run loads", () => {
+  const example = join(EXAMPLES, "clinical-triage.yaml");
+
+  it("check loads none of crypto, child_process or worker_threads, in any format", () => {
+    for (const format of ["text", "json", "github", "junit", "sarif", "gitlab"]) {
+      expect(loadedBy(["check", example, "--format", format]), format).toEqual([]);
+    }
+  });
+
+  it("a gitlab report with findings loads crypto for its fingerprints, and report for the answers fingerprint", () => {
+    expect(loadedBy(["check", join(EXAMPLES, "credit-scoring.yaml"), "--format", "gitlab"])).toEqual(["crypto"]);
+    expect(loadedBy(["report", example])).toEqual(["crypto"]);
+  });
+});
