@@ -1,5 +1,6 @@
 import type { ChalkInstance } from "chalk";
-import type { Principle, Question } from "../core/types.js";
+import { questionApplies } from "../core/score.js";
+import type { Pack, Principle, Question } from "../core/types.js";
 import { terminalSafe, wrapWords } from "../io/terminal.js";
 
 /** One question of the walk: its principle's number in the pack, the question's in its principle, its place in the walk. */
@@ -39,4 +40,19 @@ export function questionScreen(step: Step, c: ChalkInstance, width: number): str
     c.bold(wrap(terminalSafe(step.question.text), width)),
     c.dim(wrap(`Guidance: ${terminalSafe(step.question.guidance)}`, width)),
   ].join("\n") + "\n";
+}
+
+/** The walk: every question of the chosen principles (all when null) that applies to the system's traits, in pack order. */
+export function walkSteps(pack: Pack, chosen: string[] | null, traits: string[]): Step[] {
+  const principles = pack.principles.filter((p) => !chosen || chosen.includes(p.id));
+  const applying = (p: Principle) => p.questions.filter((q) => questionApplies(q, traits));
+  const total = principles.reduce((n, p) => n + applying(p).length, 0);
+  const steps: Step[] = [];
+  // Principles are numbered as in the pack, so "principle 5 of 8" stands under "5. …" even in a --principle walk.
+  principles.forEach((principle) => applying(principle).forEach((question, qi, questions) => steps.push({
+    principle, question, principleIndex: principle.number, principleCount: pack.principles.length,
+    questionIndex: qi + 1, questionCount: questions.length, overall: steps.length + 1, total,
+    chosen: Boolean(chosen),
+  })));
+  return steps;
 }

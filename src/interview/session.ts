@@ -3,12 +3,13 @@ import { questionApplies } from "../core/score.js";
 import type { Answers, AnswerValue, Assessment, Pack, Principle } from "../core/types.js";
 import { terminalSafe } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
-import { isEscape, type Choice, type Prompts } from "../prompt.js";
+import { isEscape, type Prompts } from "../prompt.js";
+import { answerChoices, askAnswer, askEvidence, askNotes, type Action } from "./answer-prompt.js";
 import type { MetadataDefaults } from "./metadata.js";
 import { askNewFile, estimateText, offerMissingDetails } from "./opening.js";
 import { AnswersFileWriter, type AnswerEdit } from "./save.js";
 import { askTraits, setTraits } from "./traits.js";
-import { principleHeading, questionScreen, wrap, type Step } from "./screen.js";
+import { principleHeading, questionScreen, walkSteps, wrap, type Step } from "./screen.js";
 
 export interface SessionOptions {
   pack: Pack;
@@ -38,15 +39,8 @@ export interface SessionOptions {
   continueCommand: string;
 }
 
-type Action = AnswerValue | "skip" | "clear" | "back" | "quit";
-
 const key = (principle: string, question: string) => `${principle}/${question}`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** Evidence as typed: paths or URLs separated by commas (or line breaks, when pasted). */
-export function splitEvidence(text: string): string[] {
-  return text.split(/[,\n]/).map((e) => e.trim()).filter(Boolean);
-}
 
 /**
  * One interview: the project's details (all of them for a new file, the missing ones for an
@@ -83,17 +77,8 @@ export class InterviewSession {
     return principle.questions.filter((q) => questionApplies(q, this.traits));
   }
 
-  /** The walk: every applying question of the chosen principles, in pack order. */
   private buildSteps(): void {
-    const principles = this.opts.pack.principles.filter((p) => !this.opts.principles || this.opts.principles.includes(p.id));
-    const total = principles.reduce((n, p) => n + this.applying(p).length, 0);
-    this.steps = [];
-    // Principles are numbered as in the pack, so "principle 5 of 8" stands under "5. …" even in a --principle walk.
-    principles.forEach((principle) => this.applying(principle).forEach((question, qi, questions) => this.steps.push({
-      principle, question, principleIndex: principle.number, principleCount: this.opts.pack.principles.length,
-      questionIndex: qi + 1, questionCount: questions.length, overall: this.steps.length + 1, total,
-      chosen: Boolean(this.opts.principles),
-    })));
+    this.steps = walkSteps(this.opts.pack, this.opts.principles, this.traits);
   }
 
   /** A question counts as answered when it has an answer, and n/a has its notes. */
@@ -241,31 +226,8 @@ export class InterviewSession {
 
   private async askAnswer(step: Step, canGoBack: boolean): Promise<Action> {
     const current = this.state.get(key(step.principle.id, step.question.id))?.answer ?? null;
-    const choices: Choice<Action>[] = this.opts.pack.answerOptions.map((o) => ({
-      value: o.id, name: o.id, short: o.id, description: terminalSafe(o.description),
-    }));
-    choices.push(current
-      ? { value: "skip", name: `keep ${current}`, short: `kept ${current}`, description: `Keep the current answer (${current}) with its notes and evidence, and go on.` }
-      : { value: "skip", name: "skip", short: "skipped, left unanswered", description: "Leave it unanswered for now and go on." });
-    if (current) choices.push({ value: "clear", name: "clear answer", short: "cleared", description: "Remove the answer: the question is unanswered again (its notes and evidence stay)." });
-    choices.push({
-      value: "back", name: "← back", short: "← back", description: "Go back to the previous question (Esc does the same).",
-      ...(canGoBack ? {} : { disabled: "(this is the first question)" }),
-    });
-    choices.push({ value: "quit", name: "save and quit", short: "saved; stopping here", description: `Stop here; every answer given is saved. '${this.resumeCommand()}' carries on.` });
-    for (;;) {
-      try {
-        return await this.opts.prompts.choose<Action>({
-          message: current ? `Answer (currently ${current})` : "Answer",
-          choices,
-          // With an answer already given, Enter keeps it: one key for an unchanged question in a review.
-          ...(current ? { default: "skip" as const } : {}),
-        });
-      } catch (error) {
-        if (!isEscape(error)) throw error;
-        if (canGoBack) return "back";
-      }
-    }
+    const choices = answerChoices(this.opts.pack.answerOptions, current, canGoBack, this.resumeCommand());
+    return askAnswer(this.opts.prompts, choices, current, canGoBack);
   }
 
   /**
@@ -281,17 +243,10 @@ export class InterviewSession {
     const na = answer === "n/a";
     try {
       this.current = { step, typing: "notes" };
-      given.notes = (await prompts.text({
-        message: na ? "Notes (required for n/a: why does it not apply?)" : "Notes (optional)",
-        default: given.notes ? terminalSafe(given.notes).trim() : undefined,
-        validate: (value) => !na || value.trim() !== "" || "n/a needs notes saying why the question does not apply",
-      })).trim();
+      given.notes = await askNotes(prompts, na, given.notes);
       this.save(step, given);
       this.current = { step, typing: "evidence" };
-      given.evidence = splitEvidence(await prompts.text({
-        message: "Evidence: paths or URLs, comma-separated (optional)",
-        default: given.evidence.length ? terminalSafe(given.evidence.join(", ")) : undefined,
-      }));
+      given.evidence = await askEvidence(prompts, given.evidence);
       this.save(step, given);
       this.current = { step, typing: null };
       return true;

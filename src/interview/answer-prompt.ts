@@ -1,0 +1,62 @@
+import type { AnswerOption, AnswerValue } from "../core/types.js";
+import { terminalSafe } from "../io/terminal.js";
+import { isEscape, type Choice, type Prompts } from "../prompt.js";
+
+/** What the user chose at a question: an answer, or a way to move on. */
+export type Action = AnswerValue | "skip" | "clear" | "back" | "quit";
+
+/** Evidence as typed: paths or URLs separated by commas (or line breaks, when pasted). */
+export function splitEvidence(text: string): string[] {
+  return text.split(/[,\n]/).map((e) => e.trim()).filter(Boolean);
+}
+
+/** The choices at a question: the pack's answers, keep or skip, clear (when answered), back and quit. */
+export function answerChoices(options: AnswerOption[], current: AnswerValue | null, canGoBack: boolean, resumeCommand: string): Choice<Action>[] {
+  const choices: Choice<Action>[] = options.map((o) => ({ value: o.id, name: o.id, short: o.id, description: terminalSafe(o.description) }));
+  choices.push(current
+    ? { value: "skip", name: `keep ${current}`, short: `kept ${current}`, description: `Keep the current answer (${current}) with its notes and evidence, and go on.` }
+    : { value: "skip", name: "skip", short: "skipped, left unanswered", description: "Leave it unanswered for now and go on." });
+  if (current) choices.push({ value: "clear", name: "clear answer", short: "cleared", description: "Remove the answer: the question is unanswered again (its notes and evidence stay)." });
+  choices.push({
+    value: "back", name: "← back", short: "← back", description: "Go back to the previous question (Esc does the same).",
+    ...(canGoBack ? {} : { disabled: "(this is the first question)" }),
+  });
+  choices.push({ value: "quit", name: "save and quit", short: "saved; stopping here", description: `Stop here; every answer given is saved. '${resumeCommand}' carries on.` });
+  return choices;
+}
+
+/**
+ * Asks for the answer to one question. With an answer already given, Enter keeps it (one key for
+ * an unchanged question in a review); Esc goes back, except at the first question.
+ */
+export async function askAnswer(prompts: Prompts, choices: Choice<Action>[], current: AnswerValue | null, canGoBack: boolean): Promise<Action> {
+  for (;;) {
+    try {
+      return await prompts.choose<Action>({
+        message: current ? `Answer (currently ${current})` : "Answer",
+        choices,
+        ...(current ? { default: "skip" as const } : {}),
+      });
+    } catch (error) {
+      if (!isEscape(error)) throw error;
+      if (canGoBack) return "back";
+    }
+  }
+}
+
+/** Asks for a question's notes, required (and validated) for n/a; the current notes are the default. */
+export async function askNotes(prompts: Prompts, na: boolean, current: string): Promise<string> {
+  return (await prompts.text({
+    message: na ? "Notes (required for n/a: why does it not apply?)" : "Notes (optional)",
+    default: current ? terminalSafe(current).trim() : undefined,
+    validate: (value) => !na || value.trim() !== "" || "n/a needs notes saying why the question does not apply",
+  })).trim();
+}
+
+/** Asks for a question's evidence, comma-separated; the current entries are the default. */
+export async function askEvidence(prompts: Prompts, current: string[]): Promise<string[]> {
+  return splitEvidence(await prompts.text({
+    message: "Evidence: paths or URLs, comma-separated (optional)",
+    default: current.length ? terminalSafe(current.join(", ")) : undefined,
+  }));
+}
