@@ -161,6 +161,8 @@ async function prebuildPack() {
     const { loadPack } = createRequire(import.meta.url)(join(tmp, "pack-loader.cjs"));
     const pack = loadPack(join(root, "principles"), root, "built-in");
     writeFileSync(join(dist, "builtin-pack.json"), JSON.stringify(pack));
+    // The other built-in packs, one file each, read only when selected (--pack NAME or pack: NAME).
+    writeFileSync(join(dist, "builtin-mltrl.json"), JSON.stringify(loadPack(join(root, "packs", "mltrl"), root, "built-in")));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

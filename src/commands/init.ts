@@ -86,7 +86,7 @@ export function answersTemplate(pack: Pack, opts: TemplateMetadata): string {
   pack.principles.forEach((p, n) => {
     const principle = pairWithKey(answersMap, p.id)!;
     if (n > 0) principle.key.spaceBefore = true;
-    principle.key.commentBefore = wrapComment(`${p.number}. ${p.title}: ${p.commitment.text}`);
+    principle.key.commentBefore = wrapComment(`${p.number}. ${p.title}: ${p.commitment?.text ?? p.summary}`);
     p.questions.forEach((q, i) => {
       const question = pairWithKey(principle.value, q.id)!;
       if (i > 0) question.key.spaceBefore = true;

@@ -43,7 +43,7 @@ async function changesSince(previous: string | undefined, current: Assessment, p
 export async function reportCommand(file: string, opts: ReportOptions, io: Io): Promise<number> {
   const inputs = [file, opts.template, opts.previous].filter((f): f is string => f !== undefined && !parseGitPath(f, io.cwd));
   refuseOverwritingInput(opts.output, inputs, io);
-  const pack = await packFor(opts, io);
+  const pack = await packFor(opts, io, file);
   const { bytes, answers } = await readAnswersFile(file, pack, io);
   const assessment = score(pack, answers);
   const template = opts.template ? templateFor(opts.template, io) : undefined;

@@ -93,7 +93,7 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
     radar: radarChart(a.principles.map((p) => ({ label: esc(`${p.principle.number}. ${p.principle.title}`), score: p.score }))),
     principles: a.principles.map((p) => ({
       id: esc(p.principle.id), number: p.principle.number, title: esc(p.principle.title), weight: p.principle.weight,
-      commitment: { text: esc(p.principle.commitment.text), source: esc(p.principle.commitment.source), href: linkFor(p.principle.commitment.source, escape) },
+      commitment: p.principle.commitment ? { text: esc(p.principle.commitment.text), source: esc(p.principle.commitment.source), href: linkFor(p.principle.commitment.source, escape) } : null,
       summary: esc(p.principle.summary),
       score: p.score, band: p.band ? esc(p.band) : null, bar: textBar(p.score), counts: p.counts,
       weakest: a.weakest?.principle.id === p.principle.id,
