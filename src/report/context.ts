@@ -23,7 +23,7 @@ export interface Escape {
 
 const STATUS_LABEL: Record<QuestionStatus, string> = { yes: "Yes", partial: "Partial", no: "No", "n/a": "N/A", unanswered: "Unanswered" };
 
-function statusLabel(a: Assessment, status: QuestionStatus): string {
+export function statusLabel(a: Assessment, status: QuestionStatus): string {
   if (status === "unanswered") return STATUS_LABEL.unanswered;
   return a.pack.answerOptions.find((o) => o.id === status)?.label ?? STATUS_LABEL[status];
 }
@@ -46,7 +46,7 @@ function linkFor(value: string, escape: Escape): string | null {
   return href === null ? null : escape.href(href);
 }
 
-function evidenceItems(list: string[], escape: Escape) {
+export function evidenceItems(list: string[], escape: Escape) {
   return list.map((item) => ({ text: escape.text(item), href: linkFor(item, escape) }));
 }
 
