@@ -3,7 +3,6 @@ import { resolve } from "node:path";
 import type { Pack } from "../core/types.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io/io.js";
-import { didYouMean } from "../load/suggest.js";
 import { BUILTIN_PACKS } from "../paths.js";
 
 const DEFAULT_PACK = "responsible-ml";
@@ -72,7 +71,8 @@ export async function packFor(opts: { pack?: string }, io: Io, answersFile?: str
   if (option in BUILTIN_PACKS) return builtinPack(option, io);
   if (!/[\\/.]/.test(option) && !existsSync(resolve(io.cwd, option))) {
     const names = Object.keys(BUILTIN_PACKS);
-    throw new UsageError(`unknown pack '${option}': it is neither a built-in pack nor a directory`, `${didYouMean(option, names, "built-in pack")}; or give a pack directory's path, e.g. ./${option}`);
+    const { didYouMean } = await import("../load/suggest.js");
+    throw new UsageError(`unknown pack '${option}': it is neither a built-in pack nor a directory`, `${didYouMean(option, names, "built-in pack")} (a pack directory is given by its path, e.g. ./${option})`);
   }
   const { loadPack } = await import("../load/pack.js");
   return loadPack(option, io.cwd, option);

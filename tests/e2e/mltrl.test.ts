@@ -113,6 +113,17 @@ describe("level scoring from the command line (a small level pack)", () => {
     expect(weighted.stderr).toContain("--min-level applies to level packs");
   });
 
+  it("carries level findings into the CI formats: SARIF rules of their own, a JUnit min-level case", async () => {
+    const args = ["check", join(TINY, "at-level-1.yaml"), "--pack", TINY_PACK, "--min-level", "2"];
+    const sarif = JSON.parse((await runInProcess([...args, "--format", "sarif"])).stdout);
+    const ids = sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId);
+    expect(ids).toEqual(expect.arrayContaining(["LEVEL_NOT_MET", "BELOW_MIN_LEVEL"]));
+    const rules = sarif.runs[0].tool.driver.rules as { id: string; fullDescription: { text: string } }[];
+    expect(rules.find((r) => r.id === "LEVEL_NOT_MET")?.fullDescription.text).toMatch(/claimed-level/);
+    const junit = (await runInProcess([...args, "--format", "junit"])).stdout;
+    expect(junit).toMatch(/<testcase classname="policy" name="min-level 2" time="0">\s*<failure[^>]*type="BELOW_MIN_LEVEL"/);
+  });
+
   it("gives a system the lowest level of its components, in text and JSON", async () => {
     const files = [join(TINY, "at-level-2.yaml"), join(TINY, "at-level-1.yaml")];
     const r = await runInProcess(["check", ...files, "--pack", TINY_PACK, "--format", "json"]);
