@@ -17,6 +17,12 @@ export function principleScoreArg(value: string, previous: [string, number][] = 
   return [...previous, [match[1]!.trim(), scoreArg(match[2]!)]];
 }
 
+/** Parses a readiness level, a whole number from 0 to 9. */
+export function levelArg(value: string): number {
+  if (!/^\s*\d\s*$/.test(value)) throw new InvalidArgumentError("expected a whole number from 0 to 9.");
+  return Number(value);
+}
+
 /** Parses a whole number of days, 1 or more. */
 export function dayCountArg(value: string): number {
   if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number of days, 1 or more.");
@@ -40,7 +46,7 @@ export function collectGlobs(value: string, previous: string[] | undefined): str
   return [...(previous ?? []), value];
 }
 
-const packOption = () => new Option("--pack <dir>", "use the principle pack in DIR instead of the built-in one");
+const packOption = () => new Option("--pack <dir|name>", "use the pack in DIR, or a built-in pack by name (responsible-ml, mltrl), instead of the default one");
 
 /**
  * The command line: commander setup only. Each action imports its command module on use, so a
@@ -116,10 +122,11 @@ then 'check'.`)
     .option("--max-age-days <n>", "fail when the assessment's date is more than N days ago, or missing", dayCountArg)
     .option("--baseline <old>", "fail when a score is lower than in OLD, an answers file or REF:PATH from git (e.g. origin/main:rml-assessment.yaml)")
     .option("--no-regressions", "with a baseline, make every answer that got worse an error, not a warning")
+    .option("--min-level <n>", "level packs (e.g. --pack mltrl): fail when the readiness level reached is below N (0-9)", levelArg)
     .option("--config <file>", "read the policy from FILE instead of ./.rml-assess.yaml")
     .option("--no-config", "ignore ./.rml-assess.yaml")
     .addOption(new Option("--validate-only", "only validate the files and the config (exit 0 or 2): unanswered questions are warnings, no policy applies")
-      .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "maxAgeDays", "baseline"]))
+      .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "maxAgeDays", "baseline", "minLevel"]))
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "gitlab", "junit", "sarif"]).default("text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); directory search also skips node_modules, .git and what .gitignore ignores", collectGlobs)

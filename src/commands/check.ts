@@ -15,7 +15,7 @@ import { appendFileAtomic } from "../io/write.js";
 import { loadAnswersAt } from "../load/answers-file.js";
 import { loadAll, workersFor } from "../load/many.js";
 import { CONFIG_FILE } from "../paths.js";
-import { packFor } from "./pack-option.js";
+import { packFor, packGroups } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
 import { policyOrigins, resolvePolicy, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
 
@@ -72,13 +72,23 @@ function appendStepSummary(results: FileSummary[], context: CheckContext, io: Io
  * large runs parse on worker threads.
  */
 export async function checkCommand(args: string[], opts: CheckOptions, io: Io): Promise<number> {
-  const pack = await packFor(opts, io);
+  const files = answersFilesFor(args, io.cwd, opts.exclude);
+  // Without --pack, each file's `pack:` picks the built-in pack it is checked against.
+  const groups = opts.pack ? [{ pack: await packFor(opts, io), files }] : await packGroups(files, io);
+  const pack = groups[0]!.pack;
+  if (opts.minLevel !== undefined && !groups.some((g) => g.pack.scoring === "levels")) {
+    throw new UsageError(`--min-level applies to level packs, and pack '${pack.id}' scores by weight`, "use it with a level pack (e.g. --pack mltrl, or pack: mltrl in the answers file), or use --min-score");
+  }
   const config = await configFor(opts.config, pack, io);
   const policy = opts.validateOnly ? VALIDATION_POLICY : resolvePolicy(config?.policy ?? {}, opts, pack);
-  const files = answersFilesFor(args, io.cwd, opts.exclude);
   const inputs = [...files, ...(config ? [config.file] : []), ...(policy.baseline ? [policy.baseline] : [])];
   refuseOverwritingInput(opts.output, inputs, io);
   const baseline = await baselineFor(policy, files, pack, io);
+  const loadedFiles = async function* () {
+    for (const group of groups) {
+      for await (const loaded of loadAll(group.files, group.pack, io.cwd, workersFor(files.length, opts.jobs), io.stderr)) yield { loaded, pack: group.pack };
+    }
+  };
   const format = checkFormats[opts.format]!;
   const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
   // Dates are made only when something uses them (a maximum age; a format that prints the time).
@@ -102,7 +112,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   try {
     const doc = new DocumentWriter(format, context, (text) => sink.write(text));
     let kept = 0;
-    for await (const loaded of loadAll(files, pack, io.cwd, workersFor(files.length, opts.jobs), io.stderr)) {
+    for await (const { loaded, pack } of loadedFiles()) {
       if ("problems" in loaded) {
         invalid.push(...loaded.problems);
         if (reportsInvalid) doc.part(format.invalid(loaded.file, loaded.problems, context));

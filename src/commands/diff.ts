@@ -27,7 +27,7 @@ export function headOf(arg: string, cwd: string): string {
 export async function diffCommand(oldArg: string, newArg: string | undefined, opts: DiffOptions, io: Io): Promise<number> {
   const [before, after] = newArg === undefined ? [headOf(oldArg, io.cwd), oldArg] : [oldArg, newArg];
   refuseOverwritingInput(opts.output, [before, after].filter((a) => !parseGitPath(a, io.cwd)), io);
-  const pack = await packFor(opts, io);
+  const pack = await packFor(opts, io, parseGitPath(after, io.cwd) ? undefined : after);
   const [old, now] = await Promise.all([loadAnswersAt(before, pack, io.cwd), loadAnswersAt(after, pack, io.cwd)]);
   const diff = diffAssessments(score(pack, old.answers), score(pack, now.answers));
   const color = opts.output || opts.format !== "text" ? PLAIN : await colorFor(io.env, () => io.stdoutIsTTY);

@@ -86,7 +86,7 @@ export function answersTemplate(pack: Pack, opts: TemplateMetadata): string {
   pack.principles.forEach((p, n) => {
     const principle = pairWithKey(answersMap, p.id)!;
     if (n > 0) principle.key.spaceBefore = true;
-    principle.key.commentBefore = wrapComment(`${p.number}. ${p.title}: ${p.commitment.text}`);
+    principle.key.commentBefore = wrapComment(`${p.number}. ${p.title}: ${p.commitment?.text ?? p.summary}`);
     p.questions.forEach((q, i) => {
       const question = pairWithKey(principle.value, q.id)!;
       if (i > 0) question.key.spaceBefore = true;
@@ -126,9 +126,10 @@ export async function initCommand(file: string, opts: { force?: boolean; pack?: 
   const questions = pack.principles.flatMap((p) => p.questions);
   const gated = questions.filter((q) => q.appliesTo.length).length;
   const more = gated ? `, and ${gated} more that apply only to systems with some traits (list them under project.traits)` : "";
-  io.stdout(`Wrote ${file}: ${questions.length - gated} questions across ${pack.principles.length} principles to answer${more}.\n` +
+  io.stdout(`Wrote ${file}: ${questions.length - gated} questions across ${pack.principles.length} ${pack.scoring === "levels" ? "levels" : "principles"} to answer${more}.\n` +
     `The project's name is '${terminalSafe(defaultProjectName(io))}', the folder's name, and its owner, description, intended use and assessors are empty: ` +
     `edit them in the file, or run 'rml-assess interview ${file}', which asks for them first.\n` +
+    (pack.scoring === "levels" ? "Answer the gates in order, from level 0: the level reached is the number of gates passed in a row, and gates after the first one not passed need no answers yet.\n" : "") +
     `Next: fill in the answers, then run 'rml-assess check ${file}'.\n`);
   return EXIT.ok;
 }

@@ -92,7 +92,7 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
       `without a terminal, run 'rml-assess init ${shellWord(file)}', fill in the file in an editor, then run 'rml-assess check ${shellWord(file)}'`,
     );
   }
-  const pack = await packFor(opts, io);
+  const pack = await packFor(opts, io, file);
   const principles = checkPrinciples(opts.principle, pack);
   const jump = checkJump(opts.jump, pack, principles);
   const path = resolve(io.cwd, file);

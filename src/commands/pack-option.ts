@@ -1,20 +1,79 @@
-import { readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Pack } from "../core/types.js";
+import { UsageError } from "../errors.js";
 import type { Io } from "../io/io.js";
-import { BUILTIN_PACK_DIR, BUILTIN_PACK_JSON } from "../paths.js";
+import { BUILTIN_PACKS } from "../paths.js";
 
-/**
- * The pack a command works with: the one in --pack DIR (its YAML parsed and validated now, the
- * loader imported only then), or the built-in one, parsed at build time into dist/.
- */
-export async function packFor(opts: { pack?: string }, io: Io): Promise<Pack> {
-  if (!opts.pack) {
-    try {
-      return JSON.parse(readFileSync(BUILTIN_PACK_JSON, "utf8")) as Pack;
-    } catch {
-      // No build (tests running from source): read principles/ like any other pack.
-    }
+const DEFAULT_PACK = "responsible-ml";
+
+/** A built-in pack: its JSON from the build, or its YAML when there is no build (tests running from source). */
+async function builtinPack(id: string, io: Io): Promise<Pack> {
+  const { dir, json } = BUILTIN_PACKS[id]!;
+  try {
+    return JSON.parse(readFileSync(json, "utf8")) as Pack;
+  } catch {
+    // No build: read the directory like any other pack.
   }
   const { loadPack } = await import("../load/pack.js");
-  return opts.pack ? loadPack(opts.pack, io.cwd, opts.pack) : loadPack(BUILTIN_PACK_DIR, io.cwd, "built-in");
+  return loadPack(dir, io.cwd, "built-in");
+}
+
+/** The first bytes of a file, where an answers file's top-level keys stand; "" when it cannot be read. */
+function headOf(path: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    return buffer.toString("utf8", 0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+  } catch {
+    return "";
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+const HEAD_BYTES = 16_384;
+
+/**
+ * The built-in pack an answers file names with a top-level `pack: ID` line in its first 16 KB, read
+ * without parsing the YAML (the file is parsed and checked against the pack later); null for none,
+ * or an id that is not built in (the file's check then reports the mismatch).
+ */
+export function declaredPack(file: string | undefined, io: Io): string | null {
+  if (file === undefined) return null;
+  const head = headOf(resolve(io.cwd, file));
+  const id = /^pack:[ \t]*(["']?)([a-z0-9-]+)\1[ \t]*(?:#.*)?$/m.exec(head)?.[2];
+  return id && id in BUILTIN_PACKS ? id : null;
+}
+
+/**
+ * The files of a `check` run without --pack, grouped by the built-in pack each names (`pack:`, else
+ * the default), groups in the order their first file comes.
+ */
+export async function packGroups(files: string[], io: Io): Promise<{ pack: Pack; files: string[] }[]> {
+  const byId = new Map<string, string[]>();
+  for (const file of files) {
+    const id = declaredPack(file, io) ?? DEFAULT_PACK;
+    byId.set(id, [...(byId.get(id) ?? []), file]);
+  }
+  if (!byId.size) byId.set(DEFAULT_PACK, []);
+  return Promise.all([...byId].map(async ([id, list]) => ({ pack: await builtinPack(id, io), files: list })));
+}
+
+/**
+ * The pack a command works with: --pack NAME (a built-in pack by id), --pack DIR (its YAML parsed
+ * and validated now, the loader imported only then), else the built-in pack the answers file names
+ * with `pack:`, else the default built-in pack (parsed at build time into dist/).
+ */
+export async function packFor(opts: { pack?: string }, io: Io, answersFile?: string): Promise<Pack> {
+  const option = opts.pack;
+  if (option === undefined) return builtinPack(declaredPack(answersFile, io) ?? DEFAULT_PACK, io);
+  if (option in BUILTIN_PACKS) return builtinPack(option, io);
+  if (!/[\\/.]/.test(option) && !existsSync(resolve(io.cwd, option))) {
+    const names = Object.keys(BUILTIN_PACKS);
+    const { didYouMean } = await import("../load/suggest.js");
+    throw new UsageError(`unknown pack '${option}': it is neither a built-in pack nor a directory`, `${didYouMean(option, names, "built-in pack")} (a pack directory is given by its path, e.g. ./${option})`);
+  }
+  const { loadPack } = await import("../load/pack.js");
+  return loadPack(option, io.cwd, option);
 }

@@ -17,6 +17,7 @@ export interface PolicyFlags {
   baseline?: string;
   /** false with --no-regressions. */
   regressions?: boolean;
+  minLevel?: number;
 }
 
 /**
@@ -43,6 +44,7 @@ export function resolvePolicy(config: PolicySettings, flags: PolicyFlags, pack: 
     maxAgeDays: flags.maxAgeDays ?? config.maxAgeDays ?? DEFAULT_POLICY.maxAgeDays,
     baseline: flags.baseline ?? config.baseline ?? DEFAULT_POLICY.baseline,
     noRegressions: flags.regressions === false,
+    minLevel: flags.minLevel ?? config.minLevel ?? DEFAULT_POLICY.minLevel,
   };
 }
 
@@ -64,5 +66,6 @@ export function policyOrigins(config: { file: string; policy: PolicySettings } |
   set("allow-unanswered", flags.allowUnanswered !== undefined, c.allowUnanswered !== undefined);
   set("require-evidence", flags.requireEvidence !== undefined, c.requireEvidence !== undefined);
   set("max-age-days", flags.maxAgeDays !== undefined, c.maxAgeDays !== undefined);
+  set("min-level", flags.minLevel !== undefined, c.minLevel !== undefined);
   return origins;
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
-import { EXIT, InputError } from "../errors.js";
+import { EXIT, InputError, UsageError } from "../errors.js";
 import { diffAssessments } from "../core/diff.js";
 import { score } from "../core/score.js";
 import type { Assessment, Pack } from "../core/types.js";
@@ -43,14 +43,16 @@ async function changesSince(previous: string | undefined, current: Assessment, p
 export async function reportCommand(file: string, opts: ReportOptions, io: Io): Promise<number> {
   const inputs = [file, opts.template, opts.previous].filter((f): f is string => f !== undefined && !parseGitPath(f, io.cwd));
   refuseOverwritingInput(opts.output, inputs, io);
-  const pack = await packFor(opts, io);
+  const pack = await packFor(opts, io, file);
   const { bytes, answers } = await readAnswersFile(file, pack, io);
   const assessment = score(pack, answers);
   const template = opts.template ? templateFor(opts.template, io) : undefined;
+  if (assessment.levels && opts.previous !== undefined) throw new UsageError("--previous compares scores, and a level pack's report is its TRL card, whose history: shows the path", "leave out --previous; compare two files with 'rml-assess diff OLD NEW'");
   const previous = await changesSince(opts.previous, assessment, pack, io);
   const meta = { toolName: TOOL.name, toolVersion: TOOL.version, generated: generatedAt(io), answersFingerprint: createHash("sha256").update(bytes).digest("hex") };
   const content = await renderReport(assessment, opts.format, meta, template, previous);
   emit(content, opts.output, io);
-  if (opts.output) io.stderr(`Wrote ${opts.output} (${opts.format} report, overall score ${assessment.score ?? "none"}).\n`);
+  const what = assessment.levels ? `TRL card, readiness level ${assessment.levels.level}` : `report, overall score ${assessment.score ?? "none"}`;
+  if (opts.output) io.stderr(`Wrote ${opts.output} (${opts.format} ${what}).\n`);
   return EXIT.ok;
 }

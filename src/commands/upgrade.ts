@@ -24,7 +24,7 @@ export async function upgradeCommand(file: string, opts: { force?: boolean; pack
   if (opts.force) throw new UsageError("--upgrade and --force do not go together", "--upgrade keeps the file's answers; --force replaces the file with a blank template");
   const path = resolve(io.cwd, file);
   if (!existsSync(path)) throw new UsageError(`${file} does not exist; there is nothing to upgrade`, `run 'rml-assess init ${file}' to write a new answers file`);
-  const pack = await packFor(opts, io);
+  const pack = await packFor(opts, io, file);
   const { text, answers } = await readAnswersFile(file, pack, io);
   const result = upgradeAnswers(text, pack, answers);
   const shown = terminalSafe(file);

@@ -1,3 +1,4 @@
+import { sectionRequired } from "./levels.js";
 import { regressionFindings } from "./regressions.js";
 import type { Assessment, Finding, FindingCode, Policy, Position, ScoredPrinciple, ScoredQuestion, Severity } from "./types.js";
 
@@ -8,7 +9,7 @@ function finding(code: FindingCode, severity: Severity, message: string, princip
 
 export const DEFAULT_POLICY: Policy = {
   minScore: null, minPrincipleScore: null, principleMinScores: new Map(), allowUnanswered: false, requireEvidence: false, maxAgeDays: null,
-  baseline: null, noRegressions: false,
+  baseline: null, noRegressions: false, minLevel: null,
 };
 
 /** Where a question's finding can be fixed: its answer, else its principle's key, else `answers:`. */
@@ -19,7 +20,9 @@ function questionPosition(a: Assessment, p: ScoredPrinciple, q: ScoredQuestion):
 function questionFindings(a: Assessment, policy: Policy): Finding[] {
   const severity = policy.allowUnanswered ? "warning" : "error";
   const findings: Finding[] = [];
-  for (const p of a.principles) {
+  for (const [index, p] of a.principles.entries()) {
+    // A level pack asks only up to the next gate: later gates are not unanswered.
+    if (!sectionRequired(a.levels, index)) continue;
     for (const q of p.questions) {
       const at = questionPosition(a, p, q);
       const where = `${p.principle.id}/${q.question.id}`;
@@ -86,6 +89,30 @@ function scoreFindings(a: Assessment, policy: Policy): Finding[] {
   return findings;
 }
 
+/**
+ * A level pack's findings: LEVEL_NOT_MET at each open question of the gates below a claimed level
+ * the answers do not reach, and BELOW_MIN_LEVEL when the policy's min-level is not reached.
+ */
+function levelFindings(a: Assessment, policy: Policy): Finding[] {
+  const levels = a.levels;
+  if (!levels) return [];
+  const findings: Finding[] = [];
+  const claimed = a.answers.claimedLevel;
+  if (claimed !== null && claimed > levels.level) {
+    for (const gate of levels.gates.slice(0, claimed)) {
+      for (const q of gate.open) {
+        const p = gate.section;
+        const status = q.status === "unanswered" ? (q.naWithoutReason ? "n/a without notes" : "unanswered") : q.status;
+        findings.push(finding("LEVEL_NOT_MET", "error", `claimed level ${claimed} needs gate ${p.principle.number} passed, but ${p.principle.id}/${q.question.id} is ${status}; answer yes (with evidence) or n/a with notes, or lower claimed-level to ${levels.level}`, p.principle.id, q.question.id, questionPosition(a, p, q)));
+      }
+    }
+  }
+  if (policy.minLevel !== null && levels.level < policy.minLevel) {
+    findings.push(finding("BELOW_MIN_LEVEL", "error", `readiness level ${levels.level} is below the minimum of ${policy.minLevel}; close the open questions of gate ${levels.level}`, null, null, a.answers.positions.answers));
+  }
+  return findings;
+}
+
 /** Whole days from one YYYY-MM-DD date to another (negative when `to` comes first). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -110,7 +137,7 @@ function ageFindings(a: Assessment, policy: Policy, today: string): Finding[] {
  */
 export function findings(a: Assessment, policy: Policy, today: string, baseline: Assessment | null = null): Finding[] {
   const regressions = baseline ? regressionFindings(baseline, a, policy) : [];
-  return [...questionFindings(a, policy), ...leftOutFindings(a), ...scoreFindings(a, policy), ...ageFindings(a, policy, today), ...regressions].sort(
+  return [...questionFindings(a, policy), ...leftOutFindings(a), ...scoreFindings(a, policy), ...ageFindings(a, policy, today), ...levelFindings(a, policy), ...regressions].sort(
     (x, y) => x.line - y.line || x.column - y.column || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0),
   );
 }

@@ -1,6 +1,7 @@
 import type {
   Answer, Answers, Assessment, Band, Counts, Pack, Principle, Question, ScoredPrinciple, ScoredQuestion,
 } from "./types.js";
+import { levelOf } from "./levels.js";
 
 /** Whether a question applies to a system with these traits: always, or when one of its traits is listed. */
 export function questionApplies(question: Question, traits: readonly string[]): boolean {
@@ -88,6 +89,10 @@ export function score(pack: Pack, answers: Answers): Assessment {
       weakestExact = p.exact as number;
       weakest = { principle: p.principle, score: p.score as number };
     }
+  }
+  // A level pack is judged by the level its gates reach, not by an overall score (later gates are not asked yet).
+  if (pack.scoring === "levels" && principles.length) {
+    return { pack, answers, principles, exact: null, score: null, band: null, weakest: null, levels: levelOf(principles) };
   }
   return { pack, answers, principles, exact, score: overall, band: bandFor(pack.bands, overall), weakest };
 }

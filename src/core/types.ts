@@ -43,8 +43,11 @@ export interface Principle {
   id: string;
   number: number;
   title: string;
-  commitment: Commitment;
+  /** Absent for a level of a level pack, which states its purpose in its summary. */
+  commitment?: Commitment;
   summary: string;
+  /** Level packs only: the phase the level belongs to (e.g. prototyping). */
+  phase?: string;
   weight: number;
   questions: Question[];
 }
@@ -77,6 +80,8 @@ export interface Pack {
   fingerprint: string;
   /** Where the pack came from: "built-in" or the directory given with --pack. */
   origin: string;
+  /** weighted: principle and overall scores; levels: numbered gates, and the level reached. */
+  scoring: "weighted" | "levels";
 }
 
 export interface Answer {
@@ -103,6 +108,18 @@ export interface Project {
   risk?: "minimal" | "limited" | "high";
   /** The pack's traits the system has; absent when the file does not say. */
   traits?: string[];
+  /** The larger system this project is a component of (level packs: a system's level is its lowest component's). */
+  system?: string;
+  /** This project's name as a component of `system`. */
+  component?: string;
+}
+
+/** A step on a level pack's path: a level reached, or work sent back to an earlier one. */
+export interface HistoryEntry {
+  level: number;
+  date: string;
+  kind: "advance" | "switchback";
+  note: string;
 }
 
 /** An answer, in the file, to a question the pack has retired. */
@@ -126,6 +143,10 @@ export interface Answers {
   answers: Map<string, Map<string, Answer>>;
   /** Entries for questions the pack has retired, kept out of `answers`. */
   retired: RetiredAnswer[];
+  /** Level packs: the level the file claims (`claimed-level`), or null. */
+  claimedLevel: number | null;
+  /** Level packs: the path through the levels (`history`), oldest first as written. */
+  history: HistoryEntry[];
   /** Where each principle's key stands, and where `answers:` stands; for findings about a whole principle. */
   positions: {
     answers: Position;
@@ -175,6 +196,29 @@ export interface Assessment {
   score: number | null;
   band: string | null;
   weakest: { principle: Principle; score: number } | null;
+  /** Level packs only: the level reached and its gates. */
+  levels?: LevelResult;
+}
+
+/** One gate of a level pack: the section holding the criteria to leave its level. */
+export interface Gate {
+  section: ScoredPrinciple;
+  passed: boolean;
+  /** Applying questions not yet yes, nor n/a with notes. */
+  open: ScoredQuestion[];
+}
+
+/** How far a level pack's gates carry an answers file. */
+export interface LevelResult {
+  /** The number of consecutive gates passed from gate 0, at most the highest level. */
+  level: number;
+  /** The highest level of the pack (its last section's number). */
+  top: number;
+  /** The section of the level reached: its name and phase. */
+  current: Principle;
+  /** The gate to leave the level reached (at the top level, its ongoing checks). */
+  next: Gate;
+  gates: Gate[];
 }
 
 export type Severity = "error" | "warning";
@@ -190,7 +234,9 @@ export type FindingCode =
   | "SCORE_REGRESSION"
   | "ANSWER_REGRESSION"
   | "RETIRED_QUESTION"
-  | "DOES_NOT_APPLY";
+  | "DOES_NOT_APPLY"
+  | "LEVEL_NOT_MET"
+  | "BELOW_MIN_LEVEL";
 
 export interface Finding {
   code: FindingCode;
@@ -217,6 +263,8 @@ export interface Policy {
   baseline: string | null;
   /** Answers that got worse than the baseline's are errors, not warnings. */
   noRegressions: boolean;
+  /** Level packs: the level the assessment must reach; null for none. */
+  minLevel: number | null;
 }
 
 /** One answers file checked against a policy. */

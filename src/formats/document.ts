@@ -2,6 +2,7 @@ import type { ChalkInstance } from "chalk";
 import type { CheckResult, Finding, Pack, Policy } from "../core/types.js";
 import type { Diagnostic } from "../errors.js";
 import { invalidFiles } from "./invalid.js";
+import { systemLevels, type SystemLevel } from "../core/systems.js";
 
 /** What a `check` format may need besides the results; formats read no clock and no environment. */
 export interface CheckContext {
@@ -39,6 +40,10 @@ export interface FileSummary {
   warnings: number;
   /** The file's findings, kept only while the run holds fewer than `keepFindings` (the step summary's rows). */
   findings: Finding[];
+  /** Level packs: the level reached, and the system and component the file names (for a system's level). */
+  level?: number;
+  system?: string;
+  component?: string;
 }
 
 /**
@@ -89,6 +94,8 @@ export function summarize(r: CheckResult, keepFindings = true): FileSummary {
   return {
     file: a.answers.file, project: detached(a.answers.project.name), score: a.score, band: a.band, passed: r.passed,
     errors, warnings: r.findings.length - errors, findings: keepFindings ? r.findings : [],
+    ...(a.levels ? { level: a.levels.level } : {}),
+    ...(a.answers.project.system ? { system: detached(a.answers.project.system), component: detached(a.answers.project.component ?? a.answers.project.name) } : {}),
   };
 }
 
@@ -103,4 +110,9 @@ export function renderDocument(format: CheckFormat, results: CheckResult[], cont
   }
   doc.end(results.map((r) => summarize(r)));
   return out;
+}
+
+/** The systems of a run's level-pack files that name `project.system`, each at its lowest component's level. */
+export function systemsOf(files: FileSummary[]): SystemLevel[] {
+  return systemLevels(files.flatMap((f) => (f.system !== undefined && f.level !== undefined ? [{ system: f.system, component: f.component ?? f.project, file: f.file, level: f.level }] : [])));
 }

@@ -1,7 +1,23 @@
-import type { CheckResult } from "../core/types.js";
+import type { Assessment, CheckResult, LevelResult } from "../core/types.js";
 import { TOOL } from "../version.js";
-import type { CheckFormat } from "./document.js";
+import { systemsOf, type CheckFormat } from "./document.js";
 import { jsonAt } from "./json-text.js";
+
+/** A level pack's result: `level` (0-9), and what it rests on. */
+function levelFields(a: Assessment, levels: LevelResult) {
+  const next = levels.next;
+  return {
+    level: levels.level,
+    readiness: {
+      title: levels.current.title,
+      phase: levels.current.phase ?? null,
+      top: levels.top,
+      claimed: a.answers.claimedLevel,
+      history: a.answers.history,
+      next: { level: next.section.principle.number, id: next.section.principle.id, open: next.open.map((q) => `${next.section.principle.id}/${q.question.id}`) },
+    },
+  };
+}
 
 /** One file's result in the documented shape, indented to sit inside the document's results array. */
 function file({ assessment: a, findings, passed }: CheckResult): string {
@@ -12,6 +28,7 @@ function file({ assessment: a, findings, passed }: CheckResult): string {
     score: a.score,
     band: a.band,
     weakest: a.weakest ? { principle: a.weakest.principle.id, score: a.weakest.score } : null,
+    ...(a.levels ? levelFields(a, a.levels) : {}),
     principles: a.principles.map((p) => ({
       id: p.principle.id,
       title: p.principle.title,
@@ -35,5 +52,9 @@ export const jsonFormat: CheckFormat = {
   file,
   invalid: () => "",
   separator: ",",
-  tail: (files, written) => `${written ? "\n  " : ""}],\n  "passed": ${files.every((f) => f.passed)}\n}\n`,
+  tail(files, written) {
+    const systems = systemsOf(files);
+    const listed = systems.length ? `,\n  "systems": ${jsonAt(systems, 1)}` : "";
+    return `${written ? "\n  " : ""}]${listed},\n  "passed": ${files.every((f) => f.passed)}\n}\n`;
+  },
 };

@@ -8,7 +8,7 @@ function json(pack: Pack): string {
   return `${JSON.stringify({
     id: pack.id, title: pack.title, version: pack.version,
     principles: pack.principles.map((p) => ({
-      id: p.id, number: p.number, title: p.title, commitment: p.commitment.text, weight: p.weight,
+      id: p.id, number: p.number, title: p.title, ...(p.commitment ? { commitment: p.commitment.text } : { phase: p.phase, summary: p.summary }), weight: p.weight,
       questions: p.questions.map((q) => ({ id: q.id, text: q.text, weight: q.weight, ...(q.appliesTo.length ? { appliesTo: q.appliesTo } : {}) })),
     })),
     ...(pack.traits.length ? { traits: pack.traits } : {}),
@@ -32,7 +32,7 @@ function text(pack: Pack, c: ChalkInstance, opts: PackFormatOptions = {}): strin
   const lines = [c.bold(`${t(pack.title)} (${t(pack.id)} ${t(pack.version)})`)];
   if (pack.source) lines.push(c.dim(t(pack.source)));
   for (const p of pack.principles) {
-    lines.push("", c.bold(`${p.number}. ${t(p.title)}`), `   ${c.italic(t(p.commitment.text))}`);
+    lines.push("", c.bold(`${p.number}. ${t(p.title)}${p.phase ? ` (${t(p.phase)})` : ""}`), `   ${c.italic(t(p.commitment?.text ?? p.summary))}`);
     p.questions.forEach((q, i) => {
       const weight = q.weight !== 1 ? c.dim(` (weight ${q.weight})`) : "";
       const applies = q.appliesTo.length ? c.dim(` (applies to: ${q.appliesTo.map(t).join(", ")})`) : "";
@@ -51,7 +51,7 @@ function text(pack: Pack, c: ChalkInstance, opts: PackFormatOptions = {}): strin
   const questions = pack.principles.flatMap((p) => p.questions);
   const always = questions.filter((q) => !q.appliesTo.length).length;
   const some = always < questions.length ? ` (${always} apply to every system, ${questions.length - always} only to some traits)` : "";
-  lines.push("", c.dim(`${pack.principles.length} principles, ${questions.length} questions${some}.`));
+  lines.push("", c.dim(`${pack.principles.length} ${pack.scoring === "levels" ? "levels" : "principles"}, ${questions.length} questions${some}.`));
   return `${lines.join("\n")}\n`;
 }
 
@@ -64,7 +64,7 @@ function md(pack: Pack): string {
     for (const trait of pack.traits) lines.push(`- \`${e(trait.id)}\`: ${e(trait.description)}`);
   }
   for (const p of pack.principles) {
-    lines.push("", `## ${p.number}. ${e(p.title)}`, "", `> ${e(p.commitment.text)}`, "", e(p.summary), "");
+    lines.push("", `## ${p.number}. ${e(p.title)}${p.phase ? ` (${e(p.phase)})` : ""}`, "", ...(p.commitment ? [`> ${e(p.commitment.text)}`, ""] : []), e(p.summary), "");
     p.questions.forEach((q, i) => {
       const weight = q.weight !== 1 ? ` *(weight ${q.weight})*` : "";
       const applies = q.appliesTo.length ? ` *(applies to: ${q.appliesTo.map(e).join(", ")})*` : "";

@@ -16,6 +16,7 @@ export function policyEntries(policy: Policy): [string, string][] {
   if (policy.maxAgeDays !== null) entries.push(["max-age-days", String(policy.maxAgeDays)]);
   if (policy.baseline !== null) entries.push(["baseline", policy.baseline]);
   if (policy.noRegressions) entries.push(["no-regressions", "true"]);
+  if (policy.minLevel !== null) entries.push(["min-level", String(policy.minLevel)]);
   return entries;
 }
 

@@ -52,6 +52,16 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
     full: "The answers file could not be read, parsed or validated against the answers schema (a YAML syntax error, an unknown principle or question, an answer that is not yes, partial, no or n/a, a missing project name), so no score or policy was checked.",
     help: "Fix the problem named at this line; `rml-assess check FILE` lists every problem in the file.",
   },
+  LEVEL_NOT_MET: {
+    short: "The answers file claims a readiness level its gates do not support.",
+    full: "In a level pack (e.g. mltrl) a level is reached when every gate below it is passed: each applying question yes, or n/a with notes. The file's claimed-level is higher than the level its answers reach; the finding stands at each open question of the gates up to the claimed level.",
+    help: "Close the open questions of those gates (yes with evidence, or n/a with the reason), or lower claimed-level to the level reached.",
+  },
+  BELOW_MIN_LEVEL: {
+    short: "The readiness level reached is below the policy's min-level.",
+    full: "The policy (min-level in the config file, or --min-level) sets the lowest readiness level an assessment of a level pack may reach; this one's gates carry it to a lower level.",
+    help: "Close the open questions of the next gate (`rml-assess check FILE` lists them), or agree a different min-level.",
+  },
 };
 
 /** A file as a SARIF artifact URI: relative paths with forward slashes and each segment percent-encoded; absolute ones as file: URLs. */

@@ -2,7 +2,8 @@ import type { ChalkInstance } from "chalk";
 import type { CheckResult, Policy, ScoredPrinciple } from "../core/types.js";
 import { PLAIN } from "../io/color.js";
 import { terminalSafe } from "../io/terminal.js";
-import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
+import { renderDocument, systemsOf, type CheckContext, type CheckFormat } from "./document.js";
+import { levelLines, systemLines } from "./text-levels.js";
 import { policyEntries } from "./policy.js";
 import { findingLines, nextStep } from "./text-findings.js";
 
@@ -25,9 +26,12 @@ function principleLine(p: ScoredPrinciple, c: ChalkInstance): string {
 /** One file's block: its score, a line per principle, its findings, its verdict and what to do next. */
 function file({ assessment: a, findings, passed }: CheckResult, c: ChalkInstance, context: Partial<CheckContext>): string {
   const lines = [c.bold(`${terminalSafe(a.answers.file)}: ${terminalSafe(a.answers.project.name)}`) + c.dim(` (${a.pack.id} ${a.pack.version})`)];
-  const weakest = a.weakest ? `   weakest: ${terminalSafe(a.weakest.principle.title)} (${a.weakest.score})` : "";
-  lines.push(`  ${c.bold("Overall")} ${a.score ?? "–"}/100 ${terminalSafe(a.band ?? "")}${weakest}`);
-  for (const p of a.principles) lines.push(principleLine(p, c));
+  if (a.levels) lines.push(...levelLines(a, a.levels, c));
+  else {
+    const weakest = a.weakest ? `   weakest: ${terminalSafe(a.weakest.principle.title)} (${a.weakest.score})` : "";
+    lines.push(`  ${c.bold("Overall")} ${a.score ?? "–"}/100 ${terminalSafe(a.band ?? "")}${weakest}`);
+    for (const p of a.principles) lines.push(principleLine(p, c));
+  }
   lines.push(...findingLines(a.answers.file, findings, c, Boolean(context.verbose)));
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
@@ -47,7 +51,8 @@ export const textFormat: CheckFormat = {
     const c = context.color ?? PLAIN;
     const failed = files.filter((f) => !f.passed).length;
     const verdict = files.length < 2 ? "" : `\n${failed ? c.red(`✖ ${failed} of ${files.length} files failed`) : c.green(`✔ all ${files.length} files passed`)}\n`;
-    return verdict + (context.policyOrigins ? c.dim(policyLine(context.policy, context.policyOrigins)) + "\n" : "");
+    const systems = systemsOf(files);
+    return verdict + (systems.length ? `\n${systemLines(systems, c).join("\n")}\n` : "") + (context.policyOrigins ? c.dim(policyLine(context.policy, context.policyOrigins)) + "\n" : "");
   },
 };
 

@@ -26,7 +26,7 @@ export function wrap(text: string, width: number): string {
 export function principleHeading(p: Principle, c: ChalkInstance, width: number): string {
   const title = `${p.number}. ${terminalSafe(p.title)}`;
   const rule = "━".repeat(Math.max(3, width - title.length - 4));
-  return `\n${c.bold.cyan(`━━ ${title} `)}${c.cyan(rule)}\n${wrap(`Commitment: ${terminalSafe(p.commitment.text)}`, width)}\n`;
+  return `\n${c.bold.cyan(`━━ ${title} `)}${c.cyan(rule)}\n${wrap(p.commitment ? `Commitment: ${terminalSafe(p.commitment.text)}` : terminalSafe(p.summary), width)}\n`;
 }
 
 /** What stands above a question's prompt: the progress, the question and its guidance. */

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import { questionApplies } from "../core/score.js";
-import type { Answers, AnswerValue, Assessment, Pack, Principle } from "../core/types.js";
+import type { Answers, AnswerValue, Assessment, LevelResult, Pack, Principle } from "../core/types.js";
+import { levelSentence } from "../formats/text-levels.js";
 import { terminalSafe } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
 import { isEscape, type Prompts } from "../prompt.js";
@@ -133,7 +134,7 @@ export class InterviewSession {
     });
     writeFileAtomic(this.opts.path, text);
     this.writer = new AnswersFileWriter(this.opts.path, text, this.opts.pack, file);
-    prompts.show(`\n${c.green("✔")} Created ${terminalSafe(file)}: ${this.questionCount} questions in ${this.opts.pack.principles.length} principles.\n`);
+    prompts.show(`\n${c.green("✔")} Created ${terminalSafe(file)}: ${this.questionCount} questions in ${this.opts.pack.principles.length} ${this.opts.pack.scoring === "levels" ? "levels" : "principles"}.\n`);
   }
 
   /** An existing file: says where it stands, then offers to fill in the details it lacks. */
@@ -204,17 +205,28 @@ export class InterviewSession {
       else if (action !== "skip" && !(await this.askDetailsAndSave(step, action))) continue;
       history.push(i);
       const next = nextFrom(i);
-      if (next === undefined || this.steps[next]!.principle.id !== step.principle.id) await this.principleDone(step.principle);
+      if (next === undefined || this.steps[next]!.principle.id !== step.principle.id) {
+        const stop = await this.principleDone(step.principle, next !== undefined);
+        if (stop) {
+          this.quit = true;
+          break;
+        }
+      }
       i = next;
     }
     this.current = null;
   }
 
-  /** After a principle's last question: its score so far, and what is left in the walk. */
-  private async principleDone(principle: Principle): Promise<void> {
+  /**
+   * After a principle's last question: its score so far, and what is left in the walk. In a level
+   * pack, after the first gate not passed, offers to stop there (true: stop the walk).
+   */
+  private async principleDone(principle: Principle, more: boolean): Promise<boolean> {
     const { prompts, color: c } = this.opts;
-    const scored = (await this.opts.assess()).principles.find((p) => p.principle.id === principle.id);
-    if (!scored) return;
+    const assessment = await this.opts.assess();
+    if (assessment.levels) return this.gateDone(assessment.levels, principle, more);
+    const scored = assessment.principles.find((p) => p.principle.id === principle.id);
+    if (!scored) return false;
     const applying = this.applying(principle);
     const answered = applying.filter((q) => this.answered(principle.id, q.id)).length;
     const open = this.steps.filter((s) => !this.answered(s.principle.id, s.question.id));
@@ -222,6 +234,29 @@ export class InterviewSession {
     const score = scored.score === null ? "all n/a" : `${scored.score}/100 (${terminalSafe(scored.band ?? "")})`;
     const left = open.length ? `still open: ${plural(open.length, "question")} in ${plural(openPrinciples, "principle")}` : "nothing left open";
     prompts.show(`\n${c.green("✔")} ${principle.number}. ${terminalSafe(principle.title)} so far: ${score}, ${answered} of ${applying.length} answered; ${left}.\n`);
+    return false;
+  }
+
+  /** Whether the team chose to go on past the first gate not passed (asked once a session). */
+  private pastGate = false;
+
+  /** A level pack's gate walked: passed or not, the level reached, and after the first gate not passed the offer to stop. */
+  private async gateDone(levels: LevelResult, principle: Principle, more: boolean): Promise<boolean> {
+    const { prompts, color: c } = this.opts;
+    const gate = levels.gates.find((g) => g.section.principle.id === principle.id);
+    if (!gate) return false;
+    const state = gate.passed ? c.green("gate passed") : c.yellow(`gate not passed (${plural(gate.open.length, "question")} open)`);
+    prompts.show(`\n${c.green("✔")} ${principle.number}. ${terminalSafe(principle.title)}: ${state}; ${terminalSafe(levelSentence(levels))}.\n`);
+    if (gate.passed || levels.level !== principle.number || !more || this.pastGate) return false;
+    const choice = await prompts.choose<"stop" | "go-on">({
+      message: "The next levels count only once this gate is passed. Go on to their questions?",
+      choices: [
+        { value: "stop", name: "stop here", short: "stopped", description: "Save and end the interview; run it again to continue from here." },
+        { value: "go-on", name: "go on", short: "going on", description: "Answer the later gates' questions too." },
+      ],
+    });
+    this.pastGate = choice === "go-on";
+    return choice === "stop";
   }
 
   private async askAnswer(step: Step, canGoBack: boolean): Promise<Action> {

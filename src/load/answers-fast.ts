@@ -3,7 +3,7 @@ import type { TextFile } from "../io/read.js";
 import type { Answer, Answers, AnswerValue, Assessor, Pack, Position } from "../core/types.js";
 import { validate as validateAnswers } from "../generated/answers.js";
 import { isCalendarDate, MAX_DEPTH, MAX_TOKENS } from "./limits.js";
-import { knownTraits, readProject } from "./project.js";
+import { knownTraits, readLevelFields, readProject } from "./project.js";
 
 /**
  * The fast path for valid answers files, used when `check` reads many of them. js-yaml parses
@@ -156,6 +156,7 @@ export function parseAnswersFast(file: TextFile, pack: Pack): Answers | null {
     pack: typeof data.pack === "string" ? data.pack : null,
     answers,
     retired: [],
+    ...readLevelFields(data),
     positions: {
       answers: section ? at(section.key.start) : { line: 1, column: 1 },
       principles: principlePositions,

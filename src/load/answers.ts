@@ -4,8 +4,9 @@ import type { TextFile } from "../io/read.js";
 import { visible } from "../io/terminal.js";
 import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, RetiredAnswer, RetiredQuestion } from "../core/types.js";
 import { validate as validateAnswers } from "../generated/answers.js";
+import { BUILTIN_PACKS } from "../paths.js";
 import { isCalendarDate } from "./limits.js";
-import { readProject } from "./project.js";
+import { readLevelFields, readProject } from "./project.js";
 import { schemaDiagnostics } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 import { nodePosition, nodesAt, parseYaml, pathPosition, toData, valueAt, type YamlSource } from "./yaml.js";
@@ -66,7 +67,7 @@ function packDiagnostics(src: YamlSource, pack: Pack): Diagnostic[] {
   const packNode = valueAt(src, ["pack"]);
   const packId = scalarText(packNode);
   if (packId && packId !== pack.id) {
-    out.push({ file: src.file, ...nodePosition(src, packNode), message: `answers are for pack '${visible(packId)}', but the loaded pack is '${pack.id}'`, hint: `run with --pack DIR pointing at the '${visible(packId)}' pack, or set pack: ${pack.id}` });
+    out.push({ file: src.file, ...nodePosition(src, packNode), message: `answers are for pack '${visible(packId)}', but the loaded pack is '${pack.id}'`, hint: packId in BUILTIN_PACKS ? `run with --pack ${packId} (a built-in pack), or set pack: ${pack.id}` : `run with --pack DIR pointing at the '${visible(packId)}' pack, or set pack: ${pack.id}` });
   }
   const date = scalarText(valueAt(src, ["date"]));
   if (/^\d{4}-\d{2}-\d{2}$/.test(date) && !isCalendarDate(date)) {
@@ -155,6 +156,7 @@ export function parseAnswers(file: TextFile, pack: Pack): Answers {
     pack: typeof data.pack === "string" ? data.pack : null,
     answers,
     retired,
+    ...readLevelFields(data),
     positions: {
       answers: nodePosition(src, nodesAt(src, ["answers"]).key),
       principles: principlePositions,

@@ -25,6 +25,7 @@ export interface PolicySettings {
   requireEvidence?: boolean;
   maxAgeDays?: number;
   baseline?: string;
+  minLevel?: number;
 }
 
 export interface Config {
@@ -41,6 +42,7 @@ interface PolicyData {
   "require-evidence"?: boolean;
   "max-age-days"?: number;
   baseline?: string;
+  "min-level"?: number;
 }
 
 /** `min-score-for` keys must name principles of the loaded pack; each unknown one is located. */
@@ -68,6 +70,7 @@ function toSettings(data: PolicyData | null | undefined): PolicySettings {
   if (d["require-evidence"] !== undefined) settings.requireEvidence = d["require-evidence"];
   if (d["max-age-days"] !== undefined) settings.maxAgeDays = d["max-age-days"];
   if (d.baseline !== undefined) settings.baseline = d.baseline;
+  if (d["min-level"] !== undefined) settings.minLevel = d["min-level"];
   return settings;
 }
 

@@ -36,18 +36,21 @@ interface ManifestData {
   bands: Band[];
   traits?: Trait[];
   retired?: { id: string; "replaced-by"?: string[]; note?: string }[];
+  scoring?: "weighted" | "levels";
 }
 
 interface PrincipleData {
   id: string; number: number; title: string; summary: string; weight?: number;
-  commitment: { text: string; source: string };
+  commitment?: { text: string; source: string };
+  phase?: string;
   questions: { id: string; text: string; guidance: string; "red-flag": string; recommendation: string; evidence: string; refs: string[]; weight?: number; "applies-to"?: string[] }[];
 }
 
 function toPrinciple(d: PrincipleData): Principle {
   return {
     id: d.id, number: d.number, title: d.title, summary: d.summary.trim(), weight: d.weight ?? 1,
-    commitment: { text: d.commitment.text.trim(), source: d.commitment.source },
+    ...(d.commitment ? { commitment: { text: d.commitment.text.trim(), source: d.commitment.source } } : {}),
+    ...(d.phase ? { phase: d.phase } : {}),
     questions: d.questions.map((q) => ({
       id: q.id, text: q.text.trim(), guidance: q.guidance.trim(), redFlag: q["red-flag"].trim(),
       recommendation: q.recommendation.trim(), evidence: q.evidence.trim(), refs: q.refs, weight: q.weight ?? 1,
@@ -57,8 +60,10 @@ function toPrinciple(d: PrincipleData): Principle {
 }
 
 /** Checks what a schema cannot: ids match file names, question ids are unique, applies-to names declared traits. */
-function principleDiagnostics(src: YamlSource, d: PrincipleData, expectedId: string, traits: string[]): Diagnostic[] {
+function principleDiagnostics(src: YamlSource, d: PrincipleData, expectedId: string, traits: string[], scoring: ManifestData["scoring"]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A principle states its commitment; a level (scoring: levels) states its purpose in its summary.
+  if (scoring !== "levels" && !d.commitment) out.push({ file: src.file, ...pathPosition(src, []), message: `principle '${d.id}' has no commitment`, hint: "add commitment: with text: and source:" });
   if (d.id !== expectedId) {
     out.push({ file: src.file, ...pathPosition(src, ["id"]), message: `id '${d.id}' does not match the file name '${expectedId}.yaml'`, hint: `set id: ${expectedId}, or rename the file` });
   }
@@ -90,6 +95,16 @@ function retiredDiagnostics(src: YamlSource, retired: NonNullable<ManifestData["
     (r["replaced-by"] ?? []).forEach((id, j) => {
       if (!current.includes(id)) out.push({ file: src.file, ...pathPosition(src, ["retired", i, "replaced-by", j]), message: `retired '${r.id}' is replaced by '${id}', which is not a question of the pack`, hint: didYouMean(id, current, "question") });
     });
+  });
+  return out;
+}
+
+/** A level pack's sections are its levels: numbered 0, 1, 2, … in the order pack.yaml lists them, each with a phase. */
+function levelDiagnostics(src: YamlSource, principles: Principle[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  principles.forEach((p, i) => {
+    if (p.number !== i) out.push({ file: src.file, ...pathPosition(src, ["principles", i]), message: `level '${p.id}' is number ${p.number}, but a level pack numbers its levels 0, 1, 2, … in the order listed`, hint: `set number: ${i} in ${p.id}.yaml, or reorder the list` });
+    if (!p.phase) out.push({ file: src.file, ...pathPosition(src, ["principles", i]), message: `level '${p.id}' has no phase`, hint: `add phase: (e.g. research) to ${p.id}.yaml` });
   });
   return out;
 }
@@ -139,11 +154,12 @@ export function loadPack(dir: string, cwd: string, origin: string): Pack {
     const parsed = parseChecked<PrincipleData>(file, "principle");
     diagnostics.push(...parsed.diagnostics);
     if (parsed.data && parsed.source) {
-      const extra = principleDiagnostics(parsed.source, parsed.data, id, traitIds);
+      const extra = principleDiagnostics(parsed.source, parsed.data, id, traitIds, manifest.data!.scoring);
       diagnostics.push(...extra);
       if (!extra.length) principles.push(toPrinciple(parsed.data));
     }
   });
+  if (manifest.data.scoring === "levels" && !diagnostics.length) diagnostics.push(...levelDiagnostics(manifest.source, principles));
   // Replacements are checked only against a fully loaded pack, so a broken principle is not reported twice.
   if (!diagnostics.length) diagnostics.push(...retiredDiagnostics(manifest.source, manifest.data.retired ?? [], principles));
   if (diagnostics.length) throw new InputError(listed(diagnostics));
@@ -157,5 +173,6 @@ export function loadPack(dir: string, cwd: string, origin: string): Pack {
     principles, answerOptions, bands: d.bands, origin,
     traits: (d.traits ?? []).map((t) => ({ id: t.id, description: t.description.trim() })), retired,
     fingerprint: sha256(manifestLines.map((l) => `${l}\n`).join("")),
+    scoring: d.scoring ?? "weighted",
   };
 }

@@ -1,4 +1,4 @@
-import type { Pack, Project } from "../core/types.js";
+import type { HistoryEntry, Pack, Project } from "../core/types.js";
 
 /** The project as the file describes it; keys the file leaves out stay absent. */
 export function readProject(data: Record<string, unknown>): Project {
@@ -7,7 +7,16 @@ export function readProject(data: Record<string, unknown>): Project {
   if (typeof p["intended-use"] === "string") project.intendedUse = p["intended-use"];
   if (typeof p.risk === "string") project.risk = p.risk as Project["risk"];
   if (Array.isArray(p.traits)) project.traits = p.traits as string[];
+  if (typeof p.system === "string") project.system = p.system;
+  if (typeof p.component === "string") project.component = p.component;
   return project;
+}
+
+/** A level pack's fields of a schema-valid file: `claimed-level` and `history` (notes trimmed). */
+export function readLevelFields(data: Record<string, unknown>): { claimedLevel: number | null; history: HistoryEntry[] } {
+  const history = ((data.history ?? []) as { level: number; date: string; kind: HistoryEntry["kind"]; note?: string | null }[])
+    .map((h) => ({ level: h.level, date: h.date, kind: h.kind, note: (h.note ?? "").trim() }));
+  return { claimedLevel: typeof data["claimed-level"] === "number" ? data["claimed-level"] : null, history };
 }
 
 /** True when every trait a schema-valid file lists is one the pack declares (the full parser reports the others). */

@@ -23,7 +23,7 @@ export interface Escape {
 
 const STATUS_LABEL: Record<QuestionStatus, string> = { yes: "Yes", partial: "Partial", no: "No", "n/a": "N/A", unanswered: "Unanswered" };
 
-function statusLabel(a: Assessment, status: QuestionStatus): string {
+export function statusLabel(a: Assessment, status: QuestionStatus): string {
   if (status === "unanswered") return STATUS_LABEL.unanswered;
   return a.pack.answerOptions.find((o) => o.id === status)?.label ?? STATUS_LABEL[status];
 }
@@ -46,7 +46,7 @@ function linkFor(value: string, escape: Escape): string | null {
   return href === null ? null : escape.href(href);
 }
 
-function evidenceItems(list: string[], escape: Escape) {
+export function evidenceItems(list: string[], escape: Escape) {
   return list.map((item) => ({ text: escape.text(item), href: linkFor(item, escape) }));
 }
 
@@ -93,7 +93,7 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
     radar: radarChart(a.principles.map((p) => ({ label: esc(`${p.principle.number}. ${p.principle.title}`), score: p.score }))),
     principles: a.principles.map((p) => ({
       id: esc(p.principle.id), number: p.principle.number, title: esc(p.principle.title), weight: p.principle.weight,
-      commitment: { text: esc(p.principle.commitment.text), source: esc(p.principle.commitment.source), href: linkFor(p.principle.commitment.source, escape) },
+      commitment: p.principle.commitment ? { text: esc(p.principle.commitment.text), source: esc(p.principle.commitment.source), href: linkFor(p.principle.commitment.source, escape) } : null,
       summary: esc(p.principle.summary),
       score: p.score, band: p.band ? esc(p.band) : null, bar: textBar(p.score), counts: p.counts,
       weakest: a.weakest?.principle.id === p.principle.id,

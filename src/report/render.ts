@@ -5,6 +5,7 @@ import type { AssessmentDiff } from "../core/diff.js";
 import type { Assessment } from "../core/types.js";
 import * as precompiled from "../generated/templates.js";
 import { TEMPLATES_DIR } from "../paths.js";
+import { cardContext } from "./card.js";
 import { reportContext, type Escape, type ReportMeta } from "./context.js";
 
 export type { ReportMeta };
@@ -13,6 +14,8 @@ import { escapeMarkdown, htmlHref, htmlText, markdownHref } from "./escape.js";
 interface ReportFormat {
   /** The built-in template, precompiled at build time from templates/. */
   template: keyof typeof precompiled & ("md" | "html");
+  /** The built-in TRL card template, for level packs. */
+  card: keyof typeof precompiled & ("cardMd" | "cardHtml");
   escape: Escape;
   /** Markdown strings arrive escaped in the context; HTML relies on Handlebars' own escaping. */
   noEscape: boolean;
@@ -20,8 +23,8 @@ interface ReportFormat {
 
 /** Report formats by name: adding one is a template (and its line in scripts/build.mjs) and an entry here. */
 export const reportFormats: Record<string, ReportFormat> = {
-  md: { template: "md", escape: { text: escapeMarkdown, href: markdownHref }, noEscape: true },
-  html: { template: "html", escape: { text: htmlText, href: htmlHref }, noEscape: false },
+  md: { template: "md", card: "cardMd", escape: { text: escapeMarkdown, href: markdownHref }, noEscape: true },
+  html: { template: "html", card: "cardHtml", escape: { text: htmlText, href: htmlHref }, noEscape: false },
 };
 
 /** A team's own template: its text and the name to use in messages. */
@@ -31,10 +34,10 @@ export interface TemplateSource {
 }
 
 /** The built-in template of a format, with the built-in partials, on Handlebars' runtime alone. */
-function builtinTemplate(format: ReportFormat): (context: object) => string {
+function builtinTemplate(format: ReportFormat, card = false): (context: object) => string {
   const hbs = Runtime.create();
   for (const [name, spec] of Object.entries(precompiled.partials)) hbs.registerPartial(name, hbs.template(spec));
-  return hbs.template(precompiled[format.template]);
+  return hbs.template(precompiled[card ? format.card : format.template]);
 }
 
 /** A team's template, compiled now by the full Handlebars (loaded only for this), with the built-in partials. */
@@ -55,6 +58,7 @@ async function customTemplate(format: ReportFormat, template: TemplateSource): P
 export async function renderReport(a: Assessment, format: string, meta: ReportMeta, template?: TemplateSource, previous: AssessmentDiff | null = null): Promise<string> {
   const f = reportFormats[format];
   if (!f) throw new Error(`unknown report format ${format}`);
-  const render = template ? await customTemplate(f, template) : builtinTemplate(f);
-  return render(reportContext(a, meta, f.escape, previous));
+  // A level pack's report is its TRL card (a team's own template receives the card's context).
+  const render = template ? await customTemplate(f, template) : builtinTemplate(f, Boolean(a.levels));
+  return render(a.levels ? cardContext(a, a.levels, meta, f.escape) : reportContext(a, meta, f.escape, previous));
 }

@@ -6,7 +6,7 @@ type PrincipleSpec = { id: string; weight?: number; questions: QuestionSpec[] };
 /** A small in-memory pack for pure tests; answer values and bands as in the built-in pack. */
 export function makePack(principles: PrincipleSpec[], extra: Partial<Pick<Pack, "traits" | "retired">> = {}): Pack {
   return {
-    id: "test-pack", title: "Test pack", version: "1.0.0", source: "", description: "", origin: "test", fingerprint: "0".repeat(64),
+    id: "test-pack", title: "Test pack", version: "1.0.0", source: "", description: "", origin: "test", fingerprint: "0".repeat(64), scoring: "weighted",
     answerOptions: [
       { id: "yes", label: "Yes", description: "", value: 1 },
       { id: "partial", label: "Partially", description: "", value: 0.5 },
@@ -36,7 +36,7 @@ export function makeAnswers(spec: Record<string, Record<string, AnswerSpec>>): A
     })));
   }
   return {
-    file: "test.yaml", version: 1, project: { name: "Test" }, assessors: [], date: "2026-11-20", pack: null, answers, retired: [],
+    file: "test.yaml", version: 1, project: { name: "Test" }, assessors: [], date: "2026-11-20", pack: null, answers, retired: [], claimedLevel: null, history: [],
     positions: { answers: { line: 9, column: 1 }, principles: new Map(Object.keys(spec).map((p, i) => [p, { line: 9 + i, column: 3 }])), date: { line: 5, column: 7 } },
   };
 }

@@ -18,7 +18,7 @@ describe("the built-in pack", () => {
     for (const p of pack.principles) {
       // How many apply to every system is checked against the YAML in traceability.test.ts.
       expect(p.questions.length).toBeGreaterThanOrEqual(5);
-      expect(p.commitment.text).toMatch(/^I commit to .+\.$/);
+      expect(p.commitment?.text).toMatch(/^I commit to .+\.$/);
       for (const q of p.questions) expect(q.refs.length).toBeGreaterThan(0);
     }
   });
@@ -27,7 +27,7 @@ describe("the built-in pack", () => {
     const page = readFileSync(join(REPO, "tests", "fixtures", "principles-page", "commitments.txt"), "utf8");
     const quoted = page.split("\n").filter((line) => line.startsWith("I commit to"));
     expect(quoted).toHaveLength(16);
-    for (const p of pack.principles) expect(quoted).toContain(p.commitment.text);
+    for (const p of pack.principles) expect(quoted).toContain(p.commitment?.text);
   });
 
   it("accounts for every MLMM item in the traceability table", () => {

@@ -1,0 +1,98 @@
+import type { Assessment, LevelResult, ScoredQuestion } from "../core/types.js";
+import { levelSentence } from "../formats/text-levels.js";
+import { evidenceItems, statusLabel, type Escape, type ReportMeta } from "./context.js";
+
+/**
+ * The card's topics and the questions (`section/question` of the mltrl pack) whose answers, notes
+ * and evidence fill them. A custom level pack without these questions gets those topics as "not recorded".
+ */
+const TOPICS = [
+  ["What is tested, and what is not", ["systems-development/tests-cover-code", "proof-of-concept/tested-and-untested", "application-development/use-cases-tested", "integrations/critical-scenarios-tested", "flight-ready/shift-tests"]],
+  ["Data considerations", ["first-principles/data-readiness-noted", "goal-oriented-research/datasets-named", "proof-of-concept/data-limits-stated", "ml-capability/data-governance-started"]],
+  ["Ethics checklist", ["first-principles/ethics-pre-development", "proof-of-concept/ethics-in-progress", "flight-ready/ethics-complete"]],
+  ["Requirements and V&V", ["proof-of-principle/requirements-document", "proof-of-principle/verification-methods", "proof-of-principle/risk-scored", "ml-capability/product-requirements", "application-development/versions-recorded"]],
+  ["Coupled components", ["proof-of-concept/coupled-components-listed", "integrations/weakest-component-known"]],
+] as const;
+
+/** A question's answer as the card shows it. */
+function item(a: Assessment, section: string, q: ScoredQuestion, escape: Escape) {
+  return {
+    id: escape.text(`${section}/${q.question.id}`), text: escape.text(q.question.text),
+    status: q.status, statusLabel: escape.text(statusLabel(a, q.status)),
+    notes: q.answer?.notes ? escape.text(q.answer.notes) : null,
+    evidence: evidenceItems(q.answer?.evidence ?? [], escape),
+  };
+}
+
+/** The answered questions of a topic, in pack order; unanswered ones and those of other packs are left out. */
+function topic(a: Assessment, ids: readonly string[], escape: Escape) {
+  return a.principles.flatMap((p) => p.questions
+    .filter((q) => ids.includes(`${p.principle.id}/${q.question.id}`) && q.answer?.answer)
+    .map((q) => item(a, p.principle.id, q, escape)));
+}
+
+/** Each level as a cell of the level bar: reached, current or not reached, in words (never colour alone). */
+function levelCells(levels: LevelResult, escape: Escape) {
+  return levels.gates.map((g, level) => {
+    const state = level < levels.level ? "passed" : level === levels.level ? "current" : "ahead";
+    const label = state === "passed" ? "gate passed" : state === "current" ? "current level" : "not reached";
+    return {
+      level, title: escape.text(g.section.principle.title), phase: escape.text(g.section.principle.phase ?? ""), state, label,
+      mark: state === "passed" ? "■" : state === "current" ? "◆" : "□",
+      answered: g.section.questions.length - g.section.counts.unanswered, total: g.section.questions.length,
+    };
+  });
+}
+
+/**
+ * The data the TRL card templates receive (docs/mltrl.md lists it): a level pack's assessment with
+ * its level, gates, history and topics. Strings from the answers file and the pack pass through
+ * `escape.text`, link destinations through `escape.href`.
+ */
+export function cardContext(a: Assessment, levels: LevelResult, meta: ReportMeta, escape: Escape) {
+  const esc = escape.text;
+  const project = a.answers.project;
+  const claimed = a.answers.claimedLevel;
+  const history = a.answers.history;
+  const first = history[0];
+  const next = levels.next;
+  return {
+    tool: { name: meta.toolName, version: meta.toolVersion },
+    generated: meta.generated,
+    answersFingerprint: meta.answersFingerprint,
+    file: esc(a.answers.file),
+    pack: { id: esc(a.pack.id), title: esc(a.pack.title), version: esc(a.pack.version), source: a.pack.source ? esc(a.pack.source) : null, origin: esc(a.pack.origin) },
+    project: {
+      name: esc(project.name),
+      owner: project.owner ? esc(project.owner) : null,
+      description: project.description ? esc(project.description) : null,
+      repository: project.repository ? esc(project.repository) : null,
+      intendedUse: project.intendedUse ? esc(project.intendedUse) : null,
+      system: project.system ? esc(project.system) : null,
+      component: project.component ? esc(project.component) : null,
+    },
+    reviewers: a.answers.assessors.map((x) => ({ name: esc(x.name), role: x.role ? esc(x.role) : null })),
+    date: a.answers.date,
+    level: {
+      number: levels.level, top: levels.top, sentence: esc(levelSentence(levels)),
+      title: esc(levels.current.title), phase: levels.current.phase ? esc(levels.current.phase) : null,
+      claimed, claimSupported: claimed === null ? null : claimed <= levels.level,
+      cells: levelCells(levels, escape),
+      bar: levelCells(levels, escape).map((c) => c.mark).join(""),
+    },
+    history: {
+      entries: history.map((h) => ({ level: h.level, date: h.date, kind: h.kind, switchback: h.kind === "switchback", note: h.note ? esc(h.note) : null })),
+      /** The level the recorded path starts at when it is not 0: a project that entered from an existing model. */
+      enteredAt: first && first.level > 0 ? first.level : null,
+      switchbacks: history.filter((h) => h.kind === "switchback").length,
+    },
+    next: {
+      ongoing: levels.level === levels.top,
+      level: next.section.principle.number, title: esc(next.section.principle.title),
+      open: next.open.map((q) => item(a, next.section.principle.id, q, escape)),
+    },
+    topics: TOPICS.map(([title, ids]) => ({ title, slug: title.toLowerCase().replace(/[^a-z]+/g, "-"), items: topic(a, ids, escape) })),
+  };
+}
+
+export type CardContext = ReturnType<typeof cardContext>;
