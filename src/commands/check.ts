@@ -1,9 +1,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { EXIT, InputError, UsageError, type Diagnostic } from "../errors.js";
-import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
-import type { Assessment, CheckResult, Pack, Policy } from "../core/types.js";
+import type { Assessment, Pack, Policy } from "../core/types.js";
 import { githubSummary, MAX_SUMMARY_ROWS } from "../formats/github-summary.js";
 import { checkFormats, DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
@@ -13,8 +12,9 @@ import type { Io } from "../io/io.js";
 import { repositoryRoot } from "../io/repository.js";
 import { appendFileAtomic } from "../io/write.js";
 import { loadAnswersAt } from "../load/answers-file.js";
-import { loadAll, workersFor } from "../load/many.js";
+import { checkAll, loadAll, workersFor } from "../load/many.js";
 import { CONFIG_FILE } from "../paths.js";
+import { checkAnswers, type CheckJob } from "./check-file.js";
 import { packFor, packGroups } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
 import { policyOrigins, resolvePolicy, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
@@ -84,11 +84,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const inputs = [...files, ...(config ? [config.file] : []), ...(policy.baseline ? [policy.baseline] : [])];
   refuseOverwritingInput(opts.output, inputs, io);
   const baseline = await baselineFor(policy, files, pack, io);
-  const loadedFiles = async function* () {
-    for (const group of groups) {
-      for await (const loaded of loadAll(group.files, group.pack, io.cwd, workersFor(files.length, opts.jobs), io.stderr)) yield { loaded, pack: group.pack };
-    }
-  };
+
   const format = checkFormats[opts.format]!;
   const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
   // Dates are made only when something uses them (a maximum age; a format that prints the time).
@@ -112,19 +108,34 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   try {
     const doc = new DocumentWriter(format, context, (text) => sink.write(text));
     let kept = 0;
-    for await (const { loaded, pack } of loadedFiles()) {
+    const add = (part: () => string, summary: FileSummary) => {
+      // Once invalid input is known to fail the run, the other files need no rendering.
+      if (!invalid.length || reportsInvalid) doc.part(part());
+      summaries.push(kept < MAX_SUMMARY_ROWS ? summary : { ...summary, findings: [] });
+      kept += summary.errors + summary.warnings;
+    };
+    const workers = workersFor(files.length, opts.jobs);
+    // Large runs check and render each file on the workers, which send back only its part and
+    // summary; a format that numbers its parts across files (JUnit) is rendered here, in order.
+    const job: CheckJob | null = workers && !format.ordered
+      ? { format: opts.format, policy, day, generated: context.generated, colorLevel: (context.color?.level ?? 0) as CheckJob["colorLevel"], policyOrigins: context.policyOrigins!, verbose: context.verbose!, keepFindings: opts.format === "github" }
+      : null;
+    const outcomes = async function* () {
+      for (const group of groups) {
+        const each = job ? checkAll(group.files, group.pack, io.cwd, job, workers, io.stderr) : loadAll(group.files, group.pack, io.cwd, workers, io.stderr);
+        for await (const loaded of each) yield { loaded, pack: group.pack };
+      }
+    };
+    for await (const { loaded, pack } of outcomes()) {
       if ("problems" in loaded) {
         invalid.push(...loaded.problems);
         if (reportsInvalid) doc.part(format.invalid(loaded.file, loaded.problems, context));
-        continue;
+      } else if ("part" in loaded) {
+        add(() => loaded.part, loaded.summary);
+      } else {
+        const result = checkAnswers(pack, loaded.answers, policy, day, baseline);
+        add(() => format.file(result, context), summarize(result, kept < MAX_SUMMARY_ROWS));
       }
-      const assessment = score(pack, loaded.answers);
-      const found = policyFindings(assessment, policy, day, baseline);
-      const result: CheckResult = { assessment, findings: found, passed: passes(found) };
-      // Once invalid input is known to fail the run, the other files need no rendering.
-      if (!invalid.length || reportsInvalid) doc.part(format.file(result, context));
-      summaries.push(summarize(result, kept < MAX_SUMMARY_ROWS));
-      kept += found.length;
     }
     // Invalid input outranks a failed policy: exit 2, with nothing written unless the format reports it.
     if (invalid.length && !reportsInvalid) throw new InputError(invalid);

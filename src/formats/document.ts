@@ -57,6 +57,8 @@ export interface CheckFormat {
   /** An invalid file's part; formats that leave invalid input to standard error return "". */
   invalid(file: string, problems: Diagnostic[], context: CheckContext): string;
   separator: string;
+  /** Numbers its parts across files (JUnit's suite ids), so every part is rendered in file order on one thread. */
+  ordered?: boolean;
   tail(files: FileSummary[], written: number, context: CheckContext): string;
 }
 

@@ -103,6 +103,7 @@ export const junitFormat: CheckFormat = {
   invalid: (file, problems, context) => renderSuite(invalidSuite(file, problems), nextId(context), timestampOf(context)),
   head: () => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n`,
   separator: "\n",
+  ordered: true,
   tail: () => "\n</testsuites>\n",
 };
 

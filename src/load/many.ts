@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { InputError, type Diagnostic } from "../errors.js";
+import type { CheckJob, RenderedFile } from "../commands/check-file.js";
 import type { Answers, Pack } from "../core/types.js";
 import { ANSWERS_WORKER } from "../paths.js";
 import { loadAnswers } from "./answers-file.js";
@@ -41,6 +42,23 @@ export async function* loadAll(files: string[], pack: Pack, cwd: string, workers
     for (const file of files) yield await loadOne(file, pack, cwd);
     return;
   }
+  yield* pooled<Loaded>(files, { pack, cwd }, workers, stderr);
+}
+
+/**
+ * Checks answers files on `workers` threads (at least one), in order: each valid file is scored,
+ * checked against the job's policy and rendered in its format on a worker, which sends back the
+ * part and a summary; an invalid file comes back with its problems, as from loadAll.
+ */
+export function checkAll(files: string[], pack: Pack, cwd: string, job: CheckJob, workers: number, stderr?: (text: string) => void): AsyncGenerator<RenderedFile | Extract<Loaded, { problems: Diagnostic[] }>> {
+  return pooled(files, { pack, cwd, job }, workers, stderr);
+}
+
+/**
+ * Batches of files handed to a pool of worker threads, their results yielded in file order; at
+ * most two batches per worker are in flight, so memory stays bounded however many files there are.
+ */
+async function* pooled<T>(files: string[], workerData: { pack: Pack; cwd: string; job?: CheckJob }, workers: number, stderr?: (text: string) => void): AsyncGenerator<T> {
   // Loaded only for large runs: a check of a few files never starts a thread.
   const { Worker } = process.getBuiltinModule("node:worker_threads");
   // Each worker gets standard streams of its own rather than sharing this process's: a worker's
@@ -49,12 +67,12 @@ export async function* loadAll(files: string[], pack: Pack, cwd: string, workers
   // A worker's garbage is short-lived (each file's parse); a small young generation keeps it from
   // growing to Node 24's default (10,000 files: 308 MB peak by default, 231 MB with this).
   const pool: Worker[] = Array.from({ length: workers }, () => {
-    const worker = new Worker(ANSWERS_WORKER, { workerData: { pack, cwd }, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(ANSWERS_WORKER, { workerData, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     worker.stdout.resume();
     worker.stderr.setEncoding("utf8").on("data", (text: string) => stderr?.(text));
     return worker;
   });
-  const done = new Map<number, Loaded[]>();
+  const done = new Map<number, T[]>();
   const owner = new Map<number, Worker>();
   const waiting = new Map<number, (value: void) => void>();
   let failure: unknown;
@@ -69,7 +87,7 @@ export async function* loadAll(files: string[], pack: Pack, cwd: string, workers
     worker.postMessage({ id, files: files.slice(id * BATCH, (id + 1) * BATCH) });
   };
   for (const worker of pool) {
-    worker.on("message", (message: { id: number; loaded: Loaded[] }) => {
+    worker.on("message", (message: { id: number; loaded: T[] }) => {
       done.set(message.id, message.loaded);
       waiting.get(message.id)?.();
     });
