@@ -2,6 +2,7 @@ import { CommanderError } from "commander";
 import { EXIT, formatDiagnostic, InputError, UsageError } from "./errors.js";
 import { buildCli } from "./cli.js";
 import type { Io } from "./io/io.js";
+import { ENVIRONMENT_ERRORS, reasonFor } from "./io/errno.js";
 import { terminalSafe } from "./io/terminal.js";
 
 /**
@@ -40,6 +41,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.input;
     }
     const e = error as Error;
+    if (ENVIRONMENT_ERRORS.has((error as NodeJS.ErrnoException)?.code ?? "")) {
+      // A full disk or a failing device is the environment's state, not a bug: say so plainly.
+      io.stderr(`${c.red("error:")} ${terminalSafe(reasonFor(error))} (${terminalSafe(e.message.split("\n")[0] ?? "")})\n${c.dim("free some space or choose another place to write, then run it again")}\n`);
+      return EXIT.input;
+    }
     io.stderr(`${c.red("rml-assess: unexpected error:")} ${terminalSafe(e?.message ?? String(error))}\n`);
     io.stderr(debug ? `${e?.stack ?? ""}\n` : "This is a bug in rml-assess; please report it with the command you ran (add --debug for details).\n");
     return EXIT.input;

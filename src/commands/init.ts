@@ -6,8 +6,8 @@ import type { Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
 import { terminalSafe, wrapWords } from "../io/terminal.js";
 import { SCHEMA_DIR } from "../paths.js";
-import { emit } from "./output.js";
-import { packFor } from "./pack-option.js";
+import { emit, refuseOverwritingInput } from "./output.js";
+import { packFor, packInputs } from "./pack-option.js";
 
 /** Wraps prose into comment lines of at most `width` characters. */
 export function wrapComment(text: string, width = 96): string {
@@ -121,6 +121,7 @@ export async function initCommand(file: string, opts: { force?: boolean; pack?: 
   if (existsSync(path) && !opts.force) {
     throw new UsageError(`${file} already exists; nothing was written`, "edit it, run 'rml-assess check' on it, or add --force to replace it with a blank template");
   }
+  refuseOverwritingInput(file, packInputs(opts, io), io, "the answers file");
   const pack = await packFor(opts, io);
   emit(newAnswersFile(pack, file, io, { guidance: Boolean(opts.guidance) }), file, io);
   const questions = pack.principles.flatMap((p) => p.questions);
