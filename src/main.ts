@@ -3,7 +3,7 @@ import { EXIT, formatDiagnostic, InputError, UsageError } from "./errors.js";
 import { buildCli } from "./cli.js";
 import type { Io } from "./io/io.js";
 import { ENVIRONMENT_ERRORS, reasonFor } from "./io/errno.js";
-import { terminalSafe } from "./io/terminal.js";
+import { terminalSafe, visible } from "./io/terminal.js";
 
 /**
  * Runs the CLI and returns its exit code. The one place that catches: known errors print one
@@ -30,7 +30,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (error instanceof InputError) {
       // Diagnostics quote user text (ids, values, file names): nothing in them may act on the terminal.
-      for (const d of error.diagnostics) io.stderr(`${c.red(terminalSafe(formatDiagnostic({ ...d, hint: undefined })))}${d.hint ? c.dim(` (${terminalSafe(d.hint)})`) : ""}\n`);
+      // A file's name shows its invisible characters as \u escapes, so two look-alike names differ.
+      for (const d of error.diagnostics) io.stderr(`${c.red(terminalSafe(formatDiagnostic({ ...d, file: visible(d.file, Infinity), hint: undefined })))}${d.hint ? c.dim(` (${terminalSafe(d.hint)})`) : ""}\n`);
       const n = error.diagnostics.length;
       const outcome = error.reported ? `${n === 1 ? "it is" : "they are"} also in the output` : "nothing was written";
       io.stderr(`${c.red("✖")} ${n} problem${n === 1 ? "" : "s"} in the input; ${outcome}.\n`);

@@ -4,16 +4,17 @@ import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io/io.js";
 import { reasonFor } from "../io/errno.js";
+import { visible } from "../io/terminal.js";
 import { Spool } from "../io/spool.js";
 import { AtomicFile, writeFileAtomic } from "../io/write.js";
 
-/** A write error as the user should read it: which output, and why, in words. */
-function outputError(output: string, error: unknown): UsageError {
-  return new UsageError(`cannot write ${output}: ${reasonFor(error)}; nothing was written`, "choose another path with -o");
+/** A write error as the user should read it: which output, why in words, and what to do (`hint`). */
+function outputError(output: string, error: unknown, hint = "choose another path with -o"): UsageError {
+  return new UsageError(`cannot write ${visible(output, Infinity)}: ${reasonFor(error)}; nothing was written`, hint);
 }
 
-/** Writes a command's output to a file atomically or, without one, to standard output. */
-export function emit(content: string, output: string | undefined, io: Io): void {
+/** Writes a command's output to a file atomically or, without one, to standard output; `hint` says what to do when the file cannot be written. */
+export function emit(content: string, output: string | undefined, io: Io, hint?: string): void {
   if (!output) {
     io.stdout(content);
     return;
@@ -21,7 +22,7 @@ export function emit(content: string, output: string | undefined, io: Io): void 
   try {
     writeFileAtomic(resolve(io.cwd, output), content);
   } catch (error) {
-    throw outputError(output, error);
+    throw outputError(output, error, hint);
   }
 }
 
@@ -103,5 +104,5 @@ export function refuseOverwritingInput(output: string | undefined, inputs: strin
     const input = resolve(io.cwd, i);
     return input === target || realPath(input) === targetReal || (targetId !== undefined && fileIdentity(input) === targetId);
   });
-  if (clash) throw new UsageError(`refusing to write ${what} over the input ${clash}`, hint);
+  if (clash) throw new UsageError(`refusing to write ${what} over the input ${visible(clash, Infinity)}`, hint);
 }
