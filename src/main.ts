@@ -43,7 +43,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const e = error as Error;
     if (ENVIRONMENT_ERRORS.has((error as NodeJS.ErrnoException)?.code ?? "")) {
-      // A full disk or a failing device is the environment's state, not a bug: say so plainly.
+      // A full disk or a used-up quota is the environment's state, not a bug: say so plainly.
       io.stderr(`${c.red("error:")} ${terminalSafe(reasonFor(error))} (${terminalSafe(e.message.split("\n")[0] ?? "")})\n${c.dim("free some space or choose another place to write, then run it again")}\n`);
       return EXIT.input;
     }

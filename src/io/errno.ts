@@ -16,5 +16,5 @@ export function reasonFor(error: unknown): string {
   return reasons[code] ?? code;
 }
 
-/** Errors of the environment (a full disk, a quota, a failing device): not a bug, and not the input's fault. */
-export const ENVIRONMENT_ERRORS = new Set(["ENOSPC", "EDQUOT", "EFBIG", "EIO"]);
+/** Errors of the environment (a full disk, a used-up quota, a file too large): not a bug, and not the input's fault. */
+export const ENVIRONMENT_ERRORS = new Set(["ENOSPC", "EDQUOT", "EFBIG"]);
