@@ -10,8 +10,17 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
   try {
     require("node:fs").writeSync(1, `${require("../package.json").version}\n`);
   } catch (error) {
-    // A reader that has already gone (`rml-assess --version | true`) is not an error.
-    if (error.code !== "EPIPE") throw error;
+    // A reader that has already gone (`rml-assess --version | true`) is not an error; a full disk
+    // or quota is the environment's (exit 2, one plain line), never a stack trace.
+    if (error.code !== "EPIPE") {
+      if (!["ENOSPC", "EDQUOT", "EFBIG"].includes(error.code)) throw error;
+      try {
+        require("node:fs").writeSync(2, `error: cannot write the version to standard output (${error.code || error.message})\n`);
+      } catch {
+        // Standard error is gone too: the exit code says it.
+      }
+      process.exitCode = 2;
+    }
   }
 } else {
   // Node 22.1+ keeps the compiled code of the bundles in its own checksummed cache (in

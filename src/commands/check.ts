@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { EXIT, InputError, UsageError, type Diagnostic } from "../errors.js";
 import { score } from "../core/score.js";
 import type { Assessment, Pack, Policy } from "../core/types.js";
-import { githubSummary, MAX_SUMMARY_ROWS } from "../formats/github-summary.js";
+import { capSummary, githubSummary, MAX_SUMMARY_ROWS, SUMMARY_LIMIT } from "../formats/github-summary.js";
 import { checkFormats, DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
 import { colorFor, PLAIN } from "../io/color.js";
@@ -15,7 +15,7 @@ import { loadAnswersAt } from "../load/answers-file.js";
 import { checkAll, loadAll, workersFor } from "../load/many.js";
 import { CONFIG_FILE } from "../paths.js";
 import { checkAnswers, type CheckJob } from "./check-file.js";
-import { packFor, packGroups } from "./pack-option.js";
+import { packFor, packGroups, packInputs } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
 import { policyOrigins, resolvePolicy, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
 
@@ -54,12 +54,13 @@ async function baselineFor(policy: Policy, files: string[], pack: Pack, io: Io):
   return score(pack, (await loadAnswersAt(policy.baseline, pack, io.cwd)).answers);
 }
 
-/** Appends the run's markdown summary to GitHub's GITHUB_STEP_SUMMARY file; a failure there only warns. */
+/** Appends the run's markdown summary to GitHub's GITHUB_STEP_SUMMARY file, under GitHub's size limit; a failure there only warns. */
 function appendStepSummary(results: FileSummary[], context: CheckContext, io: Io): void {
   const target = io.env.GITHUB_STEP_SUMMARY;
   if (!target) return;
   try {
-    appendFileAtomic(resolve(io.cwd, target), githubSummary(results, context));
+    // One O_APPEND write, so parallel checks each keep their summary; cut to the room GitHub leaves.
+    appendFileAtomic(resolve(io.cwd, target), "", (size) => capSummary(githubSummary(results, context), SUMMARY_LIMIT - size));
   } catch (error) {
     io.stderr(`warning: cannot append the summary to GITHUB_STEP_SUMMARY (${target}): ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
   }
@@ -81,8 +82,11 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   }
   const config = await configFor(opts.config, pack, io);
   const policy = opts.validateOnly ? VALIDATION_POLICY : resolvePolicy(config?.policy ?? {}, opts, pack);
-  const inputs = [...files, ...(config ? [config.file] : []), ...(policy.baseline ? [policy.baseline] : [])];
+  const inputs = [...files, ...(config ? [config.file] : []), ...(policy.baseline ? [policy.baseline] : []), ...packInputs(opts, io)];
   refuseOverwritingInput(opts.output, inputs, io);
+  if (opts.format === "github") {
+    refuseOverwritingInput(io.env.GITHUB_STEP_SUMMARY || undefined, inputs, io, "the step summary (GITHUB_STEP_SUMMARY)", "GITHUB_STEP_SUMMARY must name a file of its own; GitHub sets it so");
+  }
   const baseline = await baselineFor(policy, files, pack, io);
 
   const format = checkFormats[opts.format]!;
@@ -126,7 +130,10 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
         for await (const loaded of each) yield { loaded, pack: group.pack };
       }
     };
+    let n = 0;
     for await (const { loaded, pack } of outcomes()) {
+      // A turn of the event loop now and then lets SIGTERM or SIGHUP remove the output's temporary file.
+      if (++n % 256 === 0) await new Promise(setImmediate);
       if ("problems" in loaded) {
         invalid.push(...loaded.problems);
         if (reportsInvalid) doc.part(format.invalid(loaded.file, loaded.problems, context));

@@ -7,7 +7,7 @@ import { parseGitPath } from "../io/git-path.js";
 import type { Io } from "../io/io.js";
 import { loadAnswersAt } from "../load/answers-file.js";
 import { emit, refuseOverwritingInput } from "./output.js";
-import { packFor } from "./pack-option.js";
+import { packFor, packInputs } from "./pack-option.js";
 
 export interface DiffOptions {
   format: string;
@@ -26,7 +26,7 @@ export function headOf(arg: string, cwd: string): string {
  */
 export async function diffCommand(oldArg: string, newArg: string | undefined, opts: DiffOptions, io: Io): Promise<number> {
   const [before, after] = newArg === undefined ? [headOf(oldArg, io.cwd), oldArg] : [oldArg, newArg];
-  refuseOverwritingInput(opts.output, [before, after].filter((a) => !parseGitPath(a, io.cwd)), io);
+  refuseOverwritingInput(opts.output, [...[before, after].filter((a) => !parseGitPath(a, io.cwd)), ...packInputs(opts, io)], io);
   const pack = await packFor(opts, io, parseGitPath(after, io.cwd) ? undefined : after);
   const [old, now] = await Promise.all([loadAnswersAt(before, pack, io.cwd), loadAnswersAt(after, pack, io.cwd)]);
   const diff = diffAssessments(score(pack, old.answers), score(pack, now.answers));

@@ -6,12 +6,30 @@ import type { Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
 import { terminalSafe, wrapWords } from "../io/terminal.js";
 import { SCHEMA_DIR } from "../paths.js";
-import { emit } from "./output.js";
-import { packFor } from "./pack-option.js";
+import { emit, refuseOverwritingInput } from "./output.js";
+import { packFor, packInputs } from "./pack-option.js";
 
-/** Wraps prose into comment lines of at most `width` characters. */
+/**
+ * Wraps prose into comment lines of at most `width` characters. Pack text is cleaned as for a
+ * terminal (escape sequences, control characters and direction overrides dropped): the comments
+ * are read in editors and terminals, where they must say what they seem to.
+ */
 export function wrapComment(text: string, width = 96): string {
-  return wrapWords(text, width).map((l) => ` ${l}`).join("\n");
+  return wrapWords(terminalSafe(text), width).map((l) => ` ${l}`).join("\n");
+}
+
+/**
+ * Refuses a template that check would refuse to read (a pack so large that its answers file passes
+ * the limits on input size or YAML tokens): the limits of what is written and what is read agree.
+ */
+async function refuseUnreadable(text: string, pack: Pack): Promise<void> {
+  const { MAX_INPUT_BYTES } = await import("../io/read.js");
+  const { parseYaml, MAX_TOKENS } = await import("../load/yaml.js");
+  const questions = pack.principles.reduce((n, p) => n + p.questions.length, 0);
+  const over = Buffer.byteLength(text) > MAX_INPUT_BYTES ? "the 5 MB limit for inputs" : parseYaml("template", text).diagnostics.length ? `the ${MAX_TOKENS.toLocaleString("en")} YAML tokens check reads` : null;
+  if (over) {
+    throw new UsageError(`an answers file for this pack (${questions.toLocaleString("en")} questions) would be over ${over}, so check would refuse it; nothing was written`, "split the pack into smaller packs, each with its own answers file");
+  }
 }
 
 /**
@@ -121,8 +139,11 @@ export async function initCommand(file: string, opts: { force?: boolean; pack?: 
   if (existsSync(path) && !opts.force) {
     throw new UsageError(`${file} already exists; nothing was written`, "edit it, run 'rml-assess check' on it, or add --force to replace it with a blank template");
   }
+  refuseOverwritingInput(file, packInputs(opts, io), io, "the answers file");
   const pack = await packFor(opts, io);
-  emit(newAnswersFile(pack, file, io, { guidance: Boolean(opts.guidance) }), file, io);
+  const text = newAnswersFile(pack, file, io, { guidance: Boolean(opts.guidance) });
+  await refuseUnreadable(text, pack);
+  emit(text, file, io, "choose another file name");
   const questions = pack.principles.flatMap((p) => p.questions);
   const gated = questions.filter((q) => q.appliesTo.length).length;
   const more = gated ? `, and ${gated} more that apply only to systems with some traits (list them under project.traits)` : "";

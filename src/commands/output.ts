@@ -1,28 +1,20 @@
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io/io.js";
+import { reasonFor } from "../io/errno.js";
+import { visible } from "../io/terminal.js";
 import { Spool } from "../io/spool.js";
 import { AtomicFile, writeFileAtomic } from "../io/write.js";
 
-/** Why a write failed, in words. */
-function reasonFor(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code ?? String(error);
-  const reasons: Record<string, string> = {
-    ENOENT: "its directory does not exist", EACCES: "permission denied", EPERM: "permission denied", EISDIR: "it is a directory",
-    ENOTDIR: "a part of its path is a file, not a directory", EROFS: "the file system is read-only", ENOSPC: "the disk is full",
-  };
-  return reasons[code] ?? code;
+/** A write error as the user should read it: which output, why in words, and what to do (`hint`). */
+function outputError(output: string, error: unknown, hint = "choose another path with -o"): UsageError {
+  return new UsageError(`cannot write ${visible(output, Infinity)}: ${reasonFor(error)}; nothing was written`, hint);
 }
 
-/** A write error as the user should read it: which output, and why, in words. */
-function outputError(output: string, error: unknown): UsageError {
-  return new UsageError(`cannot write ${output}: ${reasonFor(error)}; nothing was written`, "choose another path with -o");
-}
-
-/** Writes a command's output to a file atomically or, without one, to standard output. */
-export function emit(content: string, output: string | undefined, io: Io): void {
+/** Writes a command's output to a file atomically or, without one, to standard output; `hint` says what to do when the file cannot be written. */
+export function emit(content: string, output: string | undefined, io: Io, hint?: string): void {
   if (!output) {
     io.stdout(content);
     return;
@@ -30,7 +22,7 @@ export function emit(content: string, output: string | undefined, io: Io): void 
   try {
     writeFileAtomic(resolve(io.cwd, output), content);
   } catch (error) {
-    throw outputError(output, error);
+    throw outputError(output, error, hint);
   }
 }
 
@@ -89,17 +81,28 @@ function fileIdentity(path: string): string | undefined {
   }
 }
 
+/** A path as the system resolves it (links followed), or as given when it does not exist yet. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 /**
  * Refuses to let an output path overwrite one of the command's inputs, however it is spelled:
- * `./answers.yaml`, `dir/../answers.yaml`, a symbolic or hard link all name the same file.
+ * `./answers.yaml`, `dir/../answers.yaml`, a symbolic or hard link all name the same file (compared
+ * by real path, and by device and inode). `what` names the output in the message.
  */
-export function refuseOverwritingInput(output: string | undefined, inputs: string[], io: Io): void {
+export function refuseOverwritingInput(output: string | undefined, inputs: string[], io: Io, what = "the output", hint = "give -o a different file name"): void {
   if (!output) return;
   const target = resolve(io.cwd, output);
   const targetId = fileIdentity(target);
+  const targetReal = realPath(target);
   const clash = inputs.find((i) => {
     const input = resolve(io.cwd, i);
-    return input === target || (targetId !== undefined && fileIdentity(input) === targetId);
+    return input === target || realPath(input) === targetReal || (targetId !== undefined && fileIdentity(input) === targetId);
   });
-  if (clash) throw new UsageError(`refusing to write the output over the input ${clash}`, "give -o a different file name");
+  if (clash) throw new UsageError(`refusing to write ${what} over the input ${visible(clash, Infinity)}`, hint);
 }

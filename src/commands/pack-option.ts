@@ -1,5 +1,5 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
-import { resolve } from "node:path";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { Pack } from "../core/types.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io/io.js";
@@ -76,4 +76,18 @@ export async function packFor(opts: { pack?: string }, io: Io, answersFile?: str
   }
   const { loadPack } = await import("../load/pack.js");
   return loadPack(option, io.cwd, option);
+}
+
+/**
+ * The files of a --pack directory (pack.yaml and each principle's YAML file), which no output may
+ * overwrite; none for a built-in pack, which is not the user's to write.
+ */
+export function packInputs(opts: { pack?: string }, io: Io): string[] {
+  if (!opts.pack || opts.pack in BUILTIN_PACKS) return [];
+  const dir = resolve(io.cwd, opts.pack);
+  try {
+    return readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).map((f) => join(dir, f));
+  } catch {
+    return []; // No such directory: loading the pack says so.
+  }
 }

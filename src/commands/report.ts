@@ -13,7 +13,7 @@ import { loadAnswersAt } from "../load/answers-file.js";
 import { renderReport, type TemplateSource } from "../report/render.js";
 import { TOOL } from "../version.js";
 import { readAnswersFile } from "./inputs.js";
-import { packFor } from "./pack-option.js";
+import { packFor, packInputs } from "./pack-option.js";
 import { emit, refuseOverwritingInput } from "./output.js";
 
 export interface ReportOptions {
@@ -42,7 +42,7 @@ async function changesSince(previous: string | undefined, current: Assessment, p
 /** `report`: scores one answers file and writes the report; the policy does not apply here. */
 export async function reportCommand(file: string, opts: ReportOptions, io: Io): Promise<number> {
   const inputs = [file, opts.template, opts.previous].filter((f): f is string => f !== undefined && !parseGitPath(f, io.cwd));
-  refuseOverwritingInput(opts.output, inputs, io);
+  refuseOverwritingInput(opts.output, [...inputs, ...packInputs(opts, io)], io);
   const pack = await packFor(opts, io, file);
   const { bytes, answers } = await readAnswersFile(file, pack, io);
   const assessment = score(pack, answers);

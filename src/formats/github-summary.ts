@@ -44,3 +44,22 @@ export function githubSummary(results: FileSummary[], context: CheckContext): st
   }
   return `${out.join("\n")}\n\n`;
 }
+
+/** GitHub drops a step's summary whole when its file passes 1 MiB; a summary is kept under it. */
+export const SUMMARY_LIMIT = 1024 * 1024 - 1024;
+
+/**
+ * A summary cut (at a line's end) to what `room` bytes hold, ending with a line saying how many
+ * lines were left out and where to find them; the whole summary when it fits. Empty when not even
+ * that line fits.
+ */
+export function capSummary(summary: string, room: number): string {
+  if (Buffer.byteLength(summary) <= room) return summary;
+  const lines = summary.split("\n");
+  const note = (n: number) => `\n_${n} more lines of this summary are left out: GitHub shows no summary over 1 MiB. The check's own output lists every finding._\n`;
+  let used = Buffer.byteLength(note(lines.length));
+  let kept = 0;
+  while (kept < lines.length && used + Buffer.byteLength(lines[kept]!) + 1 <= room) used += Buffer.byteLength(lines[kept++]!) + 1;
+  if (used > room) return "";
+  return `${lines.slice(0, kept).join("\n")}\n${note(lines.length - kept)}`;
+}

@@ -1,5 +1,5 @@
 import type { CheckResult, Finding } from "../core/types.js";
-import { terminalSafe } from "../io/terminal.js";
+import { terminalSafe, visible } from "../io/terminal.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
 
 /** Escapes workflow-command data (the message), as GitHub's toolkit does: %, CR and LF. */
@@ -22,8 +22,14 @@ export function posixPath(file: string): string {
   return file.replace(/\\/g, "/");
 }
 
+/**
+ * A file's name for the log: control and invisible characters written as \u escapes (an escape
+ * sequence in a name must not reach the terminal, nor a line break start a workflow command).
+ */
+const shownName = (file: string) => visible(file, Infinity);
+
 function annotation(kind: "error" | "warning", file: string, line: number, column: number, title: string, message: string): string {
-  return `::${kind} file=${commandProperty(posixPath(file))},line=${line},col=${column},title=${commandProperty(title)}::${commandData(message)}`;
+  return `::${kind} file=${commandProperty(shownName(posixPath(file)))},line=${line},col=${column},title=${commandProperty(title)}::${commandData(message)}`;
 }
 
 function questionText(r: CheckResult, f: Finding): string {
@@ -43,12 +49,12 @@ export const githubFormat: CheckFormat = {
     const a = r.assessment;
     const out = r.findings.map((f) => annotation(f.severity, a.answers.file, f.line, f.column, `rml-assess ${f.code}`, lines(f.message, questionText(r, f))));
     const errors = r.findings.filter((f) => f.severity === "error").length;
-    out.push(`rml-assess: ${terminalSafe(a.answers.file)} scores ${a.score ?? "–"}/100 (${terminalSafe(a.band ?? "all n/a")}): ${r.passed ? "passed" : "failed"}, ${errors} error(s), ${r.findings.length - errors} warning(s)`);
+    out.push(`rml-assess: ${shownName(a.answers.file)} scores ${a.score ?? "–"}/100 (${terminalSafe(a.band ?? "all n/a")}): ${r.passed ? "passed" : "failed"}, ${errors} error(s), ${r.findings.length - errors} warning(s)`);
     return joined(out);
   },
   invalid(file, problems) {
     const out = problems.map((d) => annotation("error", d.file, d.line, d.column, "rml-assess invalid input", lines(d.message, d.hint ?? "")));
-    out.push(`rml-assess: ${terminalSafe(file)} is not a valid answers file`);
+    out.push(`rml-assess: ${shownName(file)} is not a valid answers file`);
     return joined(out);
   },
   head: () => "",

@@ -44,19 +44,28 @@ export async function askAnswer(prompts: Prompts, choices: Choice<Action>[], cur
   }
 }
 
-/** Asks for a question's notes, required (and validated) for n/a; the current notes are the default. */
+/**
+ * Asks for a question's notes, required (and validated) for n/a; the current notes are the default.
+ * Notes left as shown come back exactly as they were: the prompt shows them cleaned for the
+ * terminal, and an unchanged answer must not be rewritten with the cleaned text.
+ */
 export async function askNotes(prompts: Prompts, na: boolean, current: string): Promise<string> {
-  return (await prompts.text({
+  const shown = current ? terminalSafe(current).trim() : undefined;
+  const typed = (await prompts.text({
     message: na ? "Notes (required for n/a: why does it not apply?)" : "Notes (optional)",
-    default: current ? terminalSafe(current).trim() : undefined,
+    default: shown,
     validate: (value) => !na || value.trim() !== "" || "n/a needs notes saying why the question does not apply",
   })).trim();
+  return shown !== undefined && typed === shown ? current : typed;
 }
 
-/** Asks for a question's evidence, comma-separated; the current entries are the default. */
+/**
+ * Asks for a question's evidence, comma-separated; the current entries are the default. Entries
+ * left as shown come back as they were, so an entry holding a comma ("docs/error analysis, v2.pdf",
+ * a URL's query) is not split into several.
+ */
 export async function askEvidence(prompts: Prompts, current: string[]): Promise<string[]> {
-  return splitEvidence(await prompts.text({
-    message: "Evidence: paths or URLs, comma-separated (optional)",
-    default: current.length ? terminalSafe(current.join(", ")) : undefined,
-  }));
+  const shown = current.length ? terminalSafe(current.join(", ")) : undefined;
+  const typed = await prompts.text({ message: "Evidence: paths or URLs, comma-separated (optional)", default: shown });
+  return shown !== undefined && typed.trim() === shown.trim() ? current : splitEvidence(typed);
 }

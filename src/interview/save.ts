@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { parseDocument } from "yaml";
 import type { Pack } from "../core/types.js";
 import { UsageError } from "../errors.js";
+import { isDiagnostic, readTextFile } from "../io/read.js";
 import { writeFileAtomic } from "../io/write.js";
 import { editDocument } from "./edit.js";
 import { targetFor, type AnswerEdit } from "./entry.js";
@@ -35,9 +36,30 @@ export function setAnswer(text: string, pack: Pack, principleId: string, questio
   return doc.toString({ nullStr: "" });
 }
 
+/** The value at a path of keys in parsed data, or undefined. */
+function valueAt(data: unknown, path: string[]): unknown {
+  let at = data;
+  for (const key of path) {
+    if (at === null || typeof at !== "object" || !Object.hasOwn(at, key)) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+/** The file's text on disk now, as the interview read it at the start (BOM dropped); undefined when it cannot be read. */
+function textOnDisk(path: string): string | undefined {
+  const read = readTextFile(path);
+  return isDiagnostic(read) ? undefined : read.text;
+}
+
 /**
  * An answers file being filled in: every answer is written to disk at once, atomically (a
  * temporary file beside it, then a rename), so an interview stopped at any moment loses nothing.
+ *
+ * Before each save the file is read again. When someone else changed it since (a second interview,
+ * an editor), the change is applied to what the file holds now, keeping their edits, unless they
+ * changed the same answer or field, or the file no longer reads: then the interview stops with a
+ * message, and nothing of theirs is overwritten.
  */
 export class AnswersFileWriter {
   /** `file` is the path as the user should read it, for messages. */
@@ -45,12 +67,12 @@ export class AnswersFileWriter {
 
   /** Saves one answer; returns false when the file already said exactly that (nothing written). */
   save(principleId: string, questionId: string, edit: AnswerEdit): boolean {
-    return this.write(setAnswer(this.text, this.pack, principleId, questionId, edit), "the answer");
+    return this.write((text) => setAnswer(text, this.pack, principleId, questionId, edit), "the answer", ["answers", principleId, questionId]);
   }
 
   /** Saves one metadata field (`["project", "owner"]`, say); false when nothing changed. */
   saveMetadata(path: string[], value: MetadataValue): boolean {
-    return this.write(setMetadata(this.text, path, value), `the ${path.join(".")}`);
+    return this.write((text) => setMetadata(text, path, value), `the ${path.join(".")}`, path);
   }
 
   /** The file's text now. */
@@ -58,8 +80,27 @@ export class AnswersFileWriter {
     return this.text;
   }
 
-  private write(next: string, what: string): boolean {
-    if (next === this.text) return false;
+  /** The text to change: this writer's own, or the file's when someone else saved it since and the change still applies. */
+  private base(what: string, path: string[]): string {
+    const disk = textOnDisk(this.path);
+    if (disk === this.text) return disk;
+    const stop = (why: string) => new UsageError(
+      `${this.file} was changed by someone else during this interview (another interview or an editor), and ${why}; ${what} was not saved`,
+      "their changes are kept; run the interview again to carry on from what the file holds now",
+    );
+    // Gone or unreadable: saving the interview's own text either restores the file or says why it cannot.
+    if (disk === undefined) return this.text;
+    const theirs = dataOf(disk);
+    if (theirs === undefined) throw stop("it no longer parses as YAML");
+    if (!isDeepStrictEqual(valueAt(dataOf(this.text), path), valueAt(theirs, path))) throw stop(`they changed ${path.join(".")} too`);
+    return disk;
+  }
+
+  private write(change: (text: string) => string, what: string, path: string[]): boolean {
+    const base = this.base(what, path);
+    const next = change(base);
+    this.text = base;
+    if (next === base) return false;
     try {
       writeFileAtomic(this.path, next);
     } catch (error) {

@@ -1,4 +1,6 @@
 import { fstatSync, writeSync } from "node:fs";
+import { UsageError } from "../errors.js";
+import { ENVIRONMENT_ERRORS, reasonFor } from "./errno.js";
 
 /** Everything the CLI touches outside itself, passed in so tests can run it in-process. */
 export interface Io {
@@ -67,6 +69,12 @@ export function descriptorWriter(fd: 1 | 2): (text: string) => void {
         if (code === "EPIPE") {
           open = false;
           return;
+        }
+        if (ENVIRONMENT_ERRORS.has(code ?? "")) {
+          open = false;
+          // Standard error that cannot be written has no one left to tell; standard output says why it failed.
+          if (fd === 2) return;
+          throw new UsageError(`cannot write to standard output: ${reasonFor(error)}; the output is incomplete`, "free some space, or write to a file with -o");
         }
         if (code !== "EAGAIN") throw error;
         pause(wait);

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { fileDiagnostic, type Diagnostic } from "../errors.js";
 
 /** Larger inputs are refused before reading: no answers file or checklist comes near this. */
@@ -11,29 +11,53 @@ export interface TextFile {
   bytes: Uint8Array;
 }
 
+/** The size limit as a message: the file is over it (its size known or not). */
+function tooBig(display: string, size: number | null): Diagnostic {
+  const what = size === null ? "the file is over the 5 MB limit for inputs" : `the file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit for inputs`;
+  return fileDiagnostic(display, what, "an answers file or checklist is a few kilobytes; check the path");
+}
+
+/** Reads at most `limit` + 1 bytes of a descriptor: enough to know the content is over the limit. */
+function readUpTo(fd: number, limit: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 16, limit + 1 - total));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > limit) break;
+  }
+  return Buffer.concat(chunks, total);
+}
+
 /**
  * Reads an input file as UTF-8 text, or says why it cannot be used: missing, a directory, not a
  * regular file (a pipe or device could block or never end), unreadable, too big, binary, not UTF-8.
+ * The file is opened first (without blocking, should it be a FIFO) and what was opened is checked,
+ * and the size limit holds while reading: a file swapped or grown after a check cannot hang or flood.
  */
 export function readTextFile(path: string, display = path): TextFile | Diagnostic {
-  let size: number;
+  let fd: number;
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return fileDiagnostic(display, "is a directory, not a file", "give the path of a YAML file");
-    if (!stat.isFile()) return fileDiagnostic(display, "is not a regular file (a pipe, socket or device)", "save the content to a file and give its path");
-    size = stat.size;
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (error) {
     return unreadable(display, error);
-  }
-  if (size > MAX_INPUT_BYTES) {
-    return fileDiagnostic(display, `the file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit for inputs`, "an answers file or checklist is a few kilobytes; check the path");
   }
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return fileDiagnostic(display, "is a directory, not a file", "give the path of a YAML file");
+    if (!stat.isFile()) return fileDiagnostic(display, "is not a regular file (a pipe, socket or device)", "save the content to a file and give its path");
+    if (stat.size > MAX_INPUT_BYTES) return tooBig(display, stat.size);
+    bytes = readUpTo(fd, MAX_INPUT_BYTES);
   } catch (error) {
     return unreadable(display, error);
+  } finally {
+    closeSync(fd);
   }
+  if (bytes.length > MAX_INPUT_BYTES) return tooBig(display, null);
   const decoded = decodeUtf8(display, bytes);
   return "error" in decoded ? decoded.error : { file: display, text: decoded.text, bytes };
 }

@@ -19,6 +19,8 @@ export interface Escape {
   text: (text: string) => string;
   /** null when the destination cannot be a link in this format: it is shown as text instead. */
   href: (href: string) => string | null;
+  /** For names shown literally: in markdown a whole code span (backticks included), in HTML the text. */
+  code: (text: string) => string;
 }
 
 const STATUS_LABEL: Record<QuestionStatus, string> = { yes: "Yes", partial: "Partial", no: "No", "n/a": "N/A", unanswered: "Unanswered" };
@@ -72,6 +74,8 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
     tool: { name: meta.toolName, version: meta.toolVersion },
     generated: meta.generated,
     file: esc(a.answers.file),
+    /** The answers file's name shown literally (markdown: a code span with its backticks). */
+    fileCode: escape.code(a.answers.file),
     project: {
       name: esc(a.answers.project.name),
       owner: a.answers.project.owner ? esc(a.answers.project.owner) : null,

@@ -9,7 +9,7 @@ import { cardContext } from "./card.js";
 import { reportContext, type Escape, type ReportMeta } from "./context.js";
 
 export type { ReportMeta };
-import { escapeMarkdown, htmlHref, htmlText, markdownHref } from "./escape.js";
+import { escapeMarkdown, htmlHref, htmlText, markdownCode, markdownHref } from "./escape.js";
 
 interface ReportFormat {
   /** The built-in template, precompiled at build time from templates/. */
@@ -23,8 +23,8 @@ interface ReportFormat {
 
 /** Report formats by name: adding one is a template (and its line in scripts/build.mjs) and an entry here. */
 export const reportFormats: Record<string, ReportFormat> = {
-  md: { template: "md", card: "cardMd", escape: { text: escapeMarkdown, href: markdownHref }, noEscape: true },
-  html: { template: "html", card: "cardHtml", escape: { text: htmlText, href: htmlHref }, noEscape: false },
+  md: { template: "md", card: "cardMd", escape: { text: escapeMarkdown, href: markdownHref, code: markdownCode }, noEscape: true },
+  html: { template: "html", card: "cardHtml", escape: { text: htmlText, href: htmlHref, code: htmlText }, noEscape: false },
 };
 
 /** A team's own template: its text and the name to use in messages. */

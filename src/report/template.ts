@@ -63,6 +63,37 @@ function missingPartials(ast: hbs.AST.Program, env: Env, file: string): Diagnost
   return found;
 }
 
+/** Names every object inherits (constructor, __proto__, toString...): never fields of the report context. */
+const INHERITED = new Set(["__proto__", ...Object.getOwnPropertyNames(Object.prototype)]);
+
+const notAField = (name: string) => `'${name}' is not a field of the report context (a template reads only the fields listed)`;
+
+/** Paths in the template that name an inherited property (`{{constructor}}`), which Handlebars would render as nothing. */
+function prototypeFields(ast: hbs.AST.Program, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  class Paths extends Handlebars.Visitor {
+    override PathExpression(node: hbs.AST.PathExpression) {
+      const name = node.parts.find((part) => INHERITED.has(part));
+      if (name !== undefined) found.push({ file, line: node.loc.start.line, column: node.loc.start.column + 1, message: notAField(name), hint: CONTEXT_HINT });
+    }
+  }
+  new Paths().accept(ast);
+  return found;
+}
+
+/**
+ * A template is trusted, code-adjacent input, but it still reads only what the context holds:
+ * `lookup` of a field the object does not own is an error (Handlebars would render nothing), and
+ * `log` writes nowhere (Handlebars would write to the console, into the command's output).
+ */
+function registerGuards(env: Env): void {
+  env.registerHelper("lookup", (obj: unknown, field: unknown, options: { loc?: hbs.AST.SourceLocation }) => {
+    if (obj !== null && typeof obj === "object" && Object.hasOwn(obj, String(field))) return (obj as Record<string, unknown>)[String(field)];
+    throw new Handlebars.Exception(notAField(String(field)), { loc: options.loc } as hbs.AST.Node);
+  });
+  env.registerHelper("log", () => "");
+}
+
 /**
  * Compiles a report template in strict mode (a misspelt field is an error, not a silently empty
  * line in an audit report). Problems become InputErrors at `file:line:column`.
@@ -74,8 +105,9 @@ export function compileTemplate(env: Env, source: string, file: string, noEscape
   } catch (error) {
     throw new InputError([diagnostic(file, source, error, parserPosition())]);
   }
-  const missing = missingPartials(ast, env, file);
+  const missing = [...missingPartials(ast, env, file), ...prototypeFields(ast, file)];
   if (missing.length > 0) throw new InputError(missing);
+  registerGuards(env);
   let render: (context: object) => string;
   try {
     render = env.compile(ast, { noEscape, strict: true, preventIndent: true });
@@ -83,10 +115,33 @@ export function compileTemplate(env: Env, source: string, file: string, noEscape
     throw new InputError([diagnostic(file, source, error)]);
   }
   return (context) => {
+    const logger = env.logger as { log: (level: unknown, ...message: unknown[]) => void };
+    const log = logger.log;
+    let denied: string | undefined;
+    // Handlebars writes to the console through its logger: a field it refuses to read (a property
+    // of a prototype: `{{lookup this "constructor"}}`) and `{{log}}`. Neither reaches the console;
+    // a refused field is an error, as a missing one is in strict mode.
+    logger.log = (_level, ...message) => {
+      const property = String(message[0] ?? "").match(/^Handlebars: Access has been denied to resolve the property "(.+?)"/);
+      if (property) denied ??= property[1];
+    };
+    let text: string;
     try {
-      return render(context);
+      text = render(context);
     } catch (error) {
       throw new InputError([diagnostic(file, source, error)]);
+    } finally {
+      logger.log = log;
     }
+    if (denied !== undefined) throw new InputError([deniedField(file, source, denied)]);
+    return text;
   };
+}
+
+/** A field Handlebars refused to read (not the object's own), located at its first mention in the template. */
+function deniedField(file: string, source: string, property: string): Diagnostic {
+  const lines = source.split(/\r?\n/);
+  const line = Math.max(0, lines.findIndex((l) => l.includes(property)));
+  const column = Math.max(0, (lines[line] ?? "").indexOf(property)) + 1;
+  return { file, line: line + 1, column, message: `'${property}' is not a field of the report context (a template reads only the fields listed)`, hint: CONTEXT_HINT };
 }

@@ -150,7 +150,7 @@ describe("report --template", () => {
     const { BUILTIN_PACK_DIR } = await import("../../src/paths.js");
     const pack = loadPack(BUILTIN_PACK_DIR, REPO, "built-in");
     const answers = parseAnswers({ file: CREDIT, text: readFileSync(join(REPO, CREDIT), "utf8"), bytes: readFileSync(join(REPO, CREDIT)) }, pack);
-    const ctx = reportContext(score(pack, answers), { toolName: "rml-assess", toolVersion: "0", generated: "now", answersFingerprint: "f".repeat(64) }, { text: (t) => t, href: (h) => h });
+    const ctx = reportContext(score(pack, answers), { toolName: "rml-assess", toolVersion: "0", generated: "now", answersFingerprint: "f".repeat(64) }, { text: (t) => t, href: (h) => h, code: (t) => t });
     expect([...new Set(keys(ctx))].filter((k) => !documented.has(k))).toEqual([]);
   }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlHref, htmlText, safeHref } from "../../src/report/escape.js";
+import { htmlHref, htmlText, markdownCode, markdownHref, safeHref } from "../../src/report/escape.js";
 
 describe("htmlText", () => {
   it("removes what HTML forbids and bidirectional overrides, and keeps markup for Handlebars to escape", () => {
@@ -29,5 +29,39 @@ describe("htmlHref", () => {
     for (const bad of ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,x", "vbscript:x", "//evil.example/x", "\\\\evil\\x", "java\tscript:x", ""]) {
       expect(safeHref(bad)).toBeNull();
     }
+  });
+});
+
+describe("safeHref and schemes hidden from it", () => {
+  it("decides the scheme on what a renderer reads: character references and percent-escapes hide none", () => {
+    for (const bad of [
+      "javascript&#58;alert(document.domain)", "javascript&#x3A;alert(1)", "data&colon;text/html;base64,PHNjcmlwdD4=",
+      "file&colon;///etc/passwd", "javascript%3Aalert(1)", "javascript%253Aalert(1)", "%2F%2Fevil.example/x", "java%09script:x",
+    ]) expect(safeHref(bad), bad).toBeNull();
+  });
+
+  it("keeps relative paths, http(s) and mailto links", () => {
+    expect(safeHref("docs/model card.md")).toBe("docs/model card.md");
+    expect(safeHref("docs/a%20b.md#part")).toBe("docs/a%20b.md#part");
+    expect(safeHref("https://example.org/a?x=1&y=2")).toBe("https://example.org/a?x=1&y=2");
+    expect(safeHref("mailto:risk@example.org")).toBe("mailto:risk@example.org");
+    expect(safeHref("mailto:javascript:alert(1)")).toBeNull();
+  });
+});
+
+describe("markdownHref", () => {
+  it("writes & as &amp;, so no character reference can form in a link destination", () => {
+    expect(markdownHref("https://example.org/a?x=1&y=2")).toBe("https://example.org/a?x=1&amp;y=2");
+    expect(markdownHref("docs/a&b.md")).toBe("docs/a&amp;b.md");
+  });
+});
+
+describe("markdownCode", () => {
+  it("shows a file name literally: no backslashes, a fence longer than its backticks, a table's | escaped", () => {
+    expect(markdownCode("credit_scoring [v2].yaml")).toBe("`credit_scoring [v2].yaml`");
+    expect(markdownCode("a`b.yaml")).toBe("``a`b.yaml``");
+    expect(markdownCode("`start``.yaml")).toBe("``` `start``.yaml ```");
+    expect(markdownCode("a|b.yaml")).toBe("`a\\|b.yaml`");
+    expect(markdownCode("a\u001b[2Kb\u200b.yaml")).toBe("`a\\u001b[2Kb\\u200b.yaml`");
   });
 });

@@ -25,3 +25,9 @@ describe("terminal safety", () => {
     expect(visible(`${"a".repeat(8)}😀😀`, 10)).toBe(`${"a".repeat(8)}😀…`);
   });
 });
+
+describe("visible and look-alike names", () => {
+  it("writes zero-width, direction and byte-order characters as escapes", () => {
+    expect(visible("a\u200bb\u200c\u200d\u200e\u200fc\u2060\ufeff\u061cd")).toBe("a\\u200bb\\u200c\\u200d\\u200e\\u200fc\\u2060\\ufeff\\u061cd");
+  });
+});

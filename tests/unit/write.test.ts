@@ -7,7 +7,7 @@ import { withTempDir } from "../helpers/run.js";
 // The real fs, with renameSync and writeSync replaceable per test to simulate failures.
 vi.mock("node:fs", async (importOriginal) => {
   const real = await importOriginal<typeof import("node:fs")>();
-  return { ...real, renameSync: vi.fn(real.renameSync), writeSync: vi.fn(real.writeSync), openSync: vi.fn(real.openSync) };
+  return { ...real, renameSync: vi.fn(real.renameSync), writeSync: vi.fn(real.writeSync), openSync: vi.fn(real.openSync), fsyncSync: vi.fn(real.fsyncSync) };
 });
 
 const OLD = "# the team's report, before\n";
@@ -127,5 +127,17 @@ describe("writeFileAtomic", () => {
     expect(() => writeFileAtomic(join(dir, "report.md"), "new\n")).toThrow();
     expect(fs.readdirSync(dir)).toEqual(["report.md"]);
     expect(fs.readFileSync(join(dir, "report.md", "keep"), "utf8")).toBe(OLD);
+  }));
+
+  it("syncs the new content to disk before the rename makes it the file", () => withTempDir((dir) => {
+    const file = join(dir, "report.md");
+    fs.writeFileSync(file, OLD);
+    vi.mocked(fs.fsyncSync).mockClear();
+    writeFileAtomic(file, "new\n");
+    const synced = vi.mocked(fs.fsyncSync).mock.invocationCallOrder;
+    const renamed = vi.mocked(fs.renameSync).mock.invocationCallOrder;
+    expect(synced).toHaveLength(1);
+    expect(renamed).toHaveLength(1);
+    expect(synced[0]!).toBeLessThan(renamed[0]!);
   }));
 });
