@@ -124,6 +124,8 @@ export interface Answers {
   pack: string | null;
   /** principle id → question id → answer. Only what the file holds. */
   answers: Map<string, Map<string, Answer>>;
+  /** draft (the default when absent) or final, when the file says. */
+  status?: "draft" | "final";
   /** Entries for questions the pack has retired, kept out of `answers`. */
   retired: RetiredAnswer[];
   /** Where each principle's key stands, and where `answers:` stands; for findings about a whole principle. */
