@@ -29,7 +29,9 @@ function principlesTable(s: PackSummary, pack: Pack): string {
   const rows = s.principles.map((p) => `<tr><th scope="row">${h(p.title)} <code>${h(p.id)}</code></th>${numCell(p.scored)}${scoreCell(pack, p.mean, bandFor(pack.bands, p.mean))}${numCell(p.min)}${numCell(p.max)}${pack.bands.map((b) => numCell(p.bands[b.label] ?? 0)).join("")}</tr>`);
   return `<div class="scroll" tabindex="0" role="region" aria-label="Principles of ${h(s.title)}"><table class="sortable"><caption>Principles across the assessments</caption>
 <thead><tr><th scope="col">Principle</th><th scope="col">Assessed</th><th scope="col">Mean</th><th scope="col">Min</th><th scope="col">Max</th>${bands}</tr></thead>
-<tbody>${rows.join("\n")}</tbody></table></div>`;
+<tbody>
+${rows.join("\n")}
+</tbody></table></div>`;
 }
 
 function assessmentsTable(rows: SummaryRow[], s: PackSummary, pack: Pack): string {
@@ -37,7 +39,9 @@ function assessmentsTable(rows: SummaryRow[], s: PackSummary, pack: Pack): strin
   const body = rows.map((r) => `<tr><th scope="row">${h(r.project)}</th><td>${h(r.owner)}</td><td><code>${h(r.file)}</code></td><td>${h(r.date ?? "none")}</td>${numCell(r.ageDays)}<td>${h(r.status)}</td><td>${h(r.pack.version)}</td>${scoreCell(pack, r.score, r.band)}${r.principles.map((p) => scoreCell(pack, p, bandFor(pack.bands, p))).join("")}${numCell(r.unanswered)}</tr>`);
   return `<div class="scroll" tabindex="0" role="region" aria-label="Assessments of ${h(s.title)}"><table class="sortable heatmap"><caption>Assessments × principles (score and band in every cell)</caption>
 <thead><tr>${heads.map((x) => `<th scope="col">${x}</th>`).join("")}</tr></thead>
-<tbody>${body.join("\n")}</tbody></table></div>`;
+<tbody>
+${body.join("\n")}
+</tbody></table></div>`;
 }
 
 function packSection(s: PackSummary, pack: Pack, rows: SummaryRow[], n: number): string {
