@@ -37,9 +37,9 @@ function packSection(s: PackSummary, pack: Pack, rows: SummaryRow[]): string {
 export function attentionSections(t: SummaryTotals): string {
   const list = (items: string[]) => (items.length ? items.map((i) => `- ${i}`).join("\n") : "None.");
   return [
-    `## Stale assessments (older than ${t.maxAgeDays} days)`, list(t.stale.map((s) => `\`${esc(s.file)}\`: dated ${s.date}, ${s.ageDays} days ago`)),
-    "## Assessments without a date", list(t.undated.map((f) => `\`${esc(f)}\``)),
-    "## Assessments on an older pack version", list(t.olderPack.map((o) => `\`${esc(o.file)}\`: ${o.retired} answer${o.retired === 1 ? "" : "s"} to retired questions (run \`rml-assess init --upgrade\`)`)),
+    `## Stale assessments (older than ${t.maxAgeDays} days)`, list(t.stale.map((s) => `${esc(s.file)}: dated ${s.date}, ${s.ageDays} days ago`)),
+    "## Assessments without a date", list(t.undated.map((f) => esc(f))),
+    "## Assessments on an older pack version", list(t.olderPack.map((o) => `${esc(o.file)}: ${o.retired} answer${o.retired === 1 ? "" : "s"} to retired questions (run \`rml-assess init --upgrade\`)`)),
     "## Invalid files", list(t.invalid.map((f) => esc(f.message))),
   ].join("\n\n");
 }
