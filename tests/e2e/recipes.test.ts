@@ -212,7 +212,7 @@ describe("the commit hooks (docs/recipes/pre-commit-config.yaml and pre-commit.s
       git("add", ".rml-assess.yaml");
       expect(hook().status).toBe(0); // the policy, which the half-done assessment fails, is CI's
       expect(git("commit", "-q", "-m", "The policy").status).toBe(0);
-    });
+    }, 120_000); // six runs of the hook, each starting rml-assess: past 30 s on a loaded machine
   });
 });
 
