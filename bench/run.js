@@ -5,6 +5,7 @@
 // NODE_DISABLE_COMPILE_CACHE=1, as every run on Node 20 does.
 // Bulk: `check DIR --format json` over 1,000 and 10,000 generated answers files written with -o,
 // to standard output redirected to a file, and piped to cat; and over 100,000 files with -o.
+// Summary: `summary DIR -o FILE` over the same 10,000 files in each format, and over 100,000 as json.
 // Wall time of the whole command line; peak memory of rml-assess itself (bench/peak-rss.cjs).
 // Options: --rounds N (default 21), --bulk-runs N (default 3), --no-bulk, --no-100k.
 import { spawnSync } from "node:child_process";
@@ -107,11 +108,20 @@ if (!args.includes("--no-bulk")) {
     targets.push([`10,000 files, ${label}: ≤ 5 s and < 256 MB`, ms <= 5000 && mb < 256]);
   }
   rmSync(out, { force: true });
+  console.log(`\nSummary: summary DIR --format F -o FILE, median of ${bulkRuns} runs (100,000 files: one run)\n`);
+  const summary = (format) => `${quote(process.execPath)} ${quote(bin)} summary ${quote(dir)} --format ${format} -o ${quote(out)}`;
+  for (const format of ["md", "html", "csv", "json"]) {
+    const { ms, mb } = bulk(`summary ${format}`, 10_000, summary(format), bulkRuns);
+    targets.push([`summary of 10,000 files, ${format}: ≤ 5 s and < 256 MB`, ms <= 5000 && mb < 256]);
+  }
+  rmSync(out, { force: true });
   if (!args.includes("--no-100k")) {
     rmSync(dir, { recursive: true });
     generate(dir, 100_000, join(root, "dist", "builtin-pack.json"));
     const { ms, mb } = bulk("-o FILE", 100_000, ways["-o FILE"], 1);
     targets.push(["100,000 files, -o FILE: ≤ 45 s and < 300 MB", ms <= 45_000 && mb < 300]);
+    const s = bulk("summary json", 100_000, summary("json"), 1);
+    targets.push(["summary of 100,000 files, json -o FILE: ≤ 45 s and < 300 MB", s.ms <= 45_000 && s.mb < 300]);
   }
 }
 

@@ -170,5 +170,34 @@ pasted as a pull-request comment and stays under GitHub's 65,536-character limit
       result.code = await reportCommand(file, opts, io);
     });
 
+  program.command("summary")
+    .description("summarise many answers files in one view: every assessment, each principle across them, what is weak, stale or invalid")
+    .argument("[files...]", "answers files, or directories to search for them", ["."])
+    .addOption(new Option("-f, --format <format>", "output format").choices(["md", "html", "json", "csv"]).default("md"))
+    .option("-o, --output <file>", "write the summary to FILE instead of standard output")
+    .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); as for check", collectGlobs)
+    .option("--max-age-days <n>", "list assessments dated more than N days ago as stale (default 365)", dayCountArg)
+    .option("--pack <dir>", "a pack the assessments may use (repeatable; each file is summarised with the pack its 'pack:' names, the first when it names none); default the built-in one", collectGlobs)
+    .option("-j, --jobs <n>", "threads that parse files in large runs (default: one per core)", jobsArg)
+    .addHelpText("after", `
+Invalid files are listed as invalid and the rest summarised. Exit 0 when the summary is written,
+2 on a usage error: it is a view, not a gate (use 'check' for that).`)
+    .action(async (files, opts) => {
+      const { summaryCommand } = await import("./commands/summary.js");
+      result.code = await summaryCommand(files, opts, io);
+    });
+
+  program.command("badge")
+    .description("write a score badge (SVG, in the flat style of shields.io) for an answers file")
+    .argument("[file]", "answers file", "rml-assessment.yaml")
+    .option("-o, --output <file>", "write the badge to FILE instead of standard output")
+    .option("--label <text>", "the badge's left-hand text", "responsible ML")
+    .addOption(new Option("-f, --format <format>", "svg, or json for shields.io's endpoint badge").choices(["svg", "json"]).default("svg"))
+    .addOption(packOption())
+    .action(async (file, opts) => {
+      const { badgeCommand } = await import("./commands/badge.js");
+      result.code = await badgeCommand(file, opts, io);
+    });
+
   return program;
 }

@@ -141,6 +141,8 @@ export interface Answers {
   pack: string | null;
   /** principle id → question id → answer. Only what the file holds. */
   answers: Map<string, Map<string, Answer>>;
+  /** draft (the default when absent) or final, when the file says. */
+  status?: "draft" | "final";
   /** Entries for questions the pack has retired, kept out of `answers`. */
   retired: RetiredAnswer[];
   /** Level packs: the level the file claims (`claimed-level`), or null. */

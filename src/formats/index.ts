@@ -9,6 +9,7 @@ import { gitlabFormat } from "./gitlab.js";
 import { jsonFormat } from "./json.js";
 import { junitFormat } from "./junit.js";
 import { sarifFormat } from "./sarif.js";
+import type { SummaryFormat } from "./summary.js";
 import { textFormat } from "./text.js";
 
 export { DocumentWriter, REPORTS_INVALID_INPUT, renderDocument, summarize, type CheckContext, type CheckFormat, type FileSummary } from "./document.js";
@@ -31,4 +32,12 @@ export const diffFormats: Record<string, DiffFormat> = {
   text: (d, context) => diffText(d, context.color),
   md: (d) => diffMarkdown(d),
   json: (d) => diffJson(d),
+};
+
+/** Output formats of `summary`, by name, each imported on use (the HTML one brings Handlebars' escaping). */
+export const summaryFormats: Record<string, () => Promise<SummaryFormat>> = {
+  md: async () => (await import("./summary-md.js")).summaryMarkdown,
+  html: async () => (await import("./summary-html.js")).summaryHtml,
+  json: async () => (await import("./summary-json.js")).summaryJson,
+  csv: async () => (await import("./summary-csv.js")).summaryCsv,
 };

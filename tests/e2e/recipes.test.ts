@@ -53,7 +53,7 @@ function globalPrefix(name: string): Record<string, string> {
 describe("the README shows the recipes as they are in docs/recipes", () => {
   it("quotes each recipe file whole", () => {
     const readme = readFileSync(join(REPO, "README.md"), "utf8");
-    for (const [file, lang] of [["github-action.yml", "yaml"], ["github-step.yml", "yaml"], ["gitlab-ci.yml", "yaml"], ["pre-commit-config.yaml", "yaml"], ["pre-commit.sh", "sh"]]) {
+    for (const [file, lang] of [["github-action.yml", "yaml"], ["github-step.yml", "yaml"], ["gitlab-ci.yml", "yaml"], ["pre-commit-config.yaml", "yaml"], ["pre-commit.sh", "sh"], ["github-badge.yml", "yaml"]]) {
       expect(readme.includes(`\`\`\`${lang}\n${recipe(file!)}\`\`\``), `README quotes docs/recipes/${file}`).toBe(true);
     }
   });
@@ -212,6 +212,27 @@ describe("the commit hooks (docs/recipes/pre-commit-config.yaml and pre-commit.s
       git("add", ".rml-assess.yaml");
       expect(hook().status).toBe(0); // the policy, which the half-done assessment fails, is CI's
       expect(git("commit", "-q", "-m", "The policy").status).toBe(0);
-    });
+    }, 120_000); // six runs of the hook, each starting rml-assess: past 30 s on a loaded machine
   });
+});
+
+describe("GitHub Actions, the badge (docs/recipes/github-badge.yml)", () => {
+  const workflow = parse(recipe("github-badge.yml"));
+  const job = workflow.jobs.badge;
+
+  it("runs as written: writes a valid badge, commits and pushes it once, and does nothing when it has not changed", () => {
+    const repo = sampleRepo(join(root, "github-badge"), "complete");
+    const remote = join(root, "github-badge-remote.git");
+    execFileSync("git", ["init", "-q", "--bare", remote]);
+    execFileSync("git", ["remote", "add", "origin", remote], { cwd: repo });
+    const env = { ...baseEnv(), ...workflow.env, RML_ASSESS: tarball, GITHUB_REF_NAME: "main", ...globalPrefix("github-badge-prefix") };
+    expect(runJob(job.steps, env, repo).map((r) => [r.name, r.code])).toEqual([["Install rml-assess", 0], ["Write the badge", 0], ["Commit the badge when it changed", 0]]);
+    const svg = execFileSync("git", ["show", "main:.github/badges/rml-assess.svg"], { cwd: remote, encoding: "utf8" });
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="responsible ML: \d+ \w+">/);
+    const commits = () => execFileSync("git", ["rev-list", "--count", "main"], { cwd: remote, encoding: "utf8" }).trim();
+    expect(commits()).toBe("2");
+    // Run again on the same answers: the badge is the same, so nothing is committed.
+    expect(runJob(job.steps.slice(3), env, repo).map((r) => r.code)).toEqual([0, 0]);
+    expect(commits()).toBe("2");
+  }, 120_000);
 });

@@ -1,0 +1,25 @@
+import { EXIT } from "../errors.js";
+import { score } from "../core/score.js";
+import { badgeContent, badgeJson, badgeSvg } from "../formats/badge.js";
+import type { Io } from "../io/io.js";
+import { terminalSafe } from "../io/terminal.js";
+import { answersFor } from "./inputs.js";
+import { packFor } from "./pack-option.js";
+import { emit, refuseOverwritingInput } from "./output.js";
+
+export interface BadgeOptions {
+  format: string;
+  output?: string;
+  label: string;
+  pack?: string;
+}
+
+/** `badge`: scores one answers file and writes its badge, as SVG or as shields.io endpoint JSON. */
+export async function badgeCommand(file: string, opts: BadgeOptions, io: Io): Promise<number> {
+  refuseOverwritingInput(opts.output, [file], io);
+  const pack = await packFor(opts, io);
+  const content = badgeContent(score(pack, await answersFor(file, pack, io)), opts.label);
+  emit(opts.format === "json" ? badgeJson(content) : badgeSvg(content), opts.output, io);
+  if (opts.output) io.stderr(terminalSafe(`Wrote ${opts.output} (${content.label}: ${content.message}).`) + "\n");
+  return EXIT.ok;
+}

@@ -1,0 +1,41 @@
+import type { SummaryRow } from "../core/summary.js";
+import { principleColumns, type SummaryFormat } from "./summary.js";
+
+/**
+ * A text cell: one a spreadsheet would read as a formula (starting with =, +, -, @, or a tab or
+ * carriage return, as OWASP's "CSV Injection" lists) gets a leading apostrophe, and a cell holding
+ * a comma, quote or line break is quoted with its quotes doubled (RFC 4180).
+ */
+export function csvText(value: string | null): string {
+  if (value === null) return "";
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, "\"\"")}"` : safe;
+}
+
+/** A number or boolean the tool computed: never user text, written as is ("" for none). */
+const csvValue = (value: number | boolean | null) => (value === null ? "" : String(value));
+
+const FIXED = ["file", "project", "owner", "status", "pack", "pack_version", "date", "age_days", "stale", "score", "band", "unanswered", "retired_answers", "valid", "problem"];
+
+/**
+ * The summary as CSV: a header row, then one row per assessment as it comes, CRLF line ends.
+ * Principle columns are named by principle id (every pack's, each once); a row leaves empty the
+ * columns of principles its pack does not have. Invalid files are rows with valid=false and their problem.
+ */
+export const summaryCsv: SummaryFormat = (context) => {
+  const columns = principleColumns(context.packs);
+  const line = (cells: string[]) => `${cells.join(",")}\r\n`;
+  const scoreCells = (row: SummaryRow) => {
+    const byId = new Map(row.pack.principles.map((p, i) => [p.id, row.principles[i] ?? null]));
+    return columns.map((id) => csvValue(byId.get(id) ?? null));
+  };
+  return {
+    head: () => line([...FIXED, ...columns]),
+    row: (r) => line([
+      csvText(r.file), csvText(r.project), csvText(r.owner), csvText(r.status), csvText(r.pack.id), csvText(r.pack.version), csvText(r.date),
+      csvValue(r.ageDays), csvValue(r.stale), csvValue(r.score), csvText(r.band), csvValue(r.unanswered), csvValue(r.retired), "true", "", ...scoreCells(r),
+    ]),
+    invalid: (f) => line([csvText(f.file), "", "", "", "", "", "", "", "", "", "", "", "", "false", csvText(f.message), ...columns.map(() => "")]),
+    end: () => "",
+  };
+};

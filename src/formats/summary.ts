@@ -1,0 +1,49 @@
+import type { InvalidFile, SummaryRow, SummaryTotals } from "../core/summary.js";
+import type { Pack } from "../core/types.js";
+
+/** What every summary format may need besides the rows; formats read no clock and no environment. */
+export interface SummaryContext {
+  tool: { name: string; version: string };
+  /** When the summary was made, ISO 8601 in UTC (SOURCE_DATE_EPOCH when set). */
+  generated: string;
+  /** The packs assessments may use, in the order they are listed. */
+  packs: Pack[];
+}
+
+/**
+ * One run of a summary format, in parts so that rows can be written as they come: `row` and
+ * `invalid` return text to write at once (or "" for formats that lay rows out at the end, which
+ * then keep them), and `end` the rest, from the totals.
+ */
+export interface SummaryWriter {
+  head(): string;
+  row(row: SummaryRow): string;
+  invalid(file: InvalidFile): string;
+  end(totals: SummaryTotals): string;
+}
+
+export type SummaryFormat = (context: SummaryContext) => SummaryWriter;
+
+/** The principle columns of a summary: every pack's principle ids, each once, in pack order. */
+export function principleColumns(packs: Pack[]): string[] {
+  return [...new Set(packs.flatMap((p) => p.principles.map((x) => x.id)))];
+}
+
+/** A row's principle scores by id, as the JSON and CSV formats name them. */
+export function scoresById(row: SummaryRow): Record<string, number | null> {
+  return Object.fromEntries(row.pack.principles.map((p, i) => [p.id, row.principles[i] ?? null]));
+}
+
+/** Rows grouped by pack id in arrival order, for formats that lay out a table per pack. */
+export class RowsByPack {
+  private readonly groups = new Map<string, SummaryRow[]>();
+  add(row: SummaryRow): void {
+    const list = this.groups.get(row.pack.id);
+    if (list) list.push(row);
+    else this.groups.set(row.pack.id, [row]);
+  }
+
+  of(pack: string): SummaryRow[] {
+    return this.groups.get(pack) ?? [];
+  }
+}
