@@ -8,6 +8,8 @@ const PORTFOLIO = join(FIXTURES, "summary-portfolio");
 const TINY = join(PORTFOLIO, "tiny-pack");
 const TEAMS = join(PORTFOLIO, "teams");
 const BOTH_PACKS = ["--pack", "principles", "--pack", TINY];
+// The examples of the principles pack (the MLTRL example, of another built-in pack, is summarised in its own test).
+const EXAMPLE_FILES = ["clinical-triage", "credit-scoring", "support-assistant"].map((name) => join(EXAMPLES, `${name}.yaml`));
 
 interface Row { file: string; project: string | null; owner: string | null; pack: string | null; packVersion: string | null; date: string | null; ageDays: number | null; stale: boolean; status: string | null; score: number | null; band: string | null; principles: Record<string, number | null>; unanswered: number | null; valid: boolean }
 interface PrincipleStats { pack: string; id: string; title: string; mean: number | null; min: number | null; max: number | null; bands: Record<string, number>; scored: number }
@@ -53,7 +55,7 @@ function expectRowsAgree(rows: Row[], results: Checked[]) {
 
 describe("summary over the examples", () => {
   it("json: rows and principle statistics agree with check --format json of the same files", async () => {
-    const [summary, results] = await Promise.all([summaryJson([EXAMPLES]), checked([EXAMPLES])]);
+    const [summary, results] = await Promise.all([summaryJson(EXAMPLE_FILES), checked(EXAMPLE_FILES)]);
     expect(summary.tool.name).toBe("rml-assess");
     expectRowsAgree(summary.assessments, results);
     const bands = Object.keys(summary.principles[0]!.bands);
@@ -65,11 +67,20 @@ describe("summary over the examples", () => {
     expect(summary.packs[0]!.weakest.map((id) => summary.principles.find((p) => p.id === id)!.mean)).toEqual(means.slice(0, 3));
   });
 
+  it("without --pack, reads each file with the built-in pack its pack: names, each pack summarised apart", async () => {
+    const summary = await summaryJson([EXAMPLES]);
+    expect(summary.invalid).toEqual([]);
+    const packOf = new Map(summary.assessments.map((a) => [a.file.split("/").pop(), a.pack]));
+    expect(packOf.get("mltrl-anomaly-detector.yaml")).toBe("mltrl");
+    expect(packOf.get("credit-scoring.yaml")).toBe("responsible-ml");
+    expect(summary.packs.map((p) => p.id).sort()).toEqual(["mltrl", "responsible-ml"]);
+  });
+
   it("md, csv and html carry every assessment's score, as check computes it", async () => {
-    const results = await checked([EXAMPLES]);
+    const results = await checked(EXAMPLE_FILES);
     const out: Record<string, string> = {};
     for (const format of ["md", "csv", "html"]) {
-      const r = await runInProcess(["summary", EXAMPLES, "--format", format]);
+      const r = await runInProcess(["summary", ...EXAMPLE_FILES, "--format", format]);
       expect(r.code, r.stderr).toBe(0);
       out[format] = r.stdout;
     }
@@ -91,7 +102,7 @@ describe("summary over the examples", () => {
 
 describe("summary over two packs, with stale, undated, older and invalid files", () => {
   it("summarises each file with the pack it names, per pack, and lists the invalid one without stopping", async () => {
-    const summary = await summaryJson([EXAMPLES, TEAMS, ...BOTH_PACKS]);
+    const summary = await summaryJson([...EXAMPLE_FILES, TEAMS, ...BOTH_PACKS]);
     const tinyResults = await checked([...["ancient", "draft", "final", "hostile", "older-pack", "undated"].map((t) => join(TEAMS, `${t}.yaml`)), "--pack", TINY]);
     const tinyRows = summary.assessments.filter((a) => a.pack === "tiny");
     expectRowsAgree(tinyRows, tinyResults.map((r) => ({ ...r, file: r.file })));
@@ -124,7 +135,7 @@ describe("summary over two packs, with stale, undated, older and invalid files",
   });
 
   it("csv: RFC 4180 records, hostile text quoted and neutralised against formula injection", async () => {
-    const r = await runInProcess(["summary", EXAMPLES, TEAMS, ...BOTH_PACKS, "--format", "csv"]);
+    const r = await runInProcess(["summary", ...EXAMPLE_FILES, TEAMS, ...BOTH_PACKS, "--format", "csv"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.endsWith("\r\n")).toBe(true);
     const records = parseCsv(r.stdout);
@@ -148,7 +159,7 @@ describe("summary over two packs, with stale, undated, older and invalid files",
 
   it("md and html escape hostile text and have a section per pack", async () => {
     for (const format of ["md", "html"]) {
-      const r = await runInProcess(["summary", EXAMPLES, TEAMS, ...BOTH_PACKS, "--format", format]);
+      const r = await runInProcess(["summary", ...EXAMPLE_FILES, TEAMS, ...BOTH_PACKS, "--format", format]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).not.toContain("<script>alert(1)");
       expect(r.stdout).toContain("Tiny pack for summary tests");
@@ -185,9 +196,9 @@ describe("summary usage", () => {
 
   it("writes with -o the document it prints, and honours --exclude", () => withTempDir(async (dir) => {
     const env = { SOURCE_DATE_EPOCH: "1790000000" };
-    const printed = await runInProcess(["summary", EXAMPLES, "--format", "json", "--exclude", "examples/credit-*"], { env });
+    const printed = await runInProcess(["summary", EXAMPLES, "--format", "json", "--exclude", "examples/credit-*", "--exclude", "examples/mltrl-*"], { env });
     const out = join(dir, "summary.json");
-    const written = await runInProcess(["summary", EXAMPLES, "--format", "json", "--exclude", "examples/credit-*", "-o", out], { env });
+    const written = await runInProcess(["summary", EXAMPLES, "--format", "json", "--exclude", "examples/credit-*", "--exclude", "examples/mltrl-*", "-o", out], { env });
     expect(written.code).toBe(0);
     expect(written.stderr).toMatch(/Wrote .*summary\.json \(json summary of 2 assessments, 0 invalid\)/);
     expect(readFileSync(out, "utf8")).toBe(printed.stdout);
