@@ -163,5 +163,23 @@ pasted as a pull-request comment and stays under GitHub's 65,536-character limit
       result.code = await reportCommand(file, opts, io);
     });
 
+  program.command("crosswalk")
+    .description("read an answers file as coverage of NIST AI RMF, the EU AI Act or ISO/IEC 42001, item by item")
+    .argument("[file]", "answers file", "rml-assessment.yaml")
+    .option("--framework <id>", "the framework to read it against (repeat it, or separate ids with commas, for more); --list shows them", collectIds)
+    .option("--list", "list the frameworks the pack has crosswalk files for")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "md", "html", "json"]).default("text"))
+    .option("-o, --output <file>", "write the output to FILE instead of standard output")
+    .addOption(packOption())
+    .addHelpText("after", `
+Each item is met (every mapped question that applies is yes, or n/a with a reason), partial (at
+least one is yes or partial), gap (none is) or unmapped (no question maps to it). Exit 0 whatever
+the coverage (the gate is 'check --framework ID --min-coverage N'), 2 on invalid input. Coverage
+read from a self-assessment is not conformity with the framework.`)
+    .action(async (file, opts) => {
+      const { crosswalkCommand } = await import("./commands/crosswalk.js");
+      result.code = await crosswalkCommand(file, opts, io);
+    });
+
   return program;
 }
