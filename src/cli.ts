@@ -157,6 +157,7 @@ pasted as a pull-request comment and stays under GitHub's 65,536-character limit
     .option("-o, --output <file>", "write the report to FILE instead of standard output")
     .option("--template <file>", "render with your own Handlebars template (the format's escaping applies)")
     .option("--previous <old>", "add what changed since OLD, an earlier answers file or REF:PATH from git")
+    .option("--framework <id>", "add a coverage section for framework ID (repeatable; 'crosswalk --list' shows them)", collectIds)
     .addOption(packOption())
     .action(async (file, opts) => {
       const { reportCommand } = await import("./commands/report.js");

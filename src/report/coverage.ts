@@ -39,14 +39,21 @@ export function coverageContext(list: Coverage[], a: Assessment, escape: Escape)
   });
 }
 
-/** Per question (`principle/question`), the framework items it is mapped to, for the report's principle detail. */
-export function itemsByQuestion(list: Coverage[], escape: Escape): Map<string, { framework: string; id: string; title: string }[]> {
-  const out = new Map<string, { framework: string; id: string; title: string }[]>();
+type MappedItems = { framework: string; items: { id: string; title: string }[] };
+
+/** Per question (`principle/question`), the items of each framework it is mapped to, for the report's principle detail. */
+export function itemsByQuestion(list: Coverage[], escape: Escape): Map<string, MappedItems[]> {
+  const out = new Map<string, MappedItems[]>();
   for (const c of list) {
+    const framework = escape.text(c.crosswalk.framework.title);
     for (const { item } of c.items) {
       for (const q of item.questions) {
         const key = `${q.principle}/${q.question}`;
-        out.set(key, [...(out.get(key) ?? []), { framework: escape.text(c.crosswalk.framework.title), id: escape.text(item.id), title: escape.text(item.title) }]);
+        const entries = out.get(key) ?? [];
+        let entry = entries.find((e) => e.framework === framework);
+        if (!entry) entries.push((entry = { framework, items: [] }));
+        entry.items.push({ id: escape.text(item.id), title: escape.text(item.title) });
+        out.set(key, entries);
       }
     }
   }
