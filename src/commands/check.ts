@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { EXIT, InputError, UsageError, type Diagnostic } from "../errors.js";
+import { coverageFindings } from "../core/crosswalk.js";
 import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
-import type { Assessment, CheckResult, Pack, Policy } from "../core/types.js";
+import type { Assessment, CheckResult, Finding, Pack, Policy } from "../core/types.js";
 import { githubSummary, MAX_SUMMARY_ROWS } from "../formats/github-summary.js";
 import { checkFormats, DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
@@ -15,6 +16,7 @@ import { appendFileAtomic } from "../io/write.js";
 import { loadAnswersAt } from "../load/answers-file.js";
 import { loadAll, workersFor } from "../load/many.js";
 import { CONFIG_FILE } from "../paths.js";
+import { crosswalksFor } from "./frameworks.js";
 import { packFor } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
 import { policyOrigins, resolvePolicy, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
@@ -54,6 +56,12 @@ async function baselineFor(policy: Policy, files: string[], pack: Pack, io: Io):
   return score(pack, (await loadAnswersAt(policy.baseline, pack, io.cwd)).answers);
 }
 
+/** The policy's findings with the coverage ones merged in, in the same order (by position, then code). */
+function withCoverage(found: Finding[], coverage: Finding[]): Finding[] {
+  if (!coverage.length) return found;
+  return [...found, ...coverage].sort((x, y) => x.line - y.line || x.column - y.column || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+}
+
 /** Appends the run's markdown summary to GitHub's GITHUB_STEP_SUMMARY file; a failure there only warns. */
 function appendStepSummary(results: FileSummary[], context: CheckContext, io: Io): void {
   const target = io.env.GITHUB_STEP_SUMMARY;
@@ -79,6 +87,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const inputs = [...files, ...(config ? [config.file] : []), ...(policy.baseline ? [policy.baseline] : [])];
   refuseOverwritingInput(opts.output, inputs, io);
   const baseline = await baselineFor(policy, files, pack, io);
+  const crosswalks = policy.minCoverage === null ? [] : await crosswalksFor(policy.frameworks, pack, io);
   const format = checkFormats[opts.format]!;
   const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
   // Dates are made only when something uses them (a maximum age; a format that prints the time).
@@ -109,7 +118,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
         continue;
       }
       const assessment = score(pack, loaded.answers);
-      const found = policyFindings(assessment, policy, day, baseline);
+      const found = withCoverage(policyFindings(assessment, policy, day, baseline), coverageFindings(assessment, crosswalks, policy.minCoverage));
       const result: CheckResult = { assessment, findings: found, passed: passes(found) };
       // Once invalid input is known to fail the run, the other files need no rendering.
       if (!invalid.length || reportsInvalid) doc.part(format.file(result, context));

@@ -17,6 +17,9 @@ export interface PolicyFlags {
   baseline?: string;
   /** false with --no-regressions. */
   regressions?: boolean;
+  /** From repeated --framework ID. */
+  framework?: string[];
+  minCoverage?: number;
 }
 
 /**
@@ -43,7 +46,17 @@ export function resolvePolicy(config: PolicySettings, flags: PolicyFlags, pack: 
     maxAgeDays: flags.maxAgeDays ?? config.maxAgeDays ?? DEFAULT_POLICY.maxAgeDays,
     baseline: flags.baseline ?? config.baseline ?? DEFAULT_POLICY.baseline,
     noRegressions: flags.regressions === false,
+    ...coveragePolicy(config, flags),
   };
+}
+
+/** The frameworks and minimum coverage of a run: each needs the other, from flags or the config. */
+function coveragePolicy(config: PolicySettings, flags: PolicyFlags): Pick<Policy, "frameworks" | "minCoverage"> {
+  const frameworks = flags.framework ?? config.frameworks ?? DEFAULT_POLICY.frameworks;
+  const minCoverage = flags.minCoverage ?? config.minCoverage ?? DEFAULT_POLICY.minCoverage;
+  if (minCoverage !== null && !frameworks.length) throw new UsageError("a minimum coverage needs the framework it applies to", "add --framework ID (or framework: in the config); 'rml-assess crosswalk --list' names them");
+  if (minCoverage === null && frameworks.length) throw new UsageError(`--framework ${frameworks.join(",")} needs a minimum coverage to check`, "add --min-coverage N (or min-coverage: in the config), or see the coverage with 'rml-assess crosswalk'");
+  return { frameworks, minCoverage };
 }
 
 /**
@@ -64,5 +77,7 @@ export function policyOrigins(config: { file: string; policy: PolicySettings } |
   set("allow-unanswered", flags.allowUnanswered !== undefined, c.allowUnanswered !== undefined);
   set("require-evidence", flags.requireEvidence !== undefined, c.requireEvidence !== undefined);
   set("max-age-days", flags.maxAgeDays !== undefined, c.maxAgeDays !== undefined);
+  set("framework", flags.framework !== undefined, c.frameworks !== undefined);
+  set("min-coverage", flags.minCoverage !== undefined, c.minCoverage !== undefined);
   return origins;
 }

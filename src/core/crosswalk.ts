@@ -1,4 +1,4 @@
-import type { Assessment, QuestionStatus } from "./types.js";
+import type { Assessment, Finding, QuestionStatus } from "./types.js";
 
 /** An external framework a pack's questions are mapped to (NIST AI RMF, EU AI Act, ISO/IEC 42001). */
 export interface Framework {
@@ -101,4 +101,19 @@ export function coverage(crosswalk: Crosswalk, a: Assessment): Coverage {
 /** A coverage percentage as shown: whole numbers, rounded down so 99.6% never reads as 100%. */
 export function shownPercent(c: Coverage): string {
   return c.percent === null ? "none mapped" : `${Math.floor(c.percent)}%`;
+}
+
+/**
+ * FRAMEWORK_COVERAGE for each crosswalk whose share of met items, among its mapped ones, is below
+ * the minimum (a framework with no mapped item fails any minimum above 0). At `answers:`, since
+ * it is about the whole file.
+ */
+export function coverageFindings(a: Assessment, crosswalks: Crosswalk[], minCoverage: number | null): Finding[] {
+  if (minCoverage === null) return [];
+  const at = a.answers.positions.answers;
+  return crosswalks.map((c) => coverage(c, a)).filter((c) => (c.percent ?? 0) < minCoverage).map((c) => ({
+    code: "FRAMEWORK_COVERAGE" as const, severity: "error" as const,
+    message: `${c.crosswalk.framework.title} coverage is ${shownPercent(c)} (${c.counts.met} of ${c.mapped} mapped items met), below the minimum of ${minCoverage}%; 'rml-assess crosswalk ${a.answers.file} --framework ${c.crosswalk.framework.id}' lists the items not met`,
+    principle: null, question: null, line: at.line, column: at.column,
+  }));
 }

@@ -190,7 +190,8 @@ export type FindingCode =
   | "SCORE_REGRESSION"
   | "ANSWER_REGRESSION"
   | "RETIRED_QUESTION"
-  | "DOES_NOT_APPLY";
+  | "DOES_NOT_APPLY"
+  | "FRAMEWORK_COVERAGE";
 
 export interface Finding {
   code: FindingCode;
@@ -217,6 +218,10 @@ export interface Policy {
   baseline: string | null;
   /** Answers that got worse than the baseline's are errors, not warnings. */
   noRegressions: boolean;
+  /** Frameworks (crosswalk ids of the pack) whose coverage must reach minCoverage. */
+  frameworks: string[];
+  /** The share of a framework's mapped items that must be met, 0..100; null for no minimum. */
+  minCoverage: number | null;
 }
 
 /** One answers file checked against a policy. */

@@ -16,6 +16,7 @@ export function policyEntries(policy: Policy): [string, string][] {
   if (policy.maxAgeDays !== null) entries.push(["max-age-days", String(policy.maxAgeDays)]);
   if (policy.baseline !== null) entries.push(["baseline", policy.baseline]);
   if (policy.noRegressions) entries.push(["no-regressions", "true"]);
+  if (policy.minCoverage !== null) entries.push(["framework", policy.frameworks.join(",")], ["min-coverage", String(policy.minCoverage)]);
   return entries;
 }
 

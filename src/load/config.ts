@@ -25,6 +25,8 @@ export interface PolicySettings {
   requireEvidence?: boolean;
   maxAgeDays?: number;
   baseline?: string;
+  frameworks?: string[];
+  minCoverage?: number;
 }
 
 export interface Config {
@@ -41,6 +43,8 @@ interface PolicyData {
   "require-evidence"?: boolean;
   "max-age-days"?: number;
   baseline?: string;
+  framework?: string | string[];
+  "min-coverage"?: number;
 }
 
 /** `min-score-for` keys must name principles of the loaded pack; each unknown one is located. */
@@ -68,6 +72,8 @@ function toSettings(data: PolicyData | null | undefined): PolicySettings {
   if (d["require-evidence"] !== undefined) settings.requireEvidence = d["require-evidence"];
   if (d["max-age-days"] !== undefined) settings.maxAgeDays = d["max-age-days"];
   if (d.baseline !== undefined) settings.baseline = d.baseline;
+  if (d.framework !== undefined) settings.frameworks = typeof d.framework === "string" ? [d.framework] : d.framework;
+  if (d["min-coverage"] !== undefined) settings.minCoverage = d["min-coverage"];
   return settings;
 }
 
