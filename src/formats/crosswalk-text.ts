@@ -24,7 +24,7 @@ export function crosswalkText(list: Coverage[], color: ChalkInstance = PLAIN): s
       }
       const answers = i.questions.map((q) => `${q.principle}/${q.question} ${q.answer}`).join(", ");
       lines.push(`    ${tint[i.status](WORD[i.status].padEnd(8))} ${t(i.item.id)}  ${t(i.item.title)}`);
-      lines.push(c.dim(`             ${t(answers || i.reason || "")}`));
+      lines.push(c.dim(`             ${t([answers, i.reason].filter(Boolean).join(": "))}`));
     }
   }
   lines.push("", c.dim("Coverage read from a self-assessment is not conformity with a framework: it shows where the answers claim evidence."));
