@@ -47,15 +47,15 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
     help: "Run `rml-assess init --upgrade FILE` to move answers to the questions that replace them, then remove what is left.",
     level: "warning",
   },
-  FRAMEWORK_COVERAGE: {
-    short: "Too few of a framework's mapped items are met (min-coverage).",
-    full: "The policy (--framework ID --min-coverage N, or framework: and min-coverage: in the config) sets the share of a framework's mapped items (NIST AI RMF subcategories, EU AI Act paragraphs, ISO/IEC 42001 controls) that must be met; an item is met when every question mapped to it that applies is answered yes, or n/a with a reason. Fewer are met here.",
-    help: "Run `rml-assess crosswalk FILE --framework ID` to see the items that are partial or gaps and the questions behind them, then work on those answers, or agree a different min-coverage.",
-  },
   INVALID_INPUT: {
     short: "The answers file is not valid, so it could not be checked.",
     full: "The answers file could not be read, parsed or validated against the answers schema (a YAML syntax error, an unknown principle or question, an answer that is not yes, partial, no or n/a, a missing project name), so no score or policy was checked.",
     help: "Fix the problem named at this line; `rml-assess check FILE` lists every problem in the file.",
+  },
+  FRAMEWORK_COVERAGE: {
+    short: "Too few of a framework's mapped items are met (min-coverage).",
+    full: "The policy (--framework ID --min-coverage N, or framework: and min-coverage: in the config) sets the share of a framework's mapped items (NIST AI RMF subcategories, EU AI Act paragraphs, ISO/IEC 42001 controls) that must be met; an item is met when every question mapped to it that applies is answered yes, or n/a with a reason. Fewer are met here.",
+    help: "Run `rml-assess crosswalk FILE --framework ID` to see the items that are partial or gaps and the questions behind them, then work on those answers, or agree a different min-coverage.",
   },
 };
 
