@@ -123,10 +123,12 @@ then 'check'.`)
     .option("--baseline <old>", "fail when a score is lower than in OLD, an answers file or REF:PATH from git (e.g. origin/main:rml-assessment.yaml)")
     .option("--no-regressions", "with a baseline, make every answer that got worse an error, not a warning")
     .option("--min-level <n>", "level packs (e.g. --pack mltrl): fail when the readiness level reached is below N (0-9)", levelArg)
+    .option("--framework <id>", "with --min-coverage: the framework (crosswalk of the pack) whose coverage is checked; repeatable", collectIds)
+    .option("--min-coverage <n>", "fail when fewer than N% (0-100) of the framework's mapped items are met", scoreArg)
     .option("--config <file>", "read the policy from FILE instead of ./.rml-assess.yaml")
     .option("--no-config", "ignore ./.rml-assess.yaml")
     .addOption(new Option("--validate-only", "only validate the files and the config (exit 0 or 2): unanswered questions are warnings, no policy applies")
-      .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "maxAgeDays", "baseline", "minLevel"]))
+      .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "maxAgeDays", "baseline", "minLevel", "framework", "minCoverage"]))
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "gitlab", "junit", "sarif"]).default("text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); directory search also skips node_modules, .git and what .gitignore ignores", collectGlobs)
@@ -164,6 +166,7 @@ pasted as a pull-request comment and stays under GitHub's 65,536-character limit
     .option("-o, --output <file>", "write the report to FILE instead of standard output")
     .option("--template <file>", "render with your own Handlebars template (the format's escaping applies)")
     .option("--previous <old>", "add what changed since OLD, an earlier answers file or REF:PATH from git")
+    .option("--framework <id>", "add a coverage section for framework ID (repeatable; 'crosswalk --list' shows them)", collectIds)
     .addOption(packOption())
     .action(async (file, opts) => {
       const { reportCommand } = await import("./commands/report.js");
@@ -197,6 +200,24 @@ Invalid files are listed as invalid and the rest summarised. Exit 0 when the sum
     .action(async (file, opts) => {
       const { badgeCommand } = await import("./commands/badge.js");
       result.code = await badgeCommand(file, opts, io);
+    });
+
+  program.command("crosswalk")
+    .description("read an answers file as coverage of NIST AI RMF, the EU AI Act or ISO/IEC 42001, item by item")
+    .argument("[file]", "answers file", "rml-assessment.yaml")
+    .option("--framework <id>", "the framework to read it against (repeat it, or separate ids with commas, for more); --list shows them", collectIds)
+    .option("--list", "list the frameworks the pack has crosswalk files for")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "md", "html", "json"]).default("text"))
+    .option("-o, --output <file>", "write the output to FILE instead of standard output")
+    .addOption(packOption())
+    .addHelpText("after", `
+Each item is met (every mapped question that applies is yes, or n/a with a reason), partial (at
+least one is yes or partial), gap (none is) or unmapped (no question maps to it). Exit 0 whatever
+the coverage (the gate is 'check --framework ID --min-coverage N'), 2 on invalid input. Coverage
+read from a self-assessment is not conformity with the framework.`)
+    .action(async (file, opts) => {
+      const { crosswalkCommand } = await import("./commands/crosswalk.js");
+      result.code = await crosswalkCommand(file, opts, io);
     });
 
   return program;

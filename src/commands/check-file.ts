@@ -1,15 +1,25 @@
 import { Chalk } from "chalk";
+import { coverageFindings, type Crosswalk } from "../core/crosswalk.js";
 import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
-import type { Answers, Assessment, CheckResult, Pack, Policy } from "../core/types.js";
+import type { Answers, Assessment, CheckResult, Finding, Pack, Policy } from "../core/types.js";
 import { checkFormats, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { PLAIN } from "../io/color.js";
 import { repositoryRoot } from "../io/repository.js";
 
-/** One valid answers file checked: scored, its findings found, pass or fail. */
-export function checkAnswers(pack: Pack, answers: Answers, policy: Policy, day: string, baseline: Assessment | null): CheckResult {
+/** The policy's findings with the coverage ones merged in, in the same order (by position, then code). */
+function withCoverage(found: Finding[], coverage: Finding[]): Finding[] {
+  if (!coverage.length) return found;
+  return [...found, ...coverage].sort((x, y) => x.line - y.line || x.column - y.column || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+}
+
+/**
+ * One valid answers file checked: scored, its findings found (with the coverage of each framework
+ * the policy names, from the pack's crosswalks), pass or fail.
+ */
+export function checkAnswers(pack: Pack, answers: Answers, policy: Policy, day: string, baseline: Assessment | null, crosswalks: Crosswalk[] = []): CheckResult {
   const assessment = score(pack, answers);
-  const found = policyFindings(assessment, policy, day, baseline);
+  const found = withCoverage(policyFindings(assessment, policy, day, baseline), coverageFindings(assessment, crosswalks, policy.minCoverage));
   return { assessment, findings: found, passed: passes(found) };
 }
 
@@ -28,6 +38,8 @@ export interface CheckJob {
   policyOrigins: Map<string, string>;
   verbose: boolean;
   keepFindings: boolean;
+  /** The crosswalks whose coverage the policy checks (none without --min-coverage). */
+  crosswalks: Crosswalk[];
 }
 
 /** A file checked on a worker: its part of the document, already rendered, and its summary. */
@@ -56,6 +68,6 @@ export function jobContext(pack: Pack, cwd: string, job: CheckJob): CheckContext
  * between threads than to render.
  */
 export function renderAnswers(pack: Pack, answers: Answers, job: CheckJob, context: CheckContext): RenderedFile {
-  const result = checkAnswers(pack, answers, job.policy, job.day, null);
+  const result = checkAnswers(pack, answers, job.policy, job.day, null, job.crosswalks);
   return { file: answers.file, part: checkFormats[job.format]!.file(result, context), summary: summarize(result, job.keepFindings) };
 }

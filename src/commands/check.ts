@@ -15,6 +15,7 @@ import { loadAnswersAt } from "../load/answers-file.js";
 import { checkAll, loadAll, workersFor } from "../load/many.js";
 import { CONFIG_FILE } from "../paths.js";
 import { checkAnswers, type CheckJob } from "./check-file.js";
+import { crosswalksFor } from "./frameworks.js";
 import { packFor, packGroups, packInputs } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
 import { policyOrigins, resolvePolicy, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
@@ -88,7 +89,9 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     refuseOverwritingInput(io.env.GITHUB_STEP_SUMMARY || undefined, inputs, io, "the step summary (GITHUB_STEP_SUMMARY)", "GITHUB_STEP_SUMMARY must name a file of its own; GitHub sets it so");
   }
   const baseline = await baselineFor(policy, files, pack, io);
-
+  // Coverage is read from the crosswalks of the (first) pack; files of another pack have none of them.
+  const crosswalks = policy.minCoverage === null ? [] : await crosswalksFor(policy.frameworks, pack, io);
+  const crosswalksOf = (p: Pack) => (p.id === pack.id ? crosswalks : []);
   const format = checkFormats[opts.format]!;
   const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
   // Dates are made only when something uses them (a maximum age; a format that prints the time).
@@ -122,11 +125,11 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     // Large runs check and render each file on the workers, which send back only its part and
     // summary; a format that numbers its parts across files (JUnit) is rendered here, in order.
     const job: CheckJob | null = workers && !format.ordered
-      ? { format: opts.format, policy, day, generated: context.generated, colorLevel: (context.color?.level ?? 0) as CheckJob["colorLevel"], policyOrigins: context.policyOrigins!, verbose: context.verbose!, keepFindings: opts.format === "github" }
+      ? { format: opts.format, policy, day, generated: context.generated, colorLevel: (context.color?.level ?? 0) as CheckJob["colorLevel"], policyOrigins: context.policyOrigins!, verbose: context.verbose!, keepFindings: opts.format === "github", crosswalks: [] }
       : null;
     const outcomes = async function* () {
       for (const group of groups) {
-        const each = job ? checkAll(group.files, group.pack, io.cwd, job, workers, io.stderr) : loadAll(group.files, group.pack, io.cwd, workers, io.stderr);
+        const each = job ? checkAll(group.files, group.pack, io.cwd, { ...job, crosswalks: crosswalksOf(group.pack) }, workers, io.stderr) : loadAll(group.files, group.pack, io.cwd, workers, io.stderr);
         for await (const loaded of each) yield { loaded, pack: group.pack };
       }
     };
@@ -140,7 +143,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
       } else if ("part" in loaded) {
         add(() => loaded.part, loaded.summary);
       } else {
-        const result = checkAnswers(pack, loaded.answers, policy, day, baseline);
+        const result = checkAnswers(pack, loaded.answers, policy, day, baseline, crosswalksOf(pack));
         add(() => format.file(result, context), summarize(result, kept < MAX_SUMMARY_ROWS));
       }
     }

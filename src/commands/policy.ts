@@ -18,6 +18,10 @@ export interface PolicyFlags {
   /** false with --no-regressions. */
   regressions?: boolean;
   minLevel?: number;
+
+  /** From repeated --framework ID. */
+  framework?: string[];
+  minCoverage?: number;
 }
 
 /**
@@ -45,7 +49,18 @@ export function resolvePolicy(config: PolicySettings, flags: PolicyFlags, pack: 
     baseline: flags.baseline ?? config.baseline ?? DEFAULT_POLICY.baseline,
     noRegressions: flags.regressions === false,
     minLevel: flags.minLevel ?? config.minLevel ?? DEFAULT_POLICY.minLevel,
+
+    ...coveragePolicy(config, flags),
   };
+}
+
+/** The frameworks and minimum coverage of a run: each needs the other, from flags or the config. */
+function coveragePolicy(config: PolicySettings, flags: PolicyFlags): Pick<Policy, "frameworks" | "minCoverage"> {
+  const frameworks = flags.framework ?? config.frameworks ?? DEFAULT_POLICY.frameworks;
+  const minCoverage = flags.minCoverage ?? config.minCoverage ?? DEFAULT_POLICY.minCoverage;
+  if (minCoverage !== null && !frameworks.length) throw new UsageError("a minimum coverage needs the framework it applies to", "add --framework ID (or framework: in the config); 'rml-assess crosswalk --list' names them");
+  if (minCoverage === null && frameworks.length) throw new UsageError(`--framework ${frameworks.join(",")} needs a minimum coverage to check`, "add --min-coverage N (or min-coverage: in the config), or see the coverage with 'rml-assess crosswalk'");
+  return { frameworks, minCoverage };
 }
 
 /**
@@ -67,5 +82,8 @@ export function policyOrigins(config: { file: string; policy: PolicySettings } |
   set("require-evidence", flags.requireEvidence !== undefined, c.requireEvidence !== undefined);
   set("max-age-days", flags.maxAgeDays !== undefined, c.maxAgeDays !== undefined);
   set("min-level", flags.minLevel !== undefined, c.minLevel !== undefined);
+
+  set("framework", flags.framework !== undefined, c.frameworks !== undefined);
+  set("min-coverage", flags.minCoverage !== undefined, c.minCoverage !== undefined);
   return origins;
 }

@@ -12,6 +12,7 @@ import { isDiagnostic, readTextFile } from "../io/read.js";
 import { loadAnswersAt } from "../load/answers-file.js";
 import { renderReport, type TemplateSource } from "../report/render.js";
 import { TOOL } from "../version.js";
+import { coveragesOf, crosswalksFor } from "./frameworks.js";
 import { readAnswersFile } from "./inputs.js";
 import { packFor, packInputs } from "./pack-option.js";
 import { emit, refuseOverwritingInput } from "./output.js";
@@ -23,6 +24,8 @@ export interface ReportOptions {
   template?: string;
   /** An earlier answers file or REF:PATH: the report adds what changed since. */
   previous?: string;
+  /** Frameworks whose coverage the report adds (crosswalk files of the pack). */
+  framework?: string[];
 }
 
 /** A team's own template file, read as UTF-8 text (a located error when it cannot be). */
@@ -49,8 +52,9 @@ export async function reportCommand(file: string, opts: ReportOptions, io: Io): 
   const template = opts.template ? templateFor(opts.template, io) : undefined;
   if (assessment.levels && opts.previous !== undefined) throw new UsageError("--previous compares scores, and a level pack's report is its TRL card, whose history: shows the path", "leave out --previous; compare two files with 'rml-assess diff OLD NEW'");
   const previous = await changesSince(opts.previous, assessment, pack, io);
+  const coverage = coveragesOf(await crosswalksFor(opts.framework ?? [], pack, io), assessment);
   const meta = { toolName: TOOL.name, toolVersion: TOOL.version, generated: generatedAt(io), answersFingerprint: createHash("sha256").update(bytes).digest("hex") };
-  const content = await renderReport(assessment, opts.format, meta, template, previous);
+  const content = await renderReport(assessment, opts.format, meta, template, previous, coverage);
   emit(content, opts.output, io);
   const what = assessment.levels ? `TRL card, readiness level ${assessment.levels.level}` : `report, overall score ${assessment.score ?? "none"}`;
   if (opts.output) io.stderr(`Wrote ${opts.output} (${opts.format} ${what}).\n`);

@@ -238,7 +238,8 @@ export type FindingCode =
   | "RETIRED_QUESTION"
   | "DOES_NOT_APPLY"
   | "LEVEL_NOT_MET"
-  | "BELOW_MIN_LEVEL";
+  | "BELOW_MIN_LEVEL"
+  | "FRAMEWORK_COVERAGE";
 
 export interface Finding {
   code: FindingCode;
@@ -267,6 +268,10 @@ export interface Policy {
   noRegressions: boolean;
   /** Level packs: the level the assessment must reach; null for none. */
   minLevel: number | null;
+  /** Frameworks (crosswalk ids of the pack) whose coverage must reach minCoverage. */
+  frameworks: string[];
+  /** The share of a framework's mapped items that must be met, 0..100; null for no minimum. */
+  minCoverage: number | null;
 }
 
 /** One answers file checked against a policy. */

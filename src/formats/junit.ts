@@ -59,6 +59,8 @@ function suitesOf(r: CheckResult, context: CheckContext): Suite[] {
   if (context.policy.minScore !== null) policyCases.push({ classname: "policy", name: `min-score ${context.policy.minScore}`, outcome: outcome(file, take((f) => f.code === "BELOW_MIN_SCORE")) });
   if (context.policy.maxAgeDays !== null) policyCases.push({ classname: "policy", name: `max-age-days ${context.policy.maxAgeDays}`, outcome: outcome(file, take((f) => f.code === "STALE" || f.code === "MISSING_DATE")) });
   if (context.policy.minLevel !== null && a.levels) policyCases.push({ classname: "policy", name: `min-level ${context.policy.minLevel}`, outcome: outcome(file, take((f) => f.code === "BELOW_MIN_LEVEL")) });
+
+  if (context.policy.minCoverage !== null) policyCases.push({ classname: "policy", name: `min-coverage ${context.policy.minCoverage} (${context.policy.frameworks.join(", ")})`, outcome: outcome(file, take((f) => f.code === "FRAMEWORK_COVERAGE")) });
   // A finding no case above covers still fails the report, under its own code.
   for (const f of r.findings.filter((x) => !placed.has(x))) policyCases.push({ classname: "policy", name: f.code, outcome: outcome(file, [f]) });
   if (policyCases.length) {

@@ -17,6 +17,8 @@ export function policyEntries(policy: Policy): [string, string][] {
   if (policy.baseline !== null) entries.push(["baseline", policy.baseline]);
   if (policy.noRegressions) entries.push(["no-regressions", "true"]);
   if (policy.minLevel !== null) entries.push(["min-level", String(policy.minLevel)]);
+
+  if (policy.minCoverage !== null) entries.push(["framework", policy.frameworks.join(",")], ["min-coverage", String(policy.minCoverage)]);
   return entries;
 }
 

@@ -62,6 +62,11 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
     full: "The policy (min-level in the config file, or --min-level) sets the lowest readiness level an assessment of a level pack may reach; this one's gates carry it to a lower level.",
     help: "Close the open questions of the next gate (`rml-assess check FILE` lists them), or agree a different min-level.",
   },
+  FRAMEWORK_COVERAGE: {
+    short: "Too few of a framework's mapped items are met (min-coverage).",
+    full: "The policy (--framework ID --min-coverage N, or framework: and min-coverage: in the config) sets the share of a framework's mapped items (NIST AI RMF subcategories, EU AI Act paragraphs, ISO/IEC 42001 controls) that must be met; an item is met when every question mapped to it that applies is answered yes, or n/a with a reason. Fewer are met here.",
+    help: "Run `rml-assess crosswalk FILE --framework ID` to see the items that are partial or gaps and the questions behind them, then work on those answers, or agree a different min-coverage.",
+  },
 };
 
 /** A file as a SARIF artifact URI: relative paths with forward slashes and each segment percent-encoded; absolute ones as file: URLs. */

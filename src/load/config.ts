@@ -26,6 +26,9 @@ export interface PolicySettings {
   maxAgeDays?: number;
   baseline?: string;
   minLevel?: number;
+
+  frameworks?: string[];
+  minCoverage?: number;
 }
 
 export interface Config {
@@ -43,6 +46,9 @@ interface PolicyData {
   "max-age-days"?: number;
   baseline?: string;
   "min-level"?: number;
+
+  framework?: string | string[];
+  "min-coverage"?: number;
 }
 
 /** `min-score-for` keys must name principles of the loaded pack; each unknown one is located. */
@@ -71,6 +77,9 @@ function toSettings(data: PolicyData | null | undefined): PolicySettings {
   if (d["max-age-days"] !== undefined) settings.maxAgeDays = d["max-age-days"];
   if (d.baseline !== undefined) settings.baseline = d.baseline;
   if (d["min-level"] !== undefined) settings.minLevel = d["min-level"];
+
+  if (d.framework !== undefined) settings.frameworks = typeof d.framework === "string" ? [d.framework] : d.framework;
+  if (d["min-coverage"] !== undefined) settings.minCoverage = d["min-coverage"];
   return settings;
 }
 

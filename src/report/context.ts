@@ -1,7 +1,9 @@
+import type { Coverage } from "../core/crosswalk.js";
 import type { AssessmentDiff } from "../core/diff.js";
 import type { Assessment, ScoredPrinciple, ScoredQuestion, QuestionStatus } from "../core/types.js";
 import { textBar } from "../formats/text.js";
 import { changesContext } from "./changes.js";
+import { coverageContext, itemsByQuestion } from "./coverage.js";
 import { safeHref } from "./escape.js";
 import { radarChart } from "./radar.js";
 
@@ -54,12 +56,13 @@ export function evidenceItems(list: string[], escape: Escape) {
 
 /**
  * The data every report template receives (documented in the README), with what changed since a
- * previous assessment when one is given. Strings from the answers
+ * previous assessment when one is given, and the coverage of each framework asked for. Strings from the answers
  * file and the pack pass through `escape.text`,
  * link destinations through `escape.href`; numbers and fixed labels do not need to.
  */
-export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, previous: AssessmentDiff | null = null) {
+export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, previous: AssessmentDiff | null = null, coverage: Coverage[] = []) {
   const esc = escape.text;
+  const mappedTo = itemsByQuestion(coverage, escape);
   const totals = { questions: 0, answered: 0, yes: 0, partial: 0, no: 0, na: 0, unanswered: 0 };
   for (const p of a.principles) {
     for (const [k, v] of Object.entries(p.counts)) totals[k as keyof typeof p.counts] += v;
@@ -108,10 +111,12 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
         notes: q.answer?.notes ? esc(q.answer.notes) : null,
         evidence: evidenceItems(q.answer?.evidence ?? [], escape),
         refs: q.question.refs.map(esc),
+        frameworkItems: mappedTo.get(`${p.principle.id}/${q.question.id}`) ?? [],
       })),
       notApplying: p.notApplying.map(({ question: q }) => ({ id: esc(q.id), text: esc(q.text), appliesTo: q.appliesTo.map(esc) })),
     })),
     changes: previous ? changesContext(previous, escape) : null,
+    coverage: coverageContext(coverage, a, escape),
     gaps: gaps.map(({ p, q, gain: g }, i) => ({
       rank: i + 1,
       principle: { id: esc(p.principle.id), number: p.principle.number, title: esc(p.principle.title) },

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import Runtime from "handlebars/runtime";
+import type { Coverage } from "../core/crosswalk.js";
 import type { AssessmentDiff } from "../core/diff.js";
 import type { Assessment } from "../core/types.js";
 import * as precompiled from "../generated/templates.js";
@@ -53,12 +54,12 @@ async function customTemplate(format: ReportFormat, template: TemplateSource): P
 
 /**
  * Renders an assessment with the format's template, or a team's own template with the format's
- * escaping; `previous` adds what changed since an earlier assessment.
+ * escaping; `previous` adds what changed since an earlier assessment, `coverage` a section per framework.
  */
-export async function renderReport(a: Assessment, format: string, meta: ReportMeta, template?: TemplateSource, previous: AssessmentDiff | null = null): Promise<string> {
+export async function renderReport(a: Assessment, format: string, meta: ReportMeta, template?: TemplateSource, previous: AssessmentDiff | null = null, coverage: Coverage[] = []): Promise<string> {
   const f = reportFormats[format];
   if (!f) throw new Error(`unknown report format ${format}`);
   // A level pack's report is its TRL card (a team's own template receives the card's context).
   const render = template ? await customTemplate(f, template) : builtinTemplate(f, Boolean(a.levels));
-  return render(a.levels ? cardContext(a, a.levels, meta, f.escape) : reportContext(a, meta, f.escape, previous));
+  return render(a.levels ? cardContext(a, a.levels, meta, f.escape) : reportContext(a, meta, f.escape, previous, coverage));
 }

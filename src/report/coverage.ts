@@ -1,0 +1,61 @@
+import { shownPercent, type Coverage, type CoverageStatus, type MappedAnswer } from "../core/crosswalk.js";
+import type { Assessment } from "../core/types.js";
+import type { Escape } from "./context.js";
+import { safeHref } from "./escape.js";
+
+/** Statuses in words (never colour alone); the badge reuses the report's answer colours. */
+export const COVERAGE_LABEL: Record<CoverageStatus, string> = { met: "Met", partial: "Partial", gap: "Gap", unmapped: "Unmapped" };
+const BADGE: Record<CoverageStatus, string> = { met: "yes", partial: "partial", gap: "no", unmapped: "unanswered" };
+const ANSWER_LABEL: Record<MappedAnswer, string> = { yes: "Yes", partial: "Partial", no: "No", "n/a": "N/A", unanswered: "Unanswered", "does-not-apply": "Does not apply" };
+
+/** What the coverage partials (templates/partials/coverage.*.hbs) receive for each framework, escaped for the format. */
+export function coverageContext(list: Coverage[], a: Assessment, escape: Escape) {
+  const esc = escape.text;
+  const textOf = new Map(a.pack.principles.flatMap((p) => p.questions.map((q) => [`${p.id}/${q.id}`, q.text])));
+  return list.map((c) => {
+    const { framework, groups } = c.crosswalk;
+    const href = safeHref(framework.source);
+    const byGroup = new Map<string, typeof c.items>();
+    for (const item of c.items) byGroup.set(item.item.group, [...(byGroup.get(item.item.group) ?? []), item]);
+    const order = [...groups.map((g) => g.id), ...[...byGroup.keys()].filter((g) => !groups.some((x) => x.id === g))];
+    return {
+      framework: {
+        id: esc(framework.id), title: esc(framework.title), version: esc(framework.version), source: esc(framework.source),
+        href: href === null ? null : escape.href(href), reuse: esc(framework.reuse),
+      },
+      counts: c.counts, mapped: c.mapped, total: c.items.length, percent: shownPercent(c),
+      groups: order.filter((g) => byGroup.has(g)).map((g) => ({
+        id: esc(g), title: esc(groups.find((x) => x.id === g)?.title ?? (g || framework.title)),
+        items: byGroup.get(g)!.map((i) => ({
+          id: esc(i.item.id), title: esc(i.item.title), status: i.status, statusLabel: COVERAGE_LABEL[i.status], badge: BADGE[i.status],
+          reason: i.reason === null ? null : esc(i.reason),
+          questions: i.questions.map((q) => ({
+            ref: esc(`${q.principle}/${q.question}`), text: esc(textOf.get(`${q.principle}/${q.question}`) ?? ""),
+            answer: q.answer, answerLabel: ANSWER_LABEL[q.answer], rationale: esc(q.rationale),
+          })),
+        })),
+      })),
+    };
+  });
+}
+
+type MappedItems = { framework: string; items: { id: string; title: string }[] };
+
+/** Per question (`principle/question`), the items of each framework it is mapped to, for the report's principle detail. */
+export function itemsByQuestion(list: Coverage[], escape: Escape): Map<string, MappedItems[]> {
+  const out = new Map<string, MappedItems[]>();
+  for (const c of list) {
+    const framework = escape.text(c.crosswalk.framework.title);
+    for (const { item } of c.items) {
+      for (const q of item.questions) {
+        const key = `${q.principle}/${q.question}`;
+        const entries = out.get(key) ?? [];
+        let entry = entries.find((e) => e.framework === framework);
+        if (!entry) entries.push((entry = { framework, items: [] }));
+        entry.items.push({ id: escape.text(item.id), title: escape.text(item.title) });
+        out.set(key, entries);
+      }
+    }
+  }
+  return out;
+}
