@@ -17,7 +17,7 @@ export interface BadgeOptions {
 /** `badge`: scores one answers file and writes its badge, as SVG or as shields.io endpoint JSON. */
 export async function badgeCommand(file: string, opts: BadgeOptions, io: Io): Promise<number> {
   refuseOverwritingInput(opts.output, [file], io);
-  const pack = await packFor(opts, io);
+  const pack = await packFor(opts, io, file);
   const content = badgeContent(score(pack, await answersFor(file, pack, io)), opts.label);
   emit(opts.format === "json" ? badgeJson(content) : badgeSvg(content), opts.output, io);
   if (opts.output) io.stderr(terminalSafe(`Wrote ${opts.output} (${content.label}: ${content.message}).`) + "\n");

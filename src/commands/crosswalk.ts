@@ -6,7 +6,6 @@ import { generatedAt } from "../io/clock.js";
 import { colorFor, PLAIN } from "../io/color.js";
 import type { Io } from "../io/io.js";
 import { terminalSafe } from "../io/terminal.js";
-import { BUILTIN_PACK_DIR } from "../paths.js";
 import { TOOL } from "../version.js";
 import { crosswalksFor, coveragesOf } from "./frameworks.js";
 import { readAnswersFile } from "./inputs.js";
@@ -24,7 +23,7 @@ export interface CrosswalkOptions {
 /** `crosswalk --list`: the frameworks the pack has crosswalk files for, with their versions and items. */
 async function listFrameworks(pack: Pack, opts: CrosswalkOptions, io: Io): Promise<number> {
   const { frameworkIds, packDirOf } = await import("../load/crosswalk.js");
-  const ids = frameworkIds(packDirOf(pack, BUILTIN_PACK_DIR), io.cwd);
+  const ids = frameworkIds(packDirOf(pack), io.cwd);
   const crosswalks = await crosswalksFor(ids, pack, io);
   if (opts.format === "json") {
     emit(`${JSON.stringify(crosswalks.map((c) => ({ ...c.framework, items: c.items.length, mapped: c.items.filter((i) => i.notCovered === null).length })), null, 2)}\n`, opts.output, io);
@@ -44,11 +43,11 @@ async function listFrameworks(pack: Pack, opts: CrosswalkOptions, io: Io): Promi
  * the gate is `check --framework ID --min-coverage N`.
  */
 export async function crosswalkCommand(file: string, opts: CrosswalkOptions, io: Io): Promise<number> {
-  const pack = await packFor(opts, io);
+  const pack = await packFor(opts, io, opts.list ? undefined : file);
   if (opts.list) return listFrameworks(pack, opts, io);
   if (!opts.framework?.length) {
     const { frameworkIds, packDirOf } = await import("../load/crosswalk.js");
-    const ids = frameworkIds(packDirOf(pack, BUILTIN_PACK_DIR), io.cwd);
+    const ids = frameworkIds(packDirOf(pack), io.cwd);
     throw new UsageError("name the framework to read the answers against with --framework ID", ids.length ? `the pack's frameworks: ${ids.join(", ")} (rml-assess crosswalk --list)` : "the pack has no crosswalk files");
   }
   if (!crosswalkFormats[opts.format]) throw new UsageError(`unknown format '${opts.format}'`, `use one of ${Object.keys(crosswalkFormats).join(", ")}`);

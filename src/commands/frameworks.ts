@@ -1,7 +1,6 @@
 import { coverage, type Coverage, type Crosswalk } from "../core/crosswalk.js";
 import type { Assessment, Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
-import { BUILTIN_PACK_DIR } from "../paths.js";
 
 /**
  * The crosswalks of the pack a command loaded, one per framework id, from crosswalk/ in the pack's
@@ -10,7 +9,7 @@ import { BUILTIN_PACK_DIR } from "../paths.js";
 export async function crosswalksFor(ids: string[], pack: Pack, io: Io): Promise<Crosswalk[]> {
   if (!ids.length) return [];
   const { loadCrosswalk, packDirOf } = await import("../load/crosswalk.js");
-  const dir = packDirOf(pack, BUILTIN_PACK_DIR);
+  const dir = packDirOf(pack);
   return [...new Set(ids)].map((id) => loadCrosswalk(dir, id, pack, io.cwd));
 }
 

@@ -5,6 +5,7 @@ import type { Pack } from "../core/types.js";
 import { InputError, listed, UsageError, type Diagnostic } from "../errors.js";
 import { validate as validateCrosswalk } from "../generated/crosswalk.js";
 import { displayPath } from "../io/paths.js";
+import { BUILTIN_PACK_DIR, BUILTIN_PACKS } from "../paths.js";
 import { isDiagnostic, readTextFile } from "../io/read.js";
 import { schemaDiagnostics } from "./schema.js";
 import { didYouMean } from "./suggest.js";
@@ -97,6 +98,6 @@ export function loadCrosswalk(packDir: string, id: string, pack: Pack, cwd: stri
 }
 
 /** The directory a loaded pack came from: the built-in one, or the --pack directory it names. */
-export function packDirOf(pack: Pack, builtinDir: string): string {
-  return pack.origin === "built-in" ? builtinDir : pack.origin;
+export function packDirOf(pack: Pack): string {
+  return pack.origin === "built-in" ? (BUILTIN_PACKS[pack.id]?.dir ?? BUILTIN_PACK_DIR) : pack.origin;
 }

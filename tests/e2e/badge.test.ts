@@ -71,6 +71,15 @@ describe("badge", () => {
     expect(colours).toEqual({ Low: "red", Fair: "yellow", Good: "yellowgreen", Top: "brightgreen" });
   });
 
+  it("shows a level pack's readiness level, read with the built-in pack the file names", async () => {
+    const file = join(EXAMPLES, "mltrl-anomaly-detector.yaml");
+    const checked = await runInProcess(["check", file, "--format", "json", "--no-config"]);
+    const { level } = (JSON.parse(checked.stdout) as { results: { level: number }[] }).results[0]!;
+    const r = await runInProcess(["badge", file, "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ message: `level ${level} of 9` });
+  });
+
   it("says 'not scored' in grey when every answer is n/a, and exits 2 on an invalid file", () => withTempDir(async (dir) => {
     const na = "{ answer: n/a, notes: Nothing of this here. }";
     writeFileSync(join(dir, "na.yaml"), `version: 1\nproject: { name: Rules only }\npack: tiny\nanswers:\n  care: { c-one: ${na}, c-two: ${na} }\n  rigour: { r-one: ${na}, r-two: ${na} }\n`);
