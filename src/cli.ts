@@ -116,10 +116,14 @@ then 'check'.`)
     .option("--max-age-days <n>", "fail when the assessment's date is more than N days ago, or missing", dayCountArg)
     .option("--baseline <old>", "fail when a score is lower than in OLD, an answers file or REF:PATH from git (e.g. origin/main:rml-assessment.yaml)")
     .option("--no-regressions", "with a baseline, make every answer that got worse an error, not a warning")
+    .option("--verify-evidence", "fail when an evidence path does not exist inside the repository, a URL is not well-formed http(s), or pinned evidence changed (nothing is fetched)")
+    .option("--no-verify-evidence", "do not verify evidence even if the config does")
+    .option("--require-signoff", "fail when a final assessment has no sign-off, or one older than the last change of an answer")
+    .option("--no-require-signoff", "do not require a sign-off even if the config does")
     .option("--config <file>", "read the policy from FILE instead of ./.rml-assess.yaml")
     .option("--no-config", "ignore ./.rml-assess.yaml")
     .addOption(new Option("--validate-only", "only validate the files and the config (exit 0 or 2): unanswered questions are warnings, no policy applies")
-      .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "maxAgeDays", "baseline"]))
+      .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "maxAgeDays", "baseline", "verifyEvidence", "requireSignoff"]))
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "gitlab", "junit", "sarif"]).default("text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); directory search also skips node_modules, .git and what .gitignore ignores", collectGlobs)
@@ -161,6 +165,21 @@ pasted as a pull-request comment and stays under GitHub's 65,536-character limit
     .action(async (file, opts) => {
       const { reportCommand } = await import("./commands/report.js");
       result.code = await reportCommand(file, opts, io);
+    });
+
+  program.command("evidence")
+    .description("list every evidence entry of an answers file with its status; --pin records the sha256 of each local evidence file")
+    .argument("[file]", "answers file", "rml-assessment.yaml")
+    .option("--pin", "record the sha256 of each local evidence file that exists in the answers file (only those entries change)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(packOption())
+    .addHelpText("after", `
+Paths are relative to the answers file's directory and must stay inside the repository; URLs are
+never fetched. Statuses: found, missing, changed (pinned, content differs), url, invalid. Exit 0
+(the gate is 'check --verify-evidence'), 2 on invalid input.`)
+    .action(async (file, opts) => {
+      const { evidenceCommand } = await import("./commands/evidence.js");
+      result.code = await evidenceCommand(file, opts, io);
     });
 
   return program;

@@ -3,7 +3,9 @@ import { resolve } from "node:path";
 import { EXIT, InputError, UsageError, type Diagnostic } from "../errors.js";
 import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
-import type { Assessment, CheckResult, Pack, Policy } from "../core/types.js";
+import type { Answers, Assessment, CheckResult, Pack, Policy } from "../core/types.js";
+import type { AuditFacts } from "../core/audit.js";
+import { lastAnswerChange } from "../io/history.js";
 import { githubSummary, MAX_SUMMARY_ROWS } from "../formats/github-summary.js";
 import { checkFormats, DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
@@ -17,7 +19,9 @@ import { loadAll, workersFor } from "../load/many.js";
 import { CONFIG_FILE } from "../paths.js";
 import { packFor } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
-import { policyOrigins, resolvePolicy, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
+import { policyOrigins, resolvePolicy, tierFor, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
+import { evidenceCounts } from "../core/evidence.js";
+import { evidenceFacts } from "../io/evidence-files.js";
 
 export interface CheckOptions extends PolicyFlags {
   format: string;
@@ -54,6 +58,21 @@ async function baselineFor(policy: Policy, files: string[], pack: Pack, io: Io):
   return score(pack, (await loadAnswersAt(policy.baseline, pack, io.cwd)).answers);
 }
 
+/** True when some answer's action has a due date, so today's date is needed. */
+function hasDueDates(a: Assessment): boolean {
+  for (const questions of a.answers.answers.values()) for (const answer of questions.values()) if (answer.action?.due) return true;
+  return false;
+}
+
+/**
+ * What the audit rules need from outside the core: the evidence files (existence, and the sha256
+ * of pinned ones) and, under require-signoff, when the answers last changed (git, else the date).
+ */
+function auditFactsFor(answers: Answers, policy: Policy, cwd: string): AuditFacts {
+  const signed = policy.requireSignoff && answers.signOff.length > 0;
+  return { evidence: evidenceFacts(answers, cwd), lastChange: signed ? lastAnswerChange(answers, cwd) : null };
+}
+
 /** Appends the run's markdown summary to GitHub's GITHUB_STEP_SUMMARY file; a failure there only warns. */
 function appendStepSummary(results: FileSummary[], context: CheckContext, io: Io): void {
   const target = io.env.GITHUB_STEP_SUMMARY;
@@ -81,14 +100,24 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const baseline = await baselineFor(policy, files, pack, io);
   const format = checkFormats[opts.format]!;
   const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
-  // Dates are made only when something uses them (a maximum age; a format that prints the time).
-  const day = policy.maxAgeDays === null ? "" : today(io);
+  // Dates are made only when something uses them (a maximum age, an action's due date; a format that prints the time).
+  let day: string | undefined;
+  const dayFor = (p: Policy, a: Assessment) => (p.maxAgeDays !== null || hasDueDates(a) ? (day ??= today(io)) : "");
+  // A file whose project.risk has a section in the config's policy.risk is judged by that tier's policy.
+  const tiers = new Map<string | null, { policy: Policy; origins: Map<string, string> }>();
+  const general = { policy, origins: opts.validateOnly ? new Map([["allow-unanswered", "--validate-only"]]) : policyOrigins(config, opts) };
+  tiers.set(null, general);
+  const appliedFor = (risk: string | undefined) => {
+    const tier = opts.validateOnly ? null : tierFor(config?.policy, risk);
+    if (!tiers.has(tier)) tiers.set(tier, { policy: resolvePolicy(config?.policy ?? {}, opts, pack, tier), origins: policyOrigins(config, opts, tier) });
+    return tiers.get(tier)!;
+  };
   let generated: string | undefined;
   let repository: CheckContext["repository"];
   const invalid: Diagnostic[] = [];
   const context: CheckContext = {
     pack, policy, invalid, state: { suites: 0 },
-    policyOrigins: opts.validateOnly ? new Map([["allow-unanswered", "--validate-only"]]) : policyOrigins(config, opts), verbose: Boolean(opts.verbose), nextSteps: true,
+    policyOrigins: general.origins, verbose: Boolean(opts.verbose), nextSteps: true,
     get generated() {
       return (generated ??= generatedAt(io));
     },
@@ -109,8 +138,10 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
         continue;
       }
       const assessment = score(pack, loaded.answers);
-      const found = policyFindings(assessment, policy, day, baseline);
-      const result: CheckResult = { assessment, findings: found, passed: passes(found) };
+      const applied = appliedFor(loaded.answers.project.risk);
+      const facts = auditFactsFor(loaded.answers, applied.policy, io.cwd);
+      const found = policyFindings(assessment, applied.policy, dayFor(applied.policy, assessment), baseline, facts);
+      const result: CheckResult = { assessment, findings: found, passed: passes(found), applied, evidence: evidenceCounts(loaded.answers, facts.evidence) };
       // Once invalid input is known to fail the run, the other files need no rendering.
       if (!invalid.length || reportsInvalid) doc.part(format.file(result, context));
       summaries.push(summarize(result, kept < MAX_SUMMARY_ROWS));

@@ -16,6 +16,8 @@ export function policyEntries(policy: Policy): [string, string][] {
   if (policy.maxAgeDays !== null) entries.push(["max-age-days", String(policy.maxAgeDays)]);
   if (policy.baseline !== null) entries.push(["baseline", policy.baseline]);
   if (policy.noRegressions) entries.push(["no-regressions", "true"]);
+  if (policy.verifyEvidence) entries.push(["verify-evidence", "true"]);
+  if (policy.requireSignoff) entries.push(["require-signoff", "true"]);
   return entries;
 }
 
