@@ -6,7 +6,7 @@ import { git } from "./git.js";
 /** The lines of the `answers:` block: from its key to the next top-level key (1-based, inclusive). */
 function answersBlock(lines: string[], start: number): [number, number] {
   let end = lines.length;
-  for (let i = start; i < lines.length; i++) {
+  for (let i = start + 1; i < lines.length; i++) {
     if (/^[^\s#-]/.test(lines[i]!)) {
       end = i;
       break;
