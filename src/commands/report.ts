@@ -5,6 +5,7 @@ import { diffAssessments } from "../core/diff.js";
 import { score } from "../core/score.js";
 import type { Assessment, Pack } from "../core/types.js";
 import { generatedAt } from "../io/clock.js";
+import { evidenceFacts } from "../io/evidence-files.js";
 import type { Io } from "../io/io.js";
 import { displayPath } from "../io/paths.js";
 import { parseGitPath } from "../io/git-path.js";
@@ -48,7 +49,11 @@ export async function reportCommand(file: string, opts: ReportOptions, io: Io): 
   const assessment = score(pack, answers);
   const template = opts.template ? templateFor(opts.template, io) : undefined;
   const previous = await changesSince(opts.previous, assessment, pack, io);
-  const meta = { toolName: TOOL.name, toolVersion: TOOL.version, generated: generatedAt(io), answersFingerprint: createHash("sha256").update(bytes).digest("hex") };
+  const generated = generatedAt(io);
+  // Provenance only when the file names its repository: the commit is what evidence links point into.
+  const provenance = answers.project.repository ? (await import("../io/provenance.js")).gitProvenance(file, io.cwd) : null;
+  const audit = { today: generated.slice(0, 10), evidence: evidenceFacts(answers, io.cwd), provenance };
+  const meta = { toolName: TOOL.name, toolVersion: TOOL.version, generated, answersFingerprint: createHash("sha256").update(bytes).digest("hex"), audit };
   const content = await renderReport(assessment, opts.format, meta, template, previous);
   emit(content, opts.output, io);
   if (opts.output) io.stderr(`Wrote ${opts.output} (${opts.format} report, overall score ${assessment.score ?? "none"}).\n`);

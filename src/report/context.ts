@@ -1,6 +1,7 @@
 import type { AssessmentDiff } from "../core/diff.js";
 import type { Assessment, ScoredPrinciple, ScoredQuestion, QuestionStatus } from "../core/types.js";
 import { textBar } from "../formats/text.js";
+import { actionItem, auditContext, evidenceItem, type AuditMeta } from "./audit.js";
 import { changesContext } from "./changes.js";
 import { safeHref } from "./escape.js";
 import { radarChart } from "./radar.js";
@@ -12,6 +13,8 @@ export interface ReportMeta {
   generated: string;
   /** sha256 of the answers file's bytes. */
   answersFingerprint: string;
+  /** Evidence facts, provenance and the day overdue actions count to; without it, none are known. */
+  audit?: AuditMeta;
 }
 
 /** How a format makes strings safe: `text` for prose, `href` for link destinations. */
@@ -46,10 +49,6 @@ function linkFor(value: string, escape: Escape): string | null {
   return href === null ? null : escape.href(href);
 }
 
-function evidenceItems(list: string[], escape: Escape) {
-  return list.map((item) => ({ text: escape.text(item), href: linkFor(item, escape) }));
-}
-
 /**
  * The data every report template receives (documented in the README), with what changed since a
  * previous assessment when one is given. Strings from the answers
@@ -64,10 +63,13 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
     totals.questions += p.questions.length;
   }
   totals.answered = totals.questions - totals.unanswered;
+  const audit: AuditMeta = meta.audit ?? { today: meta.generated.slice(0, 10), evidence: null, provenance: null };
+  // Heaviest first; among equal weights, the earliest due action first (none last).
+  const due = (q: ScoredQuestion) => q.answer?.action?.due ?? "9999-99-99";
   const gaps = a.principles.flatMap((p) => p.questions
     .filter((q) => q.status === "no" || q.status === "partial" || q.status === "unanswered")
     .map((q) => ({ p, q, gain: gain(a, p, q) })))
-    .sort((x, y) => y.gain - x.gain || x.p.principle.number - y.p.principle.number);
+    .sort((x, y) => Number(y.gain.toFixed(1)) - Number(x.gain.toFixed(1)) || (due(x.q) < due(y.q) ? -1 : due(x.q) > due(y.q) ? 1 : 0) || x.p.principle.number - y.p.principle.number);
   return {
     tool: { name: meta.toolName, version: meta.toolVersion },
     generated: meta.generated,
@@ -102,7 +104,7 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
         id: esc(q.question.id), text: esc(q.question.text), weight: q.question.weight, weighted: q.question.weight !== 1,
         status: q.status, statusLabel: esc(statusLabel(a, q.status)), naWithoutReason: q.naWithoutReason,
         notes: q.answer?.notes ? esc(q.answer.notes) : null,
-        evidence: evidenceItems(q.answer?.evidence ?? [], escape),
+        evidence: (q.answer?.evidenceEntries ?? []).map((e) => evidenceItem(e, a, audit, escape)),
         refs: q.question.refs.map(esc),
       })),
       notApplying: p.notApplying.map(({ question: q }) => ({ id: esc(q.id), text: esc(q.text), appliesTo: q.appliesTo.map(esc) })),
@@ -116,7 +118,10 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
       gain: g.toFixed(1),
       redFlag: esc(q.question.redFlag), recommendation: esc(q.question.recommendation), evidence: esc(q.question.evidence),
       refs: q.question.refs.map(esc),
+      notes: q.answer?.notes ? esc(q.answer.notes) : null,
+      action: actionItem(q.answer?.action ?? null, audit.today, escape),
     })),
+    ...auditContext(a, audit, escape, totals.unanswered, totals.questions),
   };
 }
 
