@@ -5,7 +5,6 @@ import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
 import type { Answers, Assessment, CheckResult, Pack, Policy } from "../core/types.js";
 import type { AuditFacts } from "../core/audit.js";
-import { lastAnswerChange } from "../io/history.js";
 import { githubSummary, MAX_SUMMARY_ROWS } from "../formats/github-summary.js";
 import { checkFormats, DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
@@ -66,11 +65,15 @@ function hasDueDates(a: Assessment): boolean {
 
 /**
  * What the audit rules need from outside the core: the evidence files (existence, and the sha256
- * of pinned ones) and, under require-signoff, when the answers last changed (git, else the date).
+ * of pinned ones), looked up when something uses them (verify-evidence, a pin, the JSON result's
+ * counts), and, under require-signoff, when the answers last changed (git, loaded only then).
  */
-function auditFactsFor(answers: Answers, policy: Policy, cwd: string): AuditFacts {
-  const signed = policy.requireSignoff && answers.signOff.length > 0;
-  return { evidence: evidenceFacts(answers, cwd), lastChange: signed ? lastAnswerChange(answers, cwd) : null };
+async function auditFactsFor(answers: Answers, policy: Policy, cwd: string, counts: boolean): Promise<AuditFacts> {
+  const pinned = answers.answers.size > 0 && [...answers.answers.values()].some((qs) => [...qs.values()].some((a) => a.evidenceEntries.some((e) => e.sha256)));
+  const evidence = policy.verifyEvidence || pinned || counts ? evidenceFacts(answers, cwd) : null;
+  if (!policy.requireSignoff || !answers.signOff.length) return { evidence, lastChange: null };
+  const { lastAnswerChange } = await import("../io/history.js");
+  return { evidence, lastChange: lastAnswerChange(answers, cwd) };
 }
 
 /** Appends the run's markdown summary to GitHub's GITHUB_STEP_SUMMARY file; a failure there only warns. */
@@ -139,7 +142,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
       }
       const assessment = score(pack, loaded.answers);
       const applied = appliedFor(loaded.answers.project.risk);
-      const facts = auditFactsFor(loaded.answers, applied.policy, io.cwd);
+      const facts = await auditFactsFor(loaded.answers, applied.policy, io.cwd, opts.format === "json");
       const found = policyFindings(assessment, applied.policy, dayFor(applied.policy, assessment), baseline, facts);
       const result: CheckResult = { assessment, findings: found, passed: passes(found), applied, evidence: evidenceCounts(loaded.answers, facts.evidence) };
       // Once invalid input is known to fail the run, the other files need no rendering.

@@ -1,13 +1,15 @@
-import { createHash } from "node:crypto";
 import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { evidenceEntries, evidenceKind, type EvidenceFacts, type FileFact } from "../core/evidence.js";
 import type { Answers } from "../core/types.js";
 import { repositoryRoot } from "./repository.js";
 
-/** The sha256 of a file, read in 1 MiB chunks so a large model or data file is never held whole. */
+/**
+ * The sha256 of a file, read in 1 MiB chunks so a large model or data file is never held whole.
+ * crypto is fetched on first use: `check` loads this module for every run, most with no pins.
+ */
 export function fileSha256(path: string): string {
-  const hash = createHash("sha256");
+  const hash = process.getBuiltinModule("node:crypto").createHash("sha256");
   const buffer = Buffer.allocUnsafe(1 << 20);
   const fd = openSync(path, "r");
   try {
