@@ -125,10 +125,14 @@ then 'check'.`)
     .option("--min-level <n>", "level packs (e.g. --pack mltrl): fail when the readiness level reached is below N (0-9)", levelArg)
     .option("--framework <id>", "with --min-coverage: the framework (crosswalk of the pack) whose coverage is checked; repeatable", collectIds)
     .option("--min-coverage <n>", "fail when fewer than N% (0-100) of the framework's mapped items are met", scoreArg)
+    .option("--verify-evidence", "fail when an evidence path does not exist inside the repository, a URL is not well-formed http(s), or pinned evidence changed (nothing is fetched)")
+    .option("--no-verify-evidence", "do not verify evidence even if the config does")
+    .option("--require-signoff", "fail when a final assessment has no sign-off, or one older than the last change of an answer")
+    .option("--no-require-signoff", "do not require a sign-off even if the config does")
     .option("--config <file>", "read the policy from FILE instead of ./.rml-assess.yaml")
     .option("--no-config", "ignore ./.rml-assess.yaml")
     .addOption(new Option("--validate-only", "only validate the files and the config (exit 0 or 2): unanswered questions are warnings, no policy applies")
-      .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "maxAgeDays", "baseline", "minLevel", "framework", "minCoverage"]))
+      .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "maxAgeDays", "baseline", "minLevel", "framework", "minCoverage", "verifyEvidence", "requireSignoff"]))
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "gitlab", "junit", "sarif"]).default("text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); directory search also skips node_modules, .git and what .gitignore ignores", collectGlobs)
@@ -218,6 +222,21 @@ read from a self-assessment is not conformity with the framework.`)
     .action(async (file, opts) => {
       const { crosswalkCommand } = await import("./commands/crosswalk.js");
       result.code = await crosswalkCommand(file, opts, io);
+    });
+
+  program.command("evidence")
+    .description("list every evidence entry of an answers file with its status; --pin records the sha256 of each local evidence file")
+    .argument("[file]", "answers file", "rml-assessment.yaml")
+    .option("--pin", "record the sha256 of each local evidence file that exists in the answers file (only those entries change)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(packOption())
+    .addHelpText("after", `
+Paths are relative to the answers file's directory and must stay inside the repository; URLs are
+never fetched. Statuses: found, missing, changed (pinned, content differs), url, invalid. Exit 0
+(the gate is 'check --verify-evidence'), 2 on invalid input.`)
+    .action(async (file, opts) => {
+      const { evidenceCommand } = await import("./commands/evidence.js");
+      result.code = await evidenceCommand(file, opts, io);
     });
 
   return program;

@@ -1,11 +1,53 @@
 import { Chalk } from "chalk";
+import type { AuditFacts } from "../core/audit.js";
 import { coverageFindings, type Crosswalk } from "../core/crosswalk.js";
+import { evidenceCounts } from "../core/evidence.js";
 import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
 import type { Answers, Assessment, CheckResult, Finding, Pack, Policy } from "../core/types.js";
 import { checkFormats, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { PLAIN } from "../io/color.js";
+import { evidenceFacts } from "../io/evidence-files.js";
 import { repositoryRoot } from "../io/repository.js";
+
+/** A policy as applied to a file, with where each of its keys came from. */
+export interface Applied {
+  policy: Policy;
+  origins: Map<string, string>;
+}
+
+/**
+ * The rules a run checks each valid file by, as plain data (a worker thread gets a copy): the
+ * general policy, the policy of each risk tier the config has (for files whose project.risk names
+ * it), the crosswalks whose coverage a policy checks, and whether the result counts evidence (which
+ * looks at the evidence files, relative to each answers file).
+ */
+export interface FileRules {
+  general: Applied;
+  tiers: Map<string, Applied>;
+  crosswalks: Crosswalk[];
+  countEvidence: boolean;
+  cwd: string;
+}
+
+/** True when some answer's action has a due date, so today's date is needed. */
+function hasDueDates(a: Assessment): boolean {
+  for (const questions of a.answers.answers.values()) for (const answer of questions.values()) if (answer.action?.due) return true;
+  return false;
+}
+
+/**
+ * What the audit rules need from outside the core: the evidence files (existence, and the sha256
+ * of pinned ones), looked up when something uses them (verify-evidence, a pin, the JSON result's
+ * counts), and, under require-signoff, when the answers last changed (git, loaded only then).
+ */
+async function auditFactsFor(answers: Answers, policy: Policy, cwd: string, counts: boolean): Promise<AuditFacts> {
+  const pinned = answers.answers.size > 0 && [...answers.answers.values()].some((qs) => [...qs.values()].some((a) => a.evidenceEntries.some((e) => e.sha256)));
+  const evidence = policy.verifyEvidence || pinned || counts ? evidenceFacts(answers, cwd) : null;
+  if (!policy.requireSignoff || !answers.signOff.length) return { evidence, lastChange: null };
+  const { lastAnswerChange } = await import("../io/history.js");
+  return { evidence, lastChange: lastAnswerChange(answers, cwd) };
+}
 
 /** The policy's findings with the coverage ones merged in, in the same order (by position, then code). */
 function withCoverage(found: Finding[], coverage: Finding[]): Finding[] {
@@ -14,32 +56,35 @@ function withCoverage(found: Finding[], coverage: Finding[]): Finding[] {
 }
 
 /**
- * One valid answers file checked: scored, its findings found (with the coverage of each framework
- * the policy names, from the pack's crosswalks), pass or fail.
+ * One valid answers file checked: scored, judged by the policy of its risk tier (or the general
+ * one), with the audit rules' facts and each named framework's coverage; pass or fail. `today` is
+ * asked for only when a maximum age or an action's due date needs it.
  */
-export function checkAnswers(pack: Pack, answers: Answers, policy: Policy, day: string, baseline: Assessment | null, crosswalks: Crosswalk[] = []): CheckResult {
+export async function checkAnswers(pack: Pack, answers: Answers, rules: FileRules, today: () => string, baseline: Assessment | null): Promise<CheckResult> {
   const assessment = score(pack, answers);
-  const found = withCoverage(policyFindings(assessment, policy, day, baseline), coverageFindings(assessment, crosswalks, policy.minCoverage));
-  return { assessment, findings: found, passed: passes(found) };
+  const applied = (answers.project.risk !== undefined && rules.tiers.get(answers.project.risk)) || rules.general;
+  const { policy } = applied;
+  const facts = await auditFactsFor(answers, policy, rules.cwd, rules.countEvidence);
+  const day = policy.maxAgeDays !== null || hasDueDates(assessment) ? today() : "";
+  const crosswalks = rules.crosswalks.filter((c) => policy.frameworks.includes(c.framework.id));
+  const found = withCoverage(policyFindings(assessment, policy, day, baseline, facts), coverageFindings(assessment, crosswalks, policy.minCoverage));
+  return { assessment, findings: found, passed: passes(found), applied, evidence: evidenceCounts(answers, facts.evidence) };
 }
 
 /**
  * What a worker thread needs to check and render the files of a large run itself, as plain data
- * (a worker gets a copy): the format by name, the policy, the day a maximum age counts to, the
- * run's time, the colour level, and whether summaries keep their findings (the step summary's rows).
- * Runs with a baseline compare one file and never use workers.
+ * (a worker gets a copy): the format by name, the rules, the day a maximum age or a due date counts
+ * to, the run's time, the colour level, and whether summaries keep their findings (the step
+ * summary's rows). Runs with a baseline compare one file and never use workers.
  */
 export interface CheckJob {
   format: string;
-  policy: Policy;
+  rules: FileRules;
   day: string;
   generated: string;
   colorLevel: 0 | 1 | 2 | 3;
-  policyOrigins: Map<string, string>;
   verbose: boolean;
   keepFindings: boolean;
-  /** The crosswalks whose coverage the policy checks (none without --min-coverage). */
-  crosswalks: Crosswalk[];
 }
 
 /** A file checked on a worker: its part of the document, already rendered, and its summary. */
@@ -53,9 +98,9 @@ export interface RenderedFile {
 export function jobContext(pack: Pack, cwd: string, job: CheckJob): CheckContext {
   let repository: CheckContext["repository"];
   return {
-    pack, policy: job.policy, invalid: [], generated: job.generated, state: { suites: 0 },
+    pack, policy: job.rules.general.policy, invalid: [], generated: job.generated, state: { suites: 0 },
     color: job.colorLevel === 0 ? PLAIN : new Chalk({ level: job.colorLevel }),
-    policyOrigins: job.policyOrigins, verbose: job.verbose, nextSteps: true,
+    policyOrigins: job.rules.general.origins, verbose: job.verbose, nextSteps: true,
     get repository() {
       return (repository ??= { cwd, root: repositoryRoot(cwd) });
     },
@@ -67,7 +112,7 @@ export function jobContext(pack: Pack, cwd: string, job: CheckJob): CheckContext
  * back a string and a small summary rather than the parsed file, which costs far more to copy
  * between threads than to render.
  */
-export function renderAnswers(pack: Pack, answers: Answers, job: CheckJob, context: CheckContext): RenderedFile {
-  const result = checkAnswers(pack, answers, job.policy, job.day, null, job.crosswalks);
+export async function renderAnswers(pack: Pack, answers: Answers, job: CheckJob, context: CheckContext): Promise<RenderedFile> {
+  const result = await checkAnswers(pack, answers, job.rules, () => job.day, null);
   return { file: answers.file, part: checkFormats[job.format]!.file(result, context), summary: summarize(result, job.keepFindings) };
 }

@@ -14,11 +14,13 @@ import { appendFileAtomic } from "../io/write.js";
 import { loadAnswersAt } from "../load/answers-file.js";
 import { checkAll, loadAll, workersFor } from "../load/many.js";
 import { CONFIG_FILE } from "../paths.js";
-import { checkAnswers, type CheckJob } from "./check-file.js";
+import { checkAnswers, type Applied, type CheckJob, type FileRules } from "./check-file.js";
 import { crosswalksFor } from "./frameworks.js";
 import { packFor, packGroups, packInputs } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
-import { policyOrigins, resolvePolicy, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
+import { policyOrigins, resolvePolicy, tierFor, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
+import { evidenceCounts } from "../core/evidence.js";
+import { evidenceFacts } from "../io/evidence-files.js";
 
 export interface CheckOptions extends PolicyFlags {
   format: string;
@@ -89,19 +91,24 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     refuseOverwritingInput(io.env.GITHUB_STEP_SUMMARY || undefined, inputs, io, "the step summary (GITHUB_STEP_SUMMARY)", "GITHUB_STEP_SUMMARY must name a file of its own; GitHub sets it so");
   }
   const baseline = await baselineFor(policy, files, pack, io);
-  // Coverage is read from the crosswalks of the (first) pack; files of another pack have none of them.
-  const crosswalks = policy.minCoverage === null ? [] : await crosswalksFor(policy.frameworks, pack, io);
-  const crosswalksOf = (p: Pack) => (p.id === pack.id ? crosswalks : []);
   const format = checkFormats[opts.format]!;
   const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
-  // Dates are made only when something uses them (a maximum age; a format that prints the time).
-  const day = policy.maxAgeDays === null ? "" : today(io);
+  // Dates are made only when something uses them (a maximum age, an action's due date; a format that prints the time).
+  let day: string | undefined;
+  const todayOnce = () => (day ??= today(io));
+  // A file whose project.risk has a section in the config's policy.risk is judged by that tier's policy.
+  const general: Applied = { policy, origins: opts.validateOnly ? new Map([["allow-unanswered", "--validate-only"]]) : policyOrigins(config, opts) };
+  const tiers = new Map<string, Applied>(opts.validateOnly ? [] : [...(config?.policy.risk?.keys() ?? [])].map((tier) => [tier, { policy: resolvePolicy(config!.policy, opts, pack, tier), origins: policyOrigins(config, opts, tier) }]));
+  // Coverage is read from the crosswalks of the (first) pack; files of another pack have none of them.
+  const frameworks = [...new Set([general, ...tiers.values()].flatMap((a) => (a.policy.minCoverage === null ? [] : a.policy.frameworks)))];
+  const crosswalks = frameworks.length ? await crosswalksFor(frameworks, pack, io) : [];
+  const rulesFor = (p: Pack): FileRules => ({ general, tiers, crosswalks: p.id === pack.id ? crosswalks : [], countEvidence: opts.format === "json", cwd: io.cwd });
   let generated: string | undefined;
   let repository: CheckContext["repository"];
   const invalid: Diagnostic[] = [];
   const context: CheckContext = {
     pack, policy, invalid, state: { suites: 0 },
-    policyOrigins: opts.validateOnly ? new Map([["allow-unanswered", "--validate-only"]]) : policyOrigins(config, opts), verbose: Boolean(opts.verbose), nextSteps: true,
+    policyOrigins: general.origins, verbose: Boolean(opts.verbose), nextSteps: true,
     get generated() {
       return (generated ??= generatedAt(io));
     },
@@ -125,11 +132,11 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     // Large runs check and render each file on the workers, which send back only its part and
     // summary; a format that numbers its parts across files (JUnit) is rendered here, in order.
     const job: CheckJob | null = workers && !format.ordered
-      ? { format: opts.format, policy, day, generated: context.generated, colorLevel: (context.color?.level ?? 0) as CheckJob["colorLevel"], policyOrigins: context.policyOrigins!, verbose: context.verbose!, keepFindings: opts.format === "github", crosswalks: [] }
+      ? { format: opts.format, rules: rulesFor(pack), day: todayOnce(), generated: context.generated, colorLevel: (context.color?.level ?? 0) as CheckJob["colorLevel"], verbose: context.verbose!, keepFindings: opts.format === "github" }
       : null;
     const outcomes = async function* () {
       for (const group of groups) {
-        const each = job ? checkAll(group.files, group.pack, io.cwd, { ...job, crosswalks: crosswalksOf(group.pack) }, workers, io.stderr) : loadAll(group.files, group.pack, io.cwd, workers, io.stderr);
+        const each = job ? checkAll(group.files, group.pack, io.cwd, { ...job, rules: rulesFor(group.pack) }, workers, io.stderr) : loadAll(group.files, group.pack, io.cwd, workers, io.stderr);
         for await (const loaded of each) yield { loaded, pack: group.pack };
       }
     };
@@ -143,7 +150,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
       } else if ("part" in loaded) {
         add(() => loaded.part, loaded.summary);
       } else {
-        const result = checkAnswers(pack, loaded.answers, policy, day, baseline, crosswalksOf(pack));
+        const result = await checkAnswers(pack, loaded.answers, rulesFor(pack), todayOnce, baseline);
         add(() => format.file(result, context), summarize(result, kept < MAX_SUMMARY_ROWS));
       }
     }

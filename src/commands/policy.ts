@@ -22,6 +22,8 @@ export interface PolicyFlags {
   /** From repeated --framework ID. */
   framework?: string[];
   minCoverage?: number;
+  verifyEvidence?: boolean;
+  requireSignoff?: boolean;
 }
 
 /**
@@ -34,11 +36,12 @@ export const VALIDATION_POLICY: Policy = { ...DEFAULT_POLICY, principleMinScores
  * The policy of a run: flags win over the config file, which wins over the defaults. Per-principle
  * minimums merge by principle id, a flag replacing the config's value for the same principle.
  */
-export function resolvePolicy(config: PolicySettings, flags: PolicyFlags, pack: Pack): Policy {
+export function resolvePolicy(general: PolicySettings, flags: PolicyFlags, pack: Pack, tier: string | null = null): Policy {
   const ids = pack.principles.map((p) => p.id);
   for (const [id] of flags.minScoreFor ?? []) {
     if (!ids.includes(id)) throw new UsageError(`unknown principle '${id}' in --min-score-for ${id}=…`, didYouMean(id, ids, "principle"));
   }
+  const config = withTier(general, tier);
   return {
     minScore: flags.minScore ?? config.minScore ?? DEFAULT_POLICY.minScore,
     minPrincipleScore: flags.minPrincipleScore ?? config.minPrincipleScore ?? DEFAULT_POLICY.minPrincipleScore,
@@ -49,8 +52,10 @@ export function resolvePolicy(config: PolicySettings, flags: PolicyFlags, pack: 
     baseline: flags.baseline ?? config.baseline ?? DEFAULT_POLICY.baseline,
     noRegressions: flags.regressions === false,
     minLevel: flags.minLevel ?? config.minLevel ?? DEFAULT_POLICY.minLevel,
-
     ...coveragePolicy(config, flags),
+    verifyEvidence: flags.verifyEvidence ?? config.verifyEvidence ?? DEFAULT_POLICY.verifyEvidence,
+    requireSignoff: flags.requireSignoff ?? config.requireSignoff ?? DEFAULT_POLICY.requireSignoff,
+    riskTier: tier !== null && general.risk?.has(tier) ? tier : null,
   };
 }
 
@@ -63,17 +68,38 @@ function coveragePolicy(config: PolicySettings, flags: PolicyFlags): Pick<Policy
   return { frameworks, minCoverage };
 }
 
+/** The config's general keys with a risk tier's keys on top (min-score-for merged by principle). */
+function withTier(general: PolicySettings, tier: string | null): PolicySettings {
+  const keys = tier === null ? undefined : general.risk?.get(tier);
+  if (!keys) return general;
+  const merged: PolicySettings = { ...general, ...keys };
+  if (general.principleMinScores || keys.principleMinScores) merged.principleMinScores = new Map([...(general.principleMinScores ?? []), ...(keys.principleMinScores ?? [])]);
+  return merged;
+}
+
+/** The risk tier whose policy applies to a file: its project.risk when the config has a section for it. */
+export function tierFor(config: PolicySettings | undefined, risk: string | undefined): string | null {
+  return risk !== undefined && config?.risk?.has(risk) ? risk : null;
+}
+
 /**
  * Where each policy key of a run came from, keyed as `policyEntries` names them: "flags" or the
  * config file's name. Keys absent here are the defaults.
  */
-export function policyOrigins(config: { file: string; policy: PolicySettings } | null, flags: PolicyFlags): Map<string, string> {
+export function policyOrigins(config: { file: string; policy: PolicySettings } | null, flags: PolicyFlags, tier: string | null = null): Map<string, string> {
   const origins = new Map<string, string>();
+  const tierKeys = tier === null ? undefined : config?.policy.risk?.get(tier);
+  const fromTier = (key: string) => {
+    if (!tierKeys || !config) return false;
+    const k = key.startsWith("min-score-for.") ? tierKeys.principleMinScores?.has(key.slice(14)) : (tierKeys as Record<string, unknown>)[camel(key)] !== undefined;
+    return Boolean(k);
+  };
   const set = (key: string, fromFlag: boolean, fromConfig: boolean) => {
     if (fromFlag) origins.set(key, "flags");
+    else if (fromTier(key)) origins.set(key, `${config!.file} policy.risk.${tier}`);
     else if (fromConfig && config) origins.set(key, config.file);
   };
-  const c = config?.policy ?? {};
+  const c = withTier(config?.policy ?? {}, tier);
   set("min-score", flags.minScore !== undefined, c.minScore !== undefined);
   set("min-principle-score", flags.minPrincipleScore !== undefined, c.minPrincipleScore !== undefined);
   for (const [id] of c.principleMinScores ?? []) set(`min-score-for.${id}`, false, true);
@@ -82,8 +108,12 @@ export function policyOrigins(config: { file: string; policy: PolicySettings } |
   set("require-evidence", flags.requireEvidence !== undefined, c.requireEvidence !== undefined);
   set("max-age-days", flags.maxAgeDays !== undefined, c.maxAgeDays !== undefined);
   set("min-level", flags.minLevel !== undefined, c.minLevel !== undefined);
-
   set("framework", flags.framework !== undefined, c.frameworks !== undefined);
   set("min-coverage", flags.minCoverage !== undefined, c.minCoverage !== undefined);
+  set("verify-evidence", flags.verifyEvidence !== undefined, c.verifyEvidence !== undefined);
+  set("require-signoff", flags.requireSignoff !== undefined, c.requireSignoff !== undefined);
   return origins;
 }
+
+/** A policy key's name in PolicySettings: "min-score" → "minScore". */
+const camel = (key: string) => (key === "framework" ? "frameworks" : key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()));

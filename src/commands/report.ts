@@ -5,6 +5,7 @@ import { diffAssessments } from "../core/diff.js";
 import { score } from "../core/score.js";
 import type { Assessment, Pack } from "../core/types.js";
 import { generatedAt } from "../io/clock.js";
+import { evidenceFacts } from "../io/evidence-files.js";
 import type { Io } from "../io/io.js";
 import { displayPath } from "../io/paths.js";
 import { parseGitPath } from "../io/git-path.js";
@@ -53,7 +54,11 @@ export async function reportCommand(file: string, opts: ReportOptions, io: Io): 
   if (assessment.levels && opts.previous !== undefined) throw new UsageError("--previous compares scores, and a level pack's report is its TRL card, whose history: shows the path", "leave out --previous; compare two files with 'rml-assess diff OLD NEW'");
   const previous = await changesSince(opts.previous, assessment, pack, io);
   const coverage = coveragesOf(await crosswalksFor(opts.framework ?? [], pack, io), assessment);
-  const meta = { toolName: TOOL.name, toolVersion: TOOL.version, generated: generatedAt(io), answersFingerprint: createHash("sha256").update(bytes).digest("hex") };
+  const generated = generatedAt(io);
+  // Provenance only when the file names its repository: the commit is what evidence links point into.
+  const provenance = answers.project.repository ? (await import("../io/provenance.js")).gitProvenance(file, io.cwd) : null;
+  const audit = { today: generated.slice(0, 10), evidence: evidenceFacts(answers, io.cwd), provenance };
+  const meta = { toolName: TOOL.name, toolVersion: TOOL.version, generated, answersFingerprint: createHash("sha256").update(bytes).digest("hex"), audit };
   const content = await renderReport(assessment, opts.format, meta, template, previous, coverage);
   emit(content, opts.output, io);
   const what = assessment.levels ? `TRL card, readiness level ${assessment.levels.level}` : `report, overall score ${assessment.score ?? "none"}`;

@@ -1,4 +1,5 @@
 import { sectionRequired } from "./levels.js";
+import { auditFindings, type AuditFacts } from "./audit.js";
 import { regressionFindings } from "./regressions.js";
 import type { Assessment, Finding, FindingCode, Policy, Position, ScoredPrinciple, ScoredQuestion, Severity } from "./types.js";
 
@@ -9,7 +10,7 @@ function finding(code: FindingCode, severity: Severity, message: string, princip
 
 export const DEFAULT_POLICY: Policy = {
   minScore: null, minPrincipleScore: null, principleMinScores: new Map(), allowUnanswered: false, requireEvidence: false, maxAgeDays: null,
-  baseline: null, noRegressions: false, minLevel: null, frameworks: [], minCoverage: null,
+  baseline: null, noRegressions: false, minLevel: null, frameworks: [], minCoverage: null, verifyEvidence: false, requireSignoff: false, riskTier: null,
 };
 
 /** Where a question's finding can be fixed: its answer, else its principle's key, else `answers:`. */
@@ -131,13 +132,14 @@ function ageFindings(a: Assessment, policy: Policy, today: string): Finding[] {
 
 /**
  * Applies a policy to an assessment, with `today` (YYYY-MM-DD) passed in so the core needs no
- * clock, and the baseline's assessment when the policy names one. Findings come sorted by
+ * clock, the baseline's assessment when the policy names one, and the facts about evidence files
+ * and the file's history that the IO layer gathered. Findings come sorted by
  * position (codes by code point: localeCompare would depend on the locale and load ICU's collator,
  * about 15 ms of a run), so output is deterministic.
  */
-export function findings(a: Assessment, policy: Policy, today: string, baseline: Assessment | null = null): Finding[] {
+export function findings(a: Assessment, policy: Policy, today: string, baseline: Assessment | null = null, facts: AuditFacts | null = null): Finding[] {
   const regressions = baseline ? regressionFindings(baseline, a, policy) : [];
-  return [...questionFindings(a, policy), ...leftOutFindings(a), ...scoreFindings(a, policy), ...ageFindings(a, policy, today), ...levelFindings(a, policy), ...regressions].sort(
+  return [...questionFindings(a, policy), ...leftOutFindings(a), ...scoreFindings(a, policy), ...ageFindings(a, policy, today), ...levelFindings(a, policy), ...regressions, ...auditFindings(a, policy, today, facts)].sort(
     (x, y) => x.line - y.line || x.column - y.column || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0),
   );
 }

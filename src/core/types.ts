@@ -1,4 +1,5 @@
 /** The vocabulary of the tool, shared by every stage: pack → answers → assessment → findings. */
+import type { EvidenceCounts } from "./evidence.js";
 
 export type AnswerValue = "yes" | "partial" | "no" | "n/a";
 
@@ -87,10 +88,47 @@ export interface Pack {
 export interface Answer {
   answer: AnswerValue | null;
   notes: string;
+  /** The evidence's paths and URLs, as written (pinned or not). */
   evidence: string[];
+  /** Each evidence entry with its pin and where it stands, in the order of `evidence`. */
+  evidenceEntries: EvidenceEntry[];
+  /** What the team will do about this answer, when the file says. */
+  action: Action | null;
   /** Where this answer can be fixed: the answer's value, or its key when the value is empty. */
   position: Position;
 }
+
+/** One evidence entry: a path (relative to the answers file's directory) or a URL, maybe pinned. */
+export interface EvidenceEntry {
+  ref: string;
+  /** The sha256 recorded by `evidence --pin` (lowercase hex), or null when not pinned. */
+  sha256: string | null;
+  /** Where the entry's path or URL stands. */
+  position: Position;
+}
+
+/** An answer's action: who closes the gap, by when, and where it is tracked. */
+export interface Action {
+  owner: string;
+  /** YYYY-MM-DD, or null when not given. */
+  due: string | null;
+  ticket: string;
+  /** Where `due` stands (the action's key when there is no due date). */
+  position: Position;
+}
+
+/** One person's sign-off of the assessment. */
+export interface SignOff {
+  name: string;
+  role: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Where the entry's date stands. */
+  position: Position;
+}
+
+/** Whether an assessment is still being filled in or has been declared done. */
+export type AssessmentStatus = "draft" | "final";
 
 export interface Assessor {
   name: string;
@@ -141,8 +179,10 @@ export interface Answers {
   pack: string | null;
   /** principle id → question id → answer. Only what the file holds. */
   answers: Map<string, Map<string, Answer>>;
-  /** draft (the default when absent) or final, when the file says. */
-  status?: "draft" | "final";
+  /** `status:`, draft when the file does not say. */
+  status: AssessmentStatus;
+  /** `sign-off:` entries, in file order. */
+  signOff: SignOff[];
   /** Entries for questions the pack has retired, kept out of `answers`. */
   retired: RetiredAnswer[];
   /** Level packs: the level the file claims (`claimed-level`), or null. */
@@ -154,6 +194,8 @@ export interface Answers {
     answers: Position;
     principles: Map<string, Position>;
     date: Position;
+    /** `status:` (its value, else its key, else the top of the file). */
+    status: Position;
   };
 }
 
@@ -239,7 +281,13 @@ export type FindingCode =
   | "DOES_NOT_APPLY"
   | "LEVEL_NOT_MET"
   | "BELOW_MIN_LEVEL"
-  | "FRAMEWORK_COVERAGE";
+  | "FRAMEWORK_COVERAGE"
+  | "EVIDENCE_NOT_FOUND"
+  | "EVIDENCE_INVALID"
+  | "EVIDENCE_CHANGED"
+  | "MISSING_SIGNOFF"
+  | "SIGNOFF_STALE"
+  | "ACTION_OVERDUE";
 
 export interface Finding {
   code: FindingCode;
@@ -272,6 +320,12 @@ export interface Policy {
   frameworks: string[];
   /** The share of a framework's mapped items that must be met, 0..100; null for no minimum. */
   minCoverage: number | null;
+  /** Local evidence must exist inside the repository, URLs be well-formed, pins match. */
+  verifyEvidence: boolean;
+  /** A final assessment must carry a sign-off no older than its last change. */
+  requireSignoff: boolean;
+  /** The `policy.risk.<tier>` section applied on top of the general policy, when one did. */
+  riskTier: string | null;
 }
 
 /** One answers file checked against a policy. */
@@ -279,4 +333,8 @@ export interface CheckResult {
   assessment: Assessment;
   findings: Finding[];
   passed: boolean;
+  /** The policy this file was judged by, with where each key came from, when `check` says (a risk tier may change it per file). */
+  applied?: { policy: Policy; origins: Map<string, string> };
+  /** Its evidence entries by status, when `check` looked at the files. */
+  evidence?: EvidenceCounts;
 }

@@ -1,6 +1,7 @@
 import type { Assessment, CheckResult, LevelResult } from "../core/types.js";
+import { policyEntries } from "./policy.js";
 import { TOOL } from "../version.js";
-import { systemsOf, type CheckFormat } from "./document.js";
+import { systemsOf, type CheckContext, type CheckFormat } from "./document.js";
 import { jsonAt } from "./json-text.js";
 
 /** A level pack's result: `level` (0-9), and what it rests on. */
@@ -20,10 +21,20 @@ function levelFields(a: Assessment, levels: LevelResult) {
 }
 
 /** One file's result in the documented shape, indented to sit inside the document's results array. */
-function file({ assessment: a, findings, passed }: CheckResult): string {
+function file({ assessment: a, findings, passed, applied, evidence }: CheckResult, context: CheckContext): string {
+  const policy = applied ?? (context.policy ? { policy: context.policy, origins: context.policyOrigins ?? new Map<string, string>() } : undefined);
   const result = {
     file: a.answers.file,
     project: a.answers.project,
+    date: a.answers.date,
+    assessors: a.answers.assessors,
+    status: a.answers.status,
+    signOff: a.answers.signOff.map((s) => ({ name: s.name, role: s.role, date: s.date })),
+    evidence: evidence ?? null,
+    policy: policy ? {
+      risk: policy.policy.riskTier,
+      keys: Object.fromEntries(policyEntries(policy.policy).map(([k, v]) => [k, { value: v === "true" ? true : /^\d+(\.\d+)?$/.test(v) ? Number(v) : v, from: policy.origins.get(k) ?? "default" }])),
+    } : null,
     pack: { id: a.pack.id, version: a.pack.version },
     score: a.score,
     band: a.band,

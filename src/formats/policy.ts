@@ -19,6 +19,8 @@ export function policyEntries(policy: Policy): [string, string][] {
   if (policy.minLevel !== null) entries.push(["min-level", String(policy.minLevel)]);
 
   if (policy.minCoverage !== null) entries.push(["framework", policy.frameworks.join(",")], ["min-coverage", String(policy.minCoverage)]);
+  if (policy.verifyEvidence) entries.push(["verify-evidence", "true"]);
+  if (policy.requireSignoff) entries.push(["require-signoff", "true"]);
   return entries;
 }
 

@@ -67,6 +67,38 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
     full: "The policy (--framework ID --min-coverage N, or framework: and min-coverage: in the config) sets the share of a framework's mapped items (NIST AI RMF subcategories, EU AI Act paragraphs, ISO/IEC 42001 controls) that must be met; an item is met when every question mapped to it that applies is answered yes, or n/a with a reason. Fewer are met here.",
     help: "Run `rml-assess crosswalk FILE --framework ID` to see the items that are partial or gaps and the questions behind them, then work on those answers, or agree a different min-coverage.",
   },
+  EVIDENCE_NOT_FOUND: {
+    short: "An evidence path does not exist in the repository.",
+    full: "Under verify-evidence (check --verify-evidence, or the policy key), every evidence entry that is not a URL is a path relative to the answers file's directory and must exist inside the repository; this one does not, so the answer's claim cannot be checked.",
+    help: "Fix the path (relative to the answers file's directory), or commit the evidence; `rml-assess evidence FILE` lists every entry with its status.",
+  },
+  EVIDENCE_INVALID: {
+    short: "An evidence entry is neither a path inside the repository nor a well-formed http(s) URL.",
+    full: "Under verify-evidence, evidence is a relative path inside the repository or an http(s) URL. Absolute paths, paths that climb out of the repository (by .. or through a symlink), other URL schemes and malformed URLs are refused. Nothing is fetched.",
+    help: "Write the path relative to the answers file's directory, or give a full https:// URL.",
+  },
+  EVIDENCE_CHANGED: {
+    short: "Pinned evidence changed since it was pinned: the answer may no longer be true.",
+    full: "`rml-assess evidence FILE --pin` recorded the sha256 of this evidence file; its content is different now (or it is gone). A warning, or an error under verify-evidence.",
+    help: "Review the evidence and the answer, then run `rml-assess evidence FILE --pin` to pin the file again.",
+    level: "warning",
+  },
+  MISSING_SIGNOFF: {
+    short: "A final assessment has no sign-off.",
+    full: "Under require-signoff (check --require-signoff, or the policy key), an answers file with status: final must name who approved it under sign-off: (name, role, date).",
+    help: "Add sign-off: with the name, role and date of each approver, or set status: draft while the assessment is being worked on.",
+  },
+  SIGNOFF_STALE: {
+    short: "A sign-off is older than the last change of an answer.",
+    full: "Under require-signoff, a sign-off must be dated on or after the last change of an answer: from git history (git blame of the answers block) when the file is in a work tree, otherwise from the file's date.",
+    help: "Have the changed answers reviewed and signed again, then update the sign-off's date.",
+  },
+  ACTION_OVERDUE: {
+    short: "An answer's action is past its due date.",
+    full: "The answer carries action: { owner, due, ticket } and its due date is before today, while the answer is not yet a yes. A warning: it never fails a check.",
+    help: "Close the gap and update the answer, or agree a new due date with the owner and update it.",
+    level: "warning",
+  },
 };
 
 /** A file as a SARIF artifact URI: relative paths with forward slashes and each segment percent-encoded; absolute ones as file: URLs. */

@@ -24,7 +24,7 @@ function principleLine(p: ScoredPrinciple, c: ChalkInstance): string {
 }
 
 /** One file's block: its score, a line per principle, its findings, its verdict and what to do next. */
-function file({ assessment: a, findings, passed }: CheckResult, c: ChalkInstance, context: Partial<CheckContext>): string {
+function file({ assessment: a, findings, passed, applied }: CheckResult, c: ChalkInstance, context: Partial<CheckContext>): string {
   const lines = [c.bold(`${terminalSafe(a.answers.file)}: ${terminalSafe(a.answers.project.name)}`) + c.dim(` (${a.pack.id} ${a.pack.version})`)];
   if (a.levels) lines.push(...levelLines(a, a.levels, c));
   else {
@@ -37,6 +37,7 @@ function file({ assessment: a, findings, passed }: CheckResult, c: ChalkInstance
   const warnings = findings.length - errors;
   const tally = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
   lines.push(passed ? c.green(`✔ passed (${tally})`) : c.red(`✖ failed (${tally})`));
+  if (applied?.policy.riskTier) lines.push(c.dim(policyLine(applied.policy, applied.origins).replace(/^Policy:/, `Policy for risk ${applied.policy.riskTier}:`)));
   if (context.nextSteps) lines.push(...nextStep(a.answers.file, findings, c));
   return `${lines.join("\n")}\n`;
 }

@@ -6,7 +6,7 @@ import type { GitPath } from "./git-path.js";
 import { decodeUtf8, MAX_INPUT_BYTES, type TextFile } from "./read.js";
 
 /** Runs git with an argument array (never a shell) in `cwd`; its output, or the failure's stderr. */
-function git(args: string[], cwd: string): { ok: true; out: Buffer } | { ok: false; err: string } {
+export function git(args: string[], cwd: string): { ok: true; out: Buffer } | { ok: false; err: string } {
   try {
     return { ok: true, out: execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_INPUT_BYTES + 1024, windowsHide: true }) };
   } catch (error) {

@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load } from "js-yaml";
 import type { TextFile } from "../io/read.js";
-import type { Answer, Answers, AnswerValue, Assessor, Pack, Position } from "../core/types.js";
+import type { Action, Answer, Answers, AnswerValue, Assessor, EvidenceEntry, Pack, Position, SignOff } from "../core/types.js";
 import { validate as validateAnswers } from "../generated/answers.js";
 import { isCalendarDate, MAX_DEPTH, MAX_TOKENS } from "./limits.js";
 import { knownTraits, readLevelFields, readProject } from "./project.js";
@@ -89,24 +89,83 @@ function valueStart(text: string, event: Event): number {
   return i;
 }
 
+const textOf = (v: unknown) => (isEmptyValue(v) ? "" : String(v));
+
+/** Evidence entries with their pins and positions; null for a shape the events do not explain. */
+function evidenceEntries(text: string, at: (offset: number) => Position, node: Event | undefined): EvidenceEntry[] | null {
+  if (!node || isEmptyValue(node.result)) return [];
+  const items = node.kind === "sequence" ? node.children : [node];
+  const out: EvidenceEntry[] = [];
+  for (const wrapped of items) {
+    // js-yaml opens each sequence item twice: the item, then the node itself as its only child.
+    const item = wrapped.children.length === 1 && wrapped.children[0]!.kind === wrapped.kind ? wrapped.children[0]! : wrapped;
+    let ref: Event | undefined = item;
+    let sha256: string | null = null;
+    if (item.kind === "mapping") {
+      const fields = pairs(item);
+      if (!fields) return null;
+      ref = fields.get("path")?.value;
+      sha256 = textOf(fields.get("sha256")?.value.result) || null;
+    } else if (item.kind !== "scalar") return null;
+    const written = textOf(ref?.result).trim();
+    if (ref && written) out.push({ ref: written, sha256, position: at(valueStart(text, ref)) });
+  }
+  return out;
+}
+
+/** An answer's action, located at its due date (else its key); undefined for an odd shape. */
+function actionOf(text: string, at: (offset: number) => Position, pair: { key: Event; value: Event } | undefined): Action | null | undefined {
+  if (!pair || pair.value.kind !== "mapping") return null;
+  const fields = pairs(pair.value);
+  if (!fields) return undefined;
+  const due = fields.get("due");
+  const dueText = textOf(due?.value.result);
+  if (dueText && !isCalendarDate(dueText)) return undefined;
+  return {
+    owner: textOf(fields.get("owner")?.value.result).trim(),
+    due: dueText || null,
+    ticket: textOf(fields.get("ticket")?.value.result).trim(),
+    position: due && dueText ? at(valueStart(text, due.value)) : at(pair.key.start),
+  };
+}
+
+/** The sign-off entries, each at its date; null when the events do not explain them. */
+function signOffOf(text: string, at: (offset: number) => Position, node: Event | undefined): SignOff[] | null {
+  if (!node || node.kind !== "sequence") return [];
+  const out: SignOff[] = [];
+  for (const wrapped of node.children) {
+    const item = wrapped.children.length === 1 && wrapped.children[0]!.kind === wrapped.kind ? wrapped.children[0]! : wrapped;
+    const fields = pairs(item);
+    const date = fields?.get("date");
+    if (!fields || !date || !isCalendarDate(textOf(date.value.result))) return null;
+    out.push({ name: textOf(fields.get("name")?.value.result).trim(), role: textOf(fields.get("role")?.value.result).trim(), date: textOf(date.value.result), position: at(valueStart(text, date.value)) });
+  }
+  return out;
+}
+
 function readAnswer(text: string, at: (offset: number) => Position, key: Event, value: Event): Answer | null {
   const keyAt = at(key.start);
   if (value.kind !== "mapping") {
     const given = value.result;
-    if (isEmptyValue(given)) return { answer: null, notes: "", evidence: [], position: keyAt };
-    return { answer: String(given) as AnswerValue, notes: "", evidence: [], position: at(valueStart(text, value)) };
+    if (isEmptyValue(given)) return { answer: null, notes: "", evidence: [], evidenceEntries: [], action: null, position: keyAt };
+    return { answer: String(given) as AnswerValue, notes: "", evidence: [], evidenceEntries: [], action: null, position: at(valueStart(text, value)) };
   }
   const fields = pairs(value);
   if (!fields) return null;
+  const entries = evidenceEntries(text, at, fields.get("evidence")?.value);
+  const action = actionOf(text, at, fields.get("action"));
+  if (!entries || action === undefined) return null;
   const answer = fields.get("answer");
   const notes = fields.get("notes")?.value.result;
   const evidence = fields.get("evidence")?.value.result;
-  const list = Array.isArray(evidence) ? evidence.map((e) => String(e ?? "").trim()).filter(Boolean) : isEmptyValue(evidence) ? [] : [String(evidence).trim()].filter(Boolean);
+  const list = Array.isArray(evidence) ? evidence.map((e) => String((e !== null && typeof e === "object" ? (e as { path?: unknown }).path : e) ?? "").trim()).filter(Boolean) : isEmptyValue(evidence) ? [] : [String(evidence).trim()].filter(Boolean);
   const empty = !answer || isEmptyValue(answer.value.result);
   return {
     answer: empty ? null : (String(answer!.value.result) as AnswerValue),
     notes: isEmptyValue(notes) ? "" : String(notes).trim(),
     evidence: list,
+    evidenceEntries: entries,
+    action,
     position: !answer ? keyAt : empty ? at(answer.key.start) : at(valueStart(text, answer.value)),
   };
 }
@@ -150,6 +209,10 @@ export function parseAnswersFast(file: TextFile, pack: Pack): Answers | null {
     answers.set(id, given);
   }
   const date = top.get("date");
+  const status = top.get("status");
+  const signOff = signOffOf(file.text, at, top.get("sign-off")?.value);
+  if (!signOff) return null;
+  const rootStart = at(parsed.root.children[0]?.start ?? 0);
   return {
     file: file.file,
     version: 1,
@@ -159,12 +222,15 @@ export function parseAnswersFast(file: TextFile, pack: Pack): Answers | null {
     pack: typeof data.pack === "string" ? data.pack : null,
     ...(data.status === "draft" || data.status === "final" ? { status: data.status } : {}),
     answers,
+    status: data.status === "final" ? "final" : "draft",
+    signOff,
     retired: [],
     ...readLevelFields(data),
     positions: {
       answers: section ? at(section.key.start) : { line: 1, column: 1 },
       principles: principlePositions,
-      date: date ? (isEmptyValue(date.value.result) ? at(date.key.start) : at(valueStart(file.text, date.value))) : at(parsed.root.children[0]?.start ?? 0),
+      date: date ? (isEmptyValue(date.value.result) ? at(date.key.start) : at(valueStart(file.text, date.value))) : rootStart,
+      status: status ? (isEmptyValue(status.value.result) ? at(status.key.start) : at(valueStart(file.text, status.value))) : rootStart,
     },
   };
 }

@@ -11,7 +11,7 @@ parentPort!.on("message", async ({ id, files }: { id: number; files: string[] })
   const loaded = [];
   for (const file of files) {
     const one = await loadOne(file, pack, cwd);
-    loaded.push(context && "answers" in one ? renderAnswers(pack, one.answers, job!, context) : one);
+    loaded.push(context && "answers" in one ? await renderAnswers(pack, one.answers, job!, context) : one);
   }
   parentPort!.postMessage({ id, loaded });
 });

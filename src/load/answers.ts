@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from "yaml"
 import { InputError, listed, type Diagnostic } from "../errors.js";
 import type { TextFile } from "../io/read.js";
 import { visible } from "../io/terminal.js";
-import type { Answer, Answers, AnswerValue, Assessor, Pack, Position, RetiredAnswer, RetiredQuestion } from "../core/types.js";
+import type { Action, Answer, Answers, AnswerValue, Assessor, EvidenceEntry, Pack, Position, RetiredAnswer, RetiredQuestion, SignOff } from "../core/types.js";
 import { validate as validateAnswers } from "../generated/answers.js";
 import { BUILTIN_PACKS } from "../paths.js";
 import { isCalendarDate } from "./limits.js";
@@ -34,11 +34,43 @@ export function isEmpty(node: Node | null | undefined): boolean {
   return node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === ""));
 }
 
-/** The evidence a node lists: a sequence of paths or URLs, or one as a string. */
+/** The path or URL of one evidence item: a string, or the `path` of a pinned `{ path, sha256 }`. */
+function evidenceItemNode(item: Node | null, doc?: Document): { ref: Node | null; sha256: string | null } {
+  if (!isMap(item)) return { ref: item, sha256: null };
+  const fields = new Map(pairsOf(item, doc).map((p) => [p.key, p]));
+  return { ref: fields.get("path")?.value ?? null, sha256: scalarText(fields.get("sha256")?.value) || null };
+}
+
+/** The evidence a node lists: a sequence of paths or URLs (pinned or not), or one as a string. */
 export function evidenceOf(node: Node | null | undefined, doc?: Document): string[] {
-  if (isSeq(node)) return node.items.map((i) => scalarText(resolved(i, doc)).trim()).filter(Boolean);
+  if (isSeq(node)) return node.items.map((i) => scalarText(evidenceItemNode(resolved(i, doc), doc).ref).trim()).filter(Boolean);
   const one = scalarText(node).trim();
   return one ? [one] : [];
+}
+
+/** Each evidence entry with its pin and the position of its path or URL. */
+function evidenceEntriesOf(src: YamlSource, node: Node | null | undefined): EvidenceEntry[] {
+  const items = isSeq(node) ? node.items.map((i) => resolved(i, src.doc)) : [node ?? null];
+  const out: EvidenceEntry[] = [];
+  for (const item of items) {
+    const { ref, sha256 } = evidenceItemNode(item, src.doc);
+    const text = scalarText(ref).trim();
+    if (text) out.push({ ref: text, sha256, position: nodePosition(src, ref) });
+  }
+  return out;
+}
+
+/** An answer's `action:` mapping, located at its due date (else its key). */
+function actionOf(src: YamlSource, pair: { keyNode: Node; value: Node | null } | undefined): Action | null {
+  if (!pair || !isMap(pair.value)) return null;
+  const fields = new Map(pairsOf(pair.value, src.doc).map((p) => [p.key, p]));
+  const due = fields.get("due");
+  return {
+    owner: scalarText(fields.get("owner")?.value).trim(),
+    due: scalarText(due?.value) || null,
+    ticket: scalarText(fields.get("ticket")?.value).trim(),
+    position: nodePosition(src, due && !isEmpty(due.value) ? due.value : pair.keyNode),
+  };
 }
 
 /**
@@ -48,7 +80,7 @@ export function evidenceOf(node: Node | null | undefined, doc?: Document): strin
 function readAnswer(src: YamlSource, keyNode: Node, value: Node | null, written: Node | null): Answer {
   if (!isMap(value)) {
     const position = nodePosition(src, isEmpty(value) ? keyNode : written);
-    return { answer: (isEmpty(value) ? null : scalarText(value)) as AnswerValue | null, notes: "", evidence: [], position };
+    return { answer: (isEmpty(value) ? null : scalarText(value)) as AnswerValue | null, notes: "", evidence: [], evidenceEntries: [], action: null, position };
   }
   const fields = new Map(pairsOf(value, src.doc).map((p) => [p.key, p]));
   const answerPair = fields.get("answer");
@@ -56,6 +88,8 @@ function readAnswer(src: YamlSource, keyNode: Node, value: Node | null, written:
     answer: (isEmpty(answerPair?.value) ? null : scalarText(answerPair!.value)) as AnswerValue | null,
     notes: scalarText(fields.get("notes")?.value).trim(),
     evidence: evidenceOf(fields.get("evidence")?.value, src.doc),
+    evidenceEntries: evidenceEntriesOf(src, fields.get("evidence")?.value),
+    action: actionOf(src, fields.get("action")),
     position: answerPair ? nodePosition(src, isEmpty(answerPair.value) ? answerPair.keyNode : answerPair.written) : nodePosition(src, keyNode),
   };
 }
@@ -73,6 +107,7 @@ function packDiagnostics(src: YamlSource, pack: Pack): Diagnostic[] {
   if (/^\d{4}-\d{2}-\d{2}$/.test(date) && !isCalendarDate(date)) {
     out.push({ file: src.file, ...pathPosition(src, ["date"]), message: `'date' is not a real calendar date (found '${date}')`, hint: "write it as YYYY-MM-DD, e.g. 2026-11-20" });
   }
+  out.push(...calendarDiagnostics(src));
   out.push(...traitDiagnostics(src, pack));
   const principleIds = pack.principles.map((p) => p.id);
   for (const p of pairsOf(valueAt(src, ["answers"]), src.doc)) {
@@ -95,6 +130,38 @@ function packDiagnostics(src: YamlSource, pack: Pack): Diagnostic[] {
 /** The retired question a file's `principle/question` entry answers, if the pack retired it. */
 export function retiredFor(pack: Pack, principle: string, question: string): RetiredQuestion | undefined {
   return pack.retired.find((r) => r.id === `${principle}/${question}`);
+}
+
+/** Sign-off dates and actions' due dates must be real calendar days, like `date`. */
+function calendarDiagnostics(src: YamlSource): Diagnostic[] {
+  const dates: Node[] = [];
+  const signOff = valueAt(src, ["sign-off"]);
+  if (isSeq(signOff)) for (const item of signOff.items) for (const f of pairsOf(resolved(item, src.doc), src.doc)) if (f.key === "date" && f.value) dates.push(f.value);
+  for (const p of pairsOf(valueAt(src, ["answers"]), src.doc)) {
+    for (const q of pairsOf(p.value, src.doc)) {
+      const action = pairsOf(q.value, src.doc).find((f) => f.key === "action");
+      const due = pairsOf(action?.value, src.doc).find((f) => f.key === "due");
+      if (due?.value) dates.push(due.value);
+    }
+  }
+  return dates
+    .filter((node) => /^\d{4}-\d{2}-\d{2}$/.test(scalarText(node)) && !isCalendarDate(scalarText(node)))
+    .map((node) => ({ file: src.file, ...nodePosition(src, node), message: `'${scalarText(node)}' is not a real calendar date`, hint: "write it as YYYY-MM-DD, e.g. 2026-11-20" }));
+}
+
+/** The `sign-off:` entries, each located at its date. */
+function signOffOf(src: YamlSource): SignOff[] {
+  const node = valueAt(src, ["sign-off"]);
+  if (!isSeq(node)) return [];
+  return node.items.map((item) => {
+    const fields = new Map(pairsOf(resolved(item, src.doc), src.doc).map((p) => [p.key, p]));
+    return {
+      name: scalarText(fields.get("name")?.value).trim(),
+      role: scalarText(fields.get("role")?.value).trim(),
+      date: scalarText(fields.get("date")?.value),
+      position: nodePosition(src, fields.get("date")?.value ?? (item as Node)),
+    };
+  });
 }
 
 /** `project.traits` may name only traits the pack declares. */
@@ -156,12 +223,15 @@ export function parseAnswers(file: TextFile, pack: Pack): Answers {
     pack: typeof data.pack === "string" ? data.pack : null,
     ...(data.status === "draft" || data.status === "final" ? { status: data.status } : {}),
     answers,
+    status: data.status === "final" ? "final" : "draft",
+    signOff: signOffOf(src),
     retired,
     ...readLevelFields(data),
     positions: {
       answers: nodePosition(src, nodesAt(src, ["answers"]).key),
       principles: principlePositions,
       date: pathPosition(src, ["date"]),
+      status: pathPosition(src, ["status"]),
     },
   };
 }

@@ -29,6 +29,10 @@ export interface PolicySettings {
 
   frameworks?: string[];
   minCoverage?: number;
+  verifyEvidence?: boolean;
+  requireSignoff?: boolean;
+  /** `policy.risk`: project.risk tier → the keys that replace the general ones for files of that tier. */
+  risk?: Map<string, PolicySettings>;
 }
 
 export interface Config {
@@ -49,19 +53,22 @@ interface PolicyData {
 
   framework?: string | string[];
   "min-coverage"?: number;
+  "verify-evidence"?: boolean;
+  "require-signoff"?: boolean;
+  risk?: Record<string, PolicyData | null> | null;
 }
 
 /** `min-score-for` keys must name principles of the loaded pack; each unknown one is located. */
-function principleDiagnostics(src: YamlSource, pack: Pack): Diagnostic[] {
-  const { value: node, depth } = nodesAt(src, ["policy", "min-score-for"]);
-  if (depth !== 2 || !isMap(node)) return [];
+function principleDiagnostics(src: YamlSource, pack: Pack, path: string[] = ["policy", "min-score-for"]): Diagnostic[] {
+  const { value: node, depth } = nodesAt(src, path);
+  if (depth !== path.length || !isMap(node)) return [];
   const ids = pack.principles.map((p) => p.id);
   return node.items
     .map((pair) => ({ key: isScalar(pair.key) ? String(pair.key.value) : "", keyNode: pair.key as Node }))
     .filter(({ key }) => !ids.includes(key))
     .map(({ key, keyNode }) => ({
       file: src.file, ...nodePosition(src, keyNode),
-      message: `unknown principle '${visible(key)}' in 'policy.min-score-for' (pack '${pack.id}')`,
+      message: `unknown principle '${visible(key)}' in '${path.join(".")}' (pack '${pack.id}')`,
       hint: didYouMean(key, ids, "principle"),
     }));
 }
@@ -80,6 +87,9 @@ function toSettings(data: PolicyData | null | undefined): PolicySettings {
 
   if (d.framework !== undefined) settings.frameworks = typeof d.framework === "string" ? [d.framework] : d.framework;
   if (d["min-coverage"] !== undefined) settings.minCoverage = d["min-coverage"];
+  if (d["verify-evidence"] !== undefined) settings.verifyEvidence = d["verify-evidence"];
+  if (d["require-signoff"] !== undefined) settings.requireSignoff = d["require-signoff"];
+  if (d.risk) settings.risk = new Map(Object.entries(d.risk).map(([tier, keys]) => [tier, toSettings(keys)]));
   return settings;
 }
 
@@ -99,7 +109,8 @@ export function loadConfig(option: string | false | undefined, pack: Pack, io: I
   if (src.doc.contents === null) return { file: file.file, policy: {} };
   const converted = toData(src);
   if ("error" in converted) throw new InputError([converted.error]);
-  const problems = [...schemaDiagnostics(validateConfig, src, converted.data), ...principleDiagnostics(src, pack)];
+  const tiers = ["minimal", "limited", "high"].map((tier) => principleDiagnostics(src, pack, ["policy", "risk", tier, "min-score-for"]));
+  const problems = [...schemaDiagnostics(validateConfig, src, converted.data), ...principleDiagnostics(src, pack), ...tiers.flat()];
   if (problems.length) throw new InputError(listed(problems));
   return { file: file.file, policy: toSettings((converted.data as { policy?: PolicyData | null }).policy) };
 }

@@ -1,6 +1,7 @@
 import type { Assessment, LevelResult, ScoredQuestion } from "../core/types.js";
 import { levelSentence } from "../formats/text-levels.js";
-import { evidenceItems, statusLabel, type Escape, type ReportMeta } from "./context.js";
+import { evidenceItem, type AuditMeta } from "./audit.js";
+import { statusLabel, type Escape, type ReportMeta } from "./context.js";
 
 /**
  * The card's topics and the questions (`section/question` of the mltrl pack) whose answers, notes
@@ -15,20 +16,20 @@ const TOPICS = [
 ] as const;
 
 /** A question's answer as the card shows it. */
-function item(a: Assessment, section: string, q: ScoredQuestion, escape: Escape) {
+function item(a: Assessment, section: string, q: ScoredQuestion, escape: Escape, audit: AuditMeta) {
   return {
     id: escape.text(`${section}/${q.question.id}`), text: escape.text(q.question.text),
     status: q.status, statusLabel: escape.text(statusLabel(a, q.status)),
     notes: q.answer?.notes ? escape.text(q.answer.notes) : null,
-    evidence: evidenceItems(q.answer?.evidence ?? [], escape),
+    evidence: (q.answer?.evidenceEntries ?? []).map((e) => evidenceItem(e, a, audit, escape)),
   };
 }
 
 /** The answered questions of a topic, in pack order; unanswered ones and those of other packs are left out. */
-function topic(a: Assessment, ids: readonly string[], escape: Escape) {
+function topic(a: Assessment, ids: readonly string[], escape: Escape, audit: AuditMeta) {
   return a.principles.flatMap((p) => p.questions
     .filter((q) => ids.includes(`${p.principle.id}/${q.question.id}`) && q.answer?.answer)
-    .map((q) => item(a, p.principle.id, q, escape)));
+    .map((q) => item(a, p.principle.id, q, escape, audit)));
 }
 
 /** Each level as a cell of the level bar: reached, current or not reached, in words (never colour alone). */
@@ -50,6 +51,7 @@ function levelCells(levels: LevelResult, escape: Escape) {
  * `escape.text`, link destinations through `escape.href`.
  */
 export function cardContext(a: Assessment, levels: LevelResult, meta: ReportMeta, escape: Escape) {
+  const audit: AuditMeta = meta.audit ?? { today: meta.generated.slice(0, 10), evidence: null, provenance: null };
   const esc = escape.text;
   const project = a.answers.project;
   const claimed = a.answers.claimedLevel;
@@ -89,9 +91,9 @@ export function cardContext(a: Assessment, levels: LevelResult, meta: ReportMeta
     next: {
       ongoing: levels.level === levels.top,
       level: next.section.principle.number, title: esc(next.section.principle.title),
-      open: next.open.map((q) => item(a, next.section.principle.id, q, escape)),
+      open: next.open.map((q) => item(a, next.section.principle.id, q, escape, audit)),
     },
-    topics: TOPICS.map(([title, ids]) => ({ title, slug: title.toLowerCase().replace(/[^a-z]+/g, "-"), items: topic(a, ids, escape) })),
+    topics: TOPICS.map(([title, ids]) => ({ title, slug: title.toLowerCase().replace(/[^a-z]+/g, "-"), items: topic(a, ids, escape, audit) })),
   };
 }
 

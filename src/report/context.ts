@@ -2,6 +2,7 @@ import type { Coverage } from "../core/crosswalk.js";
 import type { AssessmentDiff } from "../core/diff.js";
 import type { Assessment, ScoredPrinciple, ScoredQuestion, QuestionStatus } from "../core/types.js";
 import { textBar } from "../formats/text.js";
+import { actionItem, auditContext, evidenceItem, type AuditMeta } from "./audit.js";
 import { changesContext } from "./changes.js";
 import { coverageContext, itemsByQuestion } from "./coverage.js";
 import { safeHref } from "./escape.js";
@@ -14,6 +15,8 @@ export interface ReportMeta {
   generated: string;
   /** sha256 of the answers file's bytes. */
   answersFingerprint: string;
+  /** Evidence facts, provenance and the day overdue actions count to; without it, none are known. */
+  audit?: AuditMeta;
 }
 
 /** How a format makes strings safe: `text` for prose, `href` for link destinations. */
@@ -50,10 +53,6 @@ function linkFor(value: string, escape: Escape): string | null {
   return href === null ? null : escape.href(href);
 }
 
-export function evidenceItems(list: string[], escape: Escape) {
-  return list.map((item) => ({ text: escape.text(item), href: linkFor(item, escape) }));
-}
-
 /**
  * The data every report template receives (documented in the README), with what changed since a
  * previous assessment when one is given, and the coverage of each framework asked for. Strings from the answers
@@ -69,10 +68,13 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
     totals.questions += p.questions.length;
   }
   totals.answered = totals.questions - totals.unanswered;
+  const audit: AuditMeta = meta.audit ?? { today: meta.generated.slice(0, 10), evidence: null, provenance: null };
+  // Heaviest first; among equal weights, the earliest due action first (none last).
+  const due = (q: ScoredQuestion) => q.answer?.action?.due ?? "9999-99-99";
   const gaps = a.principles.flatMap((p) => p.questions
     .filter((q) => q.status === "no" || q.status === "partial" || q.status === "unanswered")
     .map((q) => ({ p, q, gain: gain(a, p, q) })))
-    .sort((x, y) => y.gain - x.gain || x.p.principle.number - y.p.principle.number);
+    .sort((x, y) => Number(y.gain.toFixed(1)) - Number(x.gain.toFixed(1)) || (due(x.q) < due(y.q) ? -1 : due(x.q) > due(y.q) ? 1 : 0) || x.p.principle.number - y.p.principle.number);
   return {
     tool: { name: meta.toolName, version: meta.toolVersion },
     generated: meta.generated,
@@ -109,7 +111,7 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
         id: esc(q.question.id), text: esc(q.question.text), weight: q.question.weight, weighted: q.question.weight !== 1,
         status: q.status, statusLabel: esc(statusLabel(a, q.status)), naWithoutReason: q.naWithoutReason,
         notes: q.answer?.notes ? esc(q.answer.notes) : null,
-        evidence: evidenceItems(q.answer?.evidence ?? [], escape),
+        evidence: (q.answer?.evidenceEntries ?? []).map((e) => evidenceItem(e, a, audit, escape)),
         refs: q.question.refs.map(esc),
         frameworkItems: mappedTo.get(`${p.principle.id}/${q.question.id}`) ?? [],
       })),
@@ -125,7 +127,10 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
       gain: g.toFixed(1),
       redFlag: esc(q.question.redFlag), recommendation: esc(q.question.recommendation), evidence: esc(q.question.evidence),
       refs: q.question.refs.map(esc),
+      notes: q.answer?.notes ? esc(q.answer.notes) : null,
+      action: actionItem(q.answer?.action ?? null, audit.today, escape),
     })),
+    ...auditContext(a, audit, escape, totals.unanswered, totals.questions),
   };
 }
 

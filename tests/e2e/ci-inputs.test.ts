@@ -121,6 +121,9 @@ describe("the README's config example", () => {
     const r = await runInProcess(["check", "--format", "json"], { cwd: dir, now: NOW });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1); // the complete fixture lists no evidence for some partial answers
-    expect(new Set(JSON.parse(r.stdout).results[0].findings.map((f: { code: string }) => f.code))).toEqual(new Set(["MISSING_EVIDENCE"]));
+    // It is a high-risk system, so the example's policy.risk.high applies: its evidence paths must exist, and here they do not.
+    const [result] = JSON.parse(r.stdout).results;
+    expect(result.policy.risk).toBe("high");
+    expect(new Set(result.findings.map((f: { code: string }) => f.code))).toEqual(new Set(["MISSING_EVIDENCE", "EVIDENCE_NOT_FOUND"]));
   }));
 });

@@ -67,7 +67,7 @@ describe("rml-assess (built binary)", () => {
       expect(Object.keys(doc)).toEqual(["tool", "results", "passed"]);
       expect(doc.tool.name).toBe("rml-assess");
       const [credit, triage] = doc.results;
-      expect(Object.keys(credit)).toEqual(["file", "project", "pack", "score", "band", "weakest", "principles", "findings", "passed"]);
+      expect(Object.keys(credit)).toEqual(["file", "project", "date", "assessors", "status", "signOff", "evidence", "policy", "pack", "score", "band", "weakest", "principles", "findings", "passed"]);
       expect(credit.pack).toEqual({ id: "responsible-ml", version: "1.1.0" });
       expect(Object.keys(credit.principles[0].counts)).toEqual(["yes", "partial", "no", "na", "unanswered"]);
       expect(triage.passed).toBe(true);
@@ -196,7 +196,9 @@ describe("rml-assess (built binary)", () => {
       expect(md).toContain("a \\| b<br>## heading &lt;img");
       expect(md).not.toMatch(/[^\\]\]\(javascript:/);
       expect(md).toContain("\\[x\\](javascript:alert(1))");
-      expect(md).toContain("[docs/ok (1).md](docs/ok%20%281%29.md)");
+      // A relative path is plain text without provenance: a link would resolve against wherever the report is saved.
+      expect(md).toContain("docs/ok (1).md **(missing)**");
+      expect(md).not.toContain("](docs/ok");
       const row = md.split("\n").find((l) => l.includes("`impact-of-errors`"))!;
       expect(row.replace(/\\\|/g, "").split("|")).toHaveLength(6);
     }));

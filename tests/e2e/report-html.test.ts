@@ -35,7 +35,7 @@ describe("report --format html", () => {
     for (const sha of md.match(/[0-9a-f]{64}/g)!) expect(html).toContain(sha);
   });
 
-  it("escapes every piece of user text, and links only http(s) URLs and relative paths", async () => {
+  it("escapes every piece of user text, and links only http(s) URLs (relative paths are text without provenance)", async () => {
     const html = (await runInProcess(["report", HOSTILE, "--format", "html"])).stdout;
     expect(html).not.toMatch(/<(script|img|iframe|form|base|svg onload|meta http-equiv=refresh|style>body)/i);
     expect(html).not.toMatch(/\son\w+=/i);
@@ -43,8 +43,10 @@ describe("report --format html", () => {
     expect(html).toContain("&quot;&gt;&lt;svg onload&#x3D;alert(&#x27;owner&#x27;)&gt;");
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
     expect(hrefs.filter((h) => !h.startsWith("#") && !h.startsWith("https://ethical.institute/"))).toEqual([
-      "docs/report%20(final).md", "https://example.org/ok?a&#x3D;1&amp;b&#x3D;2", "%3Ca%20href&#x3D;javascript:alert(&#x27;a&#x27;)%3Eclick%3C/a%3E",
+      "https://example.org/ok?a&#x3D;1&amp;b&#x3D;2",
     ]);
+    expect(html).toContain("<li>docs/report (final).md <span class=\"tag\">missing</span></li>");
+    expect(html).toContain("<li>&lt;a href&#x3D;javascript:alert(&#x27;a&#x27;)&gt;click&lt;/a&gt; <span class=\"tag\">missing</span></li>");
     expect(html).toContain("<li>javascript:alert(&#x27;evidence&#x27;)</li>");
     expect(html).toContain("<li>data:text/html;base64,");
     // Bidirectional overrides and control characters are removed; Handlebars syntax in answers is text.

@@ -32,11 +32,12 @@ export function makeAnswers(spec: Record<string, Record<string, AnswerSpec>>): A
   for (const [p, qs] of Object.entries(spec)) {
     answers.set(p, new Map(Object.entries(qs).map(([q, a]) => {
       const value = a !== null && typeof a === "object" ? a : { answer: a, notes: "" };
-      return [q, { answer: value.answer, notes: value.notes ?? "", evidence: value.evidence ?? [], position: { line: line++, column: 7 } }];
+      return [q, { answer: value.answer, notes: value.notes ?? "", evidence: value.evidence ?? [], evidenceEntries: (value.evidence ?? []).map((ref) => ({ ref, sha256: null, position: { line, column: 9 } })), action: null, position: { line: line++, column: 7 } }];
     })));
   }
   return {
     file: "test.yaml", version: 1, project: { name: "Test" }, assessors: [], date: "2026-11-20", pack: null, answers, retired: [], claimedLevel: null, history: [],
-    positions: { answers: { line: 9, column: 1 }, principles: new Map(Object.keys(spec).map((p, i) => [p, { line: 9 + i, column: 3 }])), date: { line: 5, column: 7 } },
+    status: "draft", signOff: [],
+    positions: { answers: { line: 9, column: 1 }, principles: new Map(Object.keys(spec).map((p, i) => [p, { line: 9 + i, column: 3 }])), date: { line: 5, column: 7 }, status: { line: 1, column: 1 } },
   };
 }

@@ -1,0 +1,81 @@
+import type { Answers, EvidenceEntry } from "./types.js";
+
+/**
+ * What an evidence entry is, from its text alone: a well-formed http(s) URL, a relative path to
+ * look for in the repository (whether it stays inside it is for the IO layer to find out), or
+ * invalid (another scheme, a malformed URL, an absolute path).
+ */
+export type EvidenceKind = { kind: "url" } | { kind: "path" } | { kind: "invalid"; reason: string };
+
+export function evidenceKind(ref: string): EvidenceKind {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || /^(https?|ftp|file|mailto|javascript|data):/i.test(ref)) {
+    if (!/^https?:\/\//i.test(ref)) return { kind: "invalid", reason: "only http and https URLs can be evidence" };
+    if (/\s/.test(ref)) return { kind: "invalid", reason: "a URL may not contain spaces (write them as %20)" };
+    try {
+      const url = new URL(ref);
+      return url.hostname ? { kind: "url" } : { kind: "invalid", reason: "the URL has no host" };
+    } catch {
+      return { kind: "invalid", reason: "it is not a well-formed URL" };
+    }
+  }
+  if (/^([a-z]:)?[\\/]/i.test(ref) || ref.startsWith("~")) return { kind: "invalid", reason: "absolute paths are not portable; write the path relative to the answers file's directory" };
+  return { kind: "path" };
+}
+
+/** What the file system says about a local evidence path (gathered by the IO layer). */
+export type FileFact =
+  | { state: "found"; sha256: string | null } // null: a directory, which is found but never pinned
+  | { state: "missing" }
+  | { state: "outside"; root: string }; // resolves (through `..` or a symlink) outside the repository
+
+/** Facts the IO layer gathered for the core: file facts keyed by the evidence path as written. */
+export interface EvidenceFacts {
+  files: Map<string, FileFact>;
+}
+
+export type EvidenceStatus = "found" | "missing" | "changed" | "url" | "invalid" | "unchecked";
+
+/** An entry's status given the facts; "unchecked" when the facts do not cover it. */
+export function evidenceStatus(entry: EvidenceEntry, facts: EvidenceFacts | null): EvidenceStatus {
+  const kind = evidenceKind(entry.ref);
+  if (kind.kind === "url") return "url";
+  if (kind.kind === "invalid") return "invalid";
+  const fact = facts?.files.get(entry.ref);
+  if (!fact) return "unchecked";
+  if (fact.state === "outside") return "invalid";
+  if (fact.state === "missing") return "missing";
+  if (entry.sha256 && fact.sha256 !== entry.sha256) return "changed";
+  return "found";
+}
+
+/** Evidence counts of a file, as the JSON result and the report give them. */
+export interface EvidenceCounts {
+  total: number;
+  found: number;
+  missing: number;
+  changed: number;
+  url: number;
+  invalid: number;
+  pinned: number;
+}
+
+/** Every evidence entry of a file's answers, in file order. */
+export function evidenceEntries(answers: Answers): { principle: string; question: string; entry: EvidenceEntry }[] {
+  const out: { principle: string; question: string; entry: EvidenceEntry }[] = [];
+  for (const [principle, questions] of answers.answers) {
+    for (const [question, answer] of questions) for (const entry of answer.evidenceEntries) out.push({ principle, question, entry });
+  }
+  return out.sort((a, b) => a.entry.position.line - b.entry.position.line || a.entry.position.column - b.entry.position.column);
+}
+
+/** Counts entries by status; entries the facts do not cover count in `total` only. */
+export function evidenceCounts(answers: Answers, facts: EvidenceFacts | null): EvidenceCounts {
+  const counts: EvidenceCounts = { total: 0, found: 0, missing: 0, changed: 0, url: 0, invalid: 0, pinned: 0 };
+  for (const { entry } of evidenceEntries(answers)) {
+    counts.total++;
+    if (entry.sha256) counts.pinned++;
+    const status = evidenceStatus(entry, facts);
+    if (status !== "unchecked") counts[status]++;
+  }
+  return counts;
+}

@@ -1,0 +1,99 @@
+import { posix } from "node:path";
+import { evidenceCounts, evidenceStatus, type EvidenceFacts } from "../core/evidence.js";
+import type { Action, Assessment, EvidenceEntry } from "../core/types.js";
+import type { Escape } from "./context.js";
+import { safeHref } from "./escape.js";
+
+/** Where the answers file was read: the git commit, and its directory from the repository's root. */
+export interface Provenance {
+  /** The commit HEAD named when the report was made; null outside a work tree. */
+  commit: string | null;
+  /** True when the answers file differs from that commit (uncommitted changes). */
+  dirty: boolean;
+  /** The answers file's directory relative to the repository's root, with forward slashes ("" at the root). */
+  dir: string;
+}
+
+/** What the report knows beyond the assessment for its audit parts, gathered by the command. */
+export interface AuditMeta {
+  /** YYYY-MM-DD, the day the report counts overdue actions to (SOURCE_DATE_EPOCH's day when set). */
+  today: string;
+  evidence: EvidenceFacts | null;
+  provenance: Provenance | null;
+}
+
+/**
+ * The web address of a file of the repository at a commit, for GitHub and GitLab repository URLs
+ * (GitLab puts `/-/` before `blob`); null for other hosts, without a commit, or for a path that
+ * leaves the repository.
+ */
+export function blobUrl(repository: string | undefined, provenance: Provenance | null, ref: string): string | null {
+  if (!repository || !provenance?.commit) return null;
+  const match = /^https:\/\/(github\.com|gitlab\.com|gitlab\.[^/]+)\/([^?#]+?)(?:\.git)?\/?$/i.exec(repository.trim());
+  if (!match) return null;
+  const path = posix.normalize(posix.join(provenance.dir, ref.replace(/\\/g, "/")));
+  if (path.startsWith("../") || path === ".." || posix.isAbsolute(path)) return null;
+  const blob = /^github\.com$/i.test(match[1]!) ? "blob" : "-/blob";
+  return `https://${match[1]}/${match[2]}/${blob}/${provenance.commit}/${path.split("/").map(encodeURIComponent).join("/")}`;
+}
+
+/**
+ * An evidence entry for a report: a URL links to itself; a relative path links into the
+ * repository at the commit when that can be known, and is plain text otherwise (a relative link
+ * would resolve against wherever the report is saved). `status` marks missing or changed files.
+ */
+export function evidenceItem(entry: EvidenceEntry, a: Assessment, meta: AuditMeta, escape: Escape) {
+  const status = evidenceStatus(entry, meta.evidence);
+  const url = /^https?:\/\//i.test(entry.ref) ? safeHref(entry.ref) : blobUrl(a.answers.project.repository, meta.provenance, entry.ref);
+  return {
+    text: escape.text(entry.ref),
+    href: url === null ? null : escape.href(url),
+    status,
+    flagged: status === "missing" || status === "changed" ? status : null,
+    pinned: Boolean(entry.sha256),
+  };
+}
+
+/** An action for the report, its ticket linked only when it is an http(s) URL. */
+export function actionItem(action: Action | null, today: string, escape: Escape) {
+  if (!action) return null;
+  const ticketUrl = /^https?:\/\/\S+$/i.test(action.ticket) ? safeHref(action.ticket) : null;
+  return {
+    owner: action.owner ? escape.text(action.owner) : null,
+    due: action.due,
+    overdue: Boolean(action.due && today && action.due < today),
+    ticket: action.ticket ? { text: escape.text(action.ticket), href: ticketUrl === null ? null : escape.href(ticketUrl) } : null,
+  };
+}
+
+/** The report's audit parts: draft marking, sign-off, provenance and the executive summary's facts. */
+export function auditContext(a: Assessment, meta: AuditMeta, escape: Escape, open: number, questions: number) {
+  const esc = escape.text;
+  const draft = a.answers.status === "draft" || open > 0;
+  const overdue: { id: string; owner: string | null; due: string }[] = [];
+  for (const [p, qs] of a.answers.answers) {
+    for (const [q, answer] of qs) {
+      const act = answer.action;
+      if (act?.due && meta.today && act.due < meta.today && answer.answer !== "yes") overdue.push({ id: esc(`${p}/${q}`), owner: act.owner ? esc(act.owner) : null, due: act.due });
+    }
+  }
+  overdue.sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : 0));
+  const weakest = a.principles
+    .filter((p) => p.score !== null)
+    .sort((x, y) => x.score! - y.score! || x.principle.number - y.principle.number)
+    .slice(0, 3)
+    .map((p) => ({ id: esc(p.principle.id), number: p.principle.number, title: esc(p.principle.title), score: p.score }));
+  const commit = meta.provenance?.commit ?? null;
+  return {
+    status: a.answers.status,
+    draft: draft ? { open, questions, statusDraft: a.answers.status === "draft" } : null,
+    signOff: a.answers.signOff.map((s) => ({ name: esc(s.name), role: s.role ? esc(s.role) : null, date: s.date })),
+    provenance: commit ? { commit, short: commit.slice(0, 12), dirty: meta.provenance!.dirty } : null,
+    executive: {
+      weakest,
+      open,
+      overdue,
+      evidence: evidenceCounts(a.answers, meta.evidence),
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { describeNeeding, hasChromium, launchChromium } from "../helpers/browser.js";
+import { gitCommit, gitInit } from "../helpers/git.js";
+import { FIXTURES, REPO, runInProcess, withTempDir } from "../helpers/run.js";
+
+const PACK = ["--pack", join(FIXTURES, "two-principle-pack")];
+const EPOCH = { SOURCE_DATE_EPOCH: "1790000000" }; // 2026-09-21
+
+const answers = (extra: { repository?: string; status?: string; signOff?: string; b2?: string } = {}) => `version: 1
+project:
+  name: Audited
+${extra.repository ? `  repository: ${extra.repository}\n` : ""}${extra.status ? `status: ${extra.status}\n` : ""}${extra.signOff ?? ""}assessors:
+  - name: Ana
+    role: Assessor
+answers:
+  alpha:
+    a-one:
+      answer: no
+      notes: tracked in CRA-1187
+      evidence:
+        - docs/card.md
+        - https://example.org/report
+      action: { owner: Bo, due: 2026-09-01, ticket: "https://tracker.example.org/CRA-1187" }
+    a-two:
+      answer: no
+      action: { owner: Cy, due: 2026-08-01, ticket: "CRA-9 <b>" }
+  beta:
+    b-one: yes
+    b-two: ${extra.b2 ?? ""}
+`;
+
+describe("report: draft, sign-off, gaps and provenance", () => {
+  it("marks a draft with how many questions are open, and fills the sign-off from the data", async () => {
+    await withTempDir(async (dir) => {
+      writeFileSync(join(dir, "a.yaml"), answers());
+      const md = (await runInProcess(["report", "a.yaml", ...PACK], { cwd: dir, env: EPOCH })).stdout;
+      expect(md.split("\n").slice(0, 3).join("\n")).toContain("**DRAFT. Not a final assessment:** 1 of 4 questions are open, and the answers file says `status: draft`.");
+      expect(md).toContain("| Ana | Assessor | | |\n| Reviewed and approved by: | | | |");
+      const html = (await runInProcess(["report", "a.yaml", ...PACK, "-f", "html"], { cwd: dir, env: EPOCH })).stdout;
+      expect(html).toContain('<body class="is-draft">');
+      expect(html).toContain("1 of 4 questions are open");
+
+      const signed = answers({ status: "final", b2: "yes", signOff: "sign-off:\n  - { name: Dee, role: CRO, date: 2026-09-20 }\n" });
+      writeFileSync(join(dir, "a.yaml"), signed);
+      const final = (await runInProcess(["report", "a.yaml", ...PACK], { cwd: dir, env: EPOCH })).stdout;
+      expect(final).not.toContain("DRAFT");
+      expect(final).toContain("| Status | Final |");
+      expect(final).toContain("| Dee | CRO | 2026-09-20 | |");
+      expect(final).not.toContain("Reviewed and approved by");
+      const finalHtml = (await runInProcess(["report", "a.yaml", ...PACK, "-f", "html"], { cwd: dir, env: EPOCH })).stdout;
+      expect(finalHtml).toContain("\n<body>\n");
+      expect(finalHtml).toContain("Signed off on 2026-09-20");
+    });
+  });
+
+  it("lists gaps with the team's notes and actions, equal weights by due date, tickets linked only when URLs", async () => {
+    await withTempDir(async (dir) => {
+      writeFileSync(join(dir, "a.yaml"), answers({ b2: "yes" }));
+      const md = (await runInProcess(["report", "a.yaml", ...PACK], { cwd: dir, env: EPOCH })).stdout;
+      const gaps = md.slice(md.indexOf("## Gaps"));
+      expect(gaps.indexOf("`alpha/a-two`")).toBeLessThan(gaps.indexOf("`alpha/a-one`")); // same weight: due 2026-08-01 first
+      expect(gaps).toContain("- **Team's notes:** tracked in CRA-1187");
+      expect(gaps).toContain("- **Action:** owner Bo, due 2026-09-01 **(overdue)**, ticket [https://tracker.example.org/CRA-1187](https://tracker.example.org/CRA-1187)");
+      expect(gaps).toContain("- **Action:** owner Cy, due 2026-08-01 **(overdue)**, ticket CRA-9 &lt;b&gt;");
+      expect(md).toContain("- **Overdue actions:** 2: `alpha/a-two` due 2026-08-01 (Cy); `alpha/a-one` due 2026-09-01 (Bo).");
+      const html = (await runInProcess(["report", "a.yaml", ...PACK, "-f", "html"], { cwd: dir, env: EPOCH })).stdout;
+      expect(html).toContain('ticket <a href="https://tracker.example.org/CRA-1187" rel="noopener noreferrer">');
+      expect(html).toContain("ticket CRA-9 &lt;b&gt;</dd>");
+    });
+  });
+
+  it("links relative evidence into GitHub or GitLab at the commit read, and shows it as a plain path otherwise", async () => {
+    await withTempDir(async (dir) => {
+      gitInit(dir);
+      mkdirSync(join(dir, "ml", "docs"), { recursive: true });
+      writeFileSync(join(dir, "ml", "docs", "card.md"), "# Card\n");
+      const cases: [string, string | null][] = [
+        ["https://github.com/acme/scoring.git", "https://github.com/acme/scoring/blob/COMMIT/ml/docs/card.md"],
+        ["https://gitlab.com/acme/group/scoring", "https://gitlab.com/acme/group/scoring/-/blob/COMMIT/ml/docs/card.md"],
+        ["https://git.example.org/acme/scoring", null],
+      ];
+      for (const [repository, link] of cases) {
+        writeFileSync(join(dir, "ml", "a.yaml"), answers({ repository }));
+        const commit = gitCommit(dir, repository);
+        const md = (await runInProcess(["report", "ml/a.yaml", ...PACK], { cwd: dir, env: EPOCH })).stdout;
+        expect(md).toContain(`at commit \`${commit.slice(0, 12)}\``);
+        expect(md).toContain(`- Read at commit \`${commit}\` of ${repository}`);
+        if (link) expect(md).toContain(`[docs/card.md](${link.replace("COMMIT", commit)})`);
+        else expect(md).toMatch(/\| docs\/card\.md<br>\[https:\/\/example\.org\/report\]/);
+      }
+      writeFileSync(join(dir, "ml", "a.yaml"), answers({ repository: "https://github.com/acme/scoring" }) + "# edited\n");
+      expect((await runInProcess(["report", "ml/a.yaml", ...PACK], { cwd: dir, env: EPOCH })).stdout).toContain("(with uncommitted changes)");
+    });
+  });
+});
+
+const hasPoppler = existsSync("/usr/bin/pdfinfo");
+
+describeNeeding("Chromium and poppler-utils", hasChromium && hasPoppler, "apt-get install -y chromium poppler-utils")("report in print (Chromium PDF)", () => {
+  let browser: Browser;
+  let dir: string;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const pdfOf = async (html: string, format: "A4" | "Letter", out: string) => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
+    await page.pdf({ path: out, format });
+    await page.close();
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [out], { encoding: "utf8" }))![1]);
+    const page1 = execFileSync("pdftotext", ["-layout", "-f", "1", "-l", "1", out, "-"], { encoding: "utf8" });
+    return { pages, page1 };
+  };
+
+  it("prints the credit example on at most 14 A4 pages, with the whole summary on page 1 of A4 and Letter", async () => {
+    await withTempDir(async (tmp) => {
+      dir = tmp;
+      const html = join(dir, "credit.html");
+      const r = await runInProcess(["report", join(REPO, "examples", "credit-scoring.yaml"), "-f", "html", "-o", html], { env: EPOCH });
+      expect(r.code).toBe(0);
+      const a4 = await pdfOf(html, "A4", join(dir, "a4.pdf"));
+      expect(a4.pages).toBeGreaterThan(3);
+      expect(a4.pages).toBeLessThanOrEqual(14);
+      for (const { page1 } of [a4, await pdfOf(html, "Letter", join(dir, "letter.pdf"))]) {
+        // Metadata, score, chart labels, the last row of the table and the note under it.
+        for (const text of ["Retail credit limit scoring", "Assessors", "Evidence:", "Established", "Data risk awareness", "Scores: yes 1, partial 0.5"]) expect(page1).toContain(text);
+        expect(page1).not.toContain("Principles\n");
+      }
+    });
+  });
+
+  it("marks every page of a draft, on screen and in print", async () => {
+    await withTempDir(async (tmp) => {
+      writeFileSync(join(tmp, "a.yaml"), answers());
+      const html = join(tmp, "a.html");
+      await runInProcess(["report", "a.yaml", ...PACK, "-f", "html", "-o", html], { cwd: tmp, env: EPOCH });
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(html).href);
+      for (const media of ["screen", "print"] as const) {
+        await page.emulateMedia({ media });
+        const mark = await page.evaluate(() => {
+          const s = getComputedStyle(document.body, "::before");
+          return { content: s.content, position: s.position };
+        });
+        expect(mark).toEqual({ content: '"DRAFT"', position: "fixed" });
+      }
+      await page.close();
+    });
+  });
+});
