@@ -24,7 +24,7 @@ export interface EvidenceOptions {
  * gate is `check --verify-evidence`.
  */
 export async function evidenceCommand(file: string, opts: EvidenceOptions, io: Io): Promise<number> {
-  const pack = await packFor(opts, io);
+  const pack = await packFor(opts, io, file);
   let { text, answers } = await readAnswersFile(file, pack, io);
   let facts = evidenceFacts(answers, io.cwd, true);
   if (opts.pin) {

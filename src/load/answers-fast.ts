@@ -220,7 +220,6 @@ export function parseAnswersFast(file: TextFile, pack: Pack): Answers | null {
     assessors: ((data.assessors ?? []) as Assessor[]).map((a) => ({ name: a.name, role: a.role ?? "" })),
     date: typeof data.date === "string" ? data.date : null,
     pack: typeof data.pack === "string" ? data.pack : null,
-    ...(data.status === "draft" || data.status === "final" ? { status: data.status } : {}),
     answers,
     status: data.status === "final" ? "final" : "draft",
     signOff,

@@ -221,7 +221,6 @@ export function parseAnswers(file: TextFile, pack: Pack): Answers {
     assessors: ((data.assessors ?? []) as Assessor[]).map((a) => ({ name: a.name, role: a.role ?? "" })),
     date: typeof data.date === "string" ? data.date : null,
     pack: typeof data.pack === "string" ? data.pack : null,
-    ...(data.status === "draft" || data.status === "final" ? { status: data.status } : {}),
     answers,
     status: data.status === "final" ? "final" : "draft",
     signOff: signOffOf(src),

@@ -8,10 +8,13 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   return distance(word, best) <= limit ? best : undefined;
 }
 
+/** How many allowed words a hint lists: every policy key of the config, fewer than a pack's question ids. */
+const SHOWN = 16;
+
 /** " (did you mean 'x'?)"-style hint text, or a list of what is allowed when nothing is close. */
 export function didYouMean(word: string, candidates: readonly string[], noun: string): string {
   const guess = suggest(word, candidates);
   if (guess) return `did you mean '${guess}'?`;
-  const shown = candidates.slice(0, 10).join(", ");
-  return `known ${noun}s: ${shown}${candidates.length > 10 ? ", …" : ""}`;
+  const shown = candidates.slice(0, SHOWN).join(", ");
+  return `known ${noun}s: ${shown}${candidates.length > SHOWN ? ", …" : ""}`;
 }

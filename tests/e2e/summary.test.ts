@@ -117,7 +117,10 @@ describe("summary over two packs, with stale, undated, older and invalid files",
     expect(summary.invalid[0]!.file).toMatch(/broken\.yaml$/);
     expect(summary.invalid[0]!.message).toMatch(/broken\.yaml:5:\d+: .*found 'maybe'/);
     expect(summary.assessments.find((a) => a.file.endsWith("broken.yaml"))).toMatchObject({ valid: false, score: null });
-    expect(summary.assessments.map((a) => a.status).filter(Boolean).sort()).toEqual(["draft", "final"]);
+    // status: final where the file says so; draft, the default, for every other valid file.
+    const valid = summary.assessments.filter((a) => a.valid);
+    expect(valid.filter((a) => a.status === "final").map((a) => a.file.split("/").pop())).toEqual(["final.yaml"]);
+    expect(valid.every((a) => a.status === "final" || a.status === "draft")).toBe(true);
     expect(summary.undated.map((f) => f.split("/").pop())).toEqual(["undated.yaml"]);
     expect(summary.olderPack.map((o) => [o.file.split("/").pop(), o.retired])).toEqual([["older-pack.yaml", 1]]);
   });
