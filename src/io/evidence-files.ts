@@ -34,11 +34,8 @@ const inside = (root: string, path: string) => {
 export function fileFact(ref: string, answersDir: string, root: string, hash: boolean): FileFact {
   const path = resolve(answersDir, ref);
   if (!inside(root, path)) return { state: "outside", root };
-  try {
-    lstatSync(path);
-  } catch {
-    return { state: "missing" };
-  }
+  // Most evidence of a large run is checked for existence only: no exception for a missing path.
+  if (!lstatSync(path, { throwIfNoEntry: false })) return { state: "missing" };
   let real: string;
   try {
     real = realpathSync(path);
