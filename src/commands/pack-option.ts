@@ -54,7 +54,9 @@ export async function packGroups(files: string[], io: Io): Promise<{ pack: Pack;
   const byId = new Map<string, string[]>();
   for (const file of files) {
     const id = declaredPack(file, io) ?? DEFAULT_PACK;
-    byId.set(id, [...(byId.get(id) ?? []), file]);
+    const list = byId.get(id);
+    if (list) list.push(file);
+    else byId.set(id, [file]);
   }
   if (!byId.size) byId.set(DEFAULT_PACK, []);
   return Promise.all([...byId].map(async ([id, list]) => ({ pack: await builtinPack(id, io), files: list })));
