@@ -6,7 +6,7 @@ import { htmlText } from "../report/escape.js";
 import { SUMMARY_STYLE } from "./summary-style.js";
 import { SORT_SCRIPT, sortScriptHash } from "./summary-sort.js";
 import { bandStep } from "./band-scale.js";
-import { RowsByPack, type SummaryContext, type SummaryFormat } from "./summary.js";
+import { laidOutAtEnd, type RowsByPack, type SummaryContext, type SummaryFormat } from "./summary.js";
 
 /** User text as HTML: code points HTML forbids removed (as the report does), markup escaped as Handlebars escapes it. */
 const h = (text: string | number | null) => (text === null ? "" : Runtime.Utils.escapeExpression(htmlText(String(text))));
@@ -100,12 +100,4 @@ ${attention(t)}
  * of the one sorting script; a heat map of assessments × principles with the score and the band's
  * word in every cell, so colour is never the only carrier; readable and printable without scripts.
  */
-export const summaryHtml: SummaryFormat = (context) => {
-  const rows = new RowsByPack();
-  return {
-    head: () => "",
-    row: (row) => (rows.add(row), ""),
-    invalid: () => "",
-    end: (totals) => document(context, rows, totals),
-  };
-};
+export const summaryHtml: SummaryFormat = laidOutAtEnd(document);

@@ -1,7 +1,7 @@
 import type { PackSummary, SummaryRow, SummaryTotals } from "../core/summary.js";
 import type { Pack } from "../core/types.js";
 import { escapeMarkdown } from "../report/escape.js";
-import { RowsByPack, type SummaryContext, type SummaryFormat } from "./summary.js";
+import { laidOutAtEnd, type RowsByPack, type SummaryContext, type SummaryFormat } from "./summary.js";
 
 const esc = escapeMarkdown;
 const cell = (value: string | number | null) => (value === null ? "–" : typeof value === "number" ? String(value) : esc(value));
@@ -56,12 +56,4 @@ function document(context: SummaryContext, rows: RowsByPack, t: SummaryTotals): 
 }
 
 /** The summary as markdown: per pack, its principles across the organisation, the weakest, and every assessment; then what needs attention. */
-export const summaryMarkdown: SummaryFormat = (context) => {
-  const rows = new RowsByPack();
-  return {
-    head: () => "",
-    row: (row) => (rows.add(row), ""),
-    invalid: () => "",
-    end: (totals) => document(context, rows, totals),
-  };
-};
+export const summaryMarkdown: SummaryFormat = laidOutAtEnd(document);

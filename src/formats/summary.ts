@@ -47,3 +47,19 @@ export class RowsByPack {
     return this.groups.get(pack) ?? [];
   }
 }
+
+/**
+ * A format that lays out its document at the end (md, html): it keeps every row by pack and writes
+ * nothing until the totals are known.
+ */
+export function laidOutAtEnd(document: (context: SummaryContext, rows: RowsByPack, totals: SummaryTotals) => string): SummaryFormat {
+  return (context) => {
+    const rows = new RowsByPack();
+    return {
+      head: () => "",
+      row: (row) => (rows.add(row), ""),
+      invalid: () => "",
+      end: (totals) => document(context, rows, totals),
+    };
+  };
+}
