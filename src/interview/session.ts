@@ -1,7 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import { questionApplies } from "../core/score.js";
-import type { Answers, AnswerValue, Assessment, LevelResult, Pack, Principle } from "../core/types.js";
-import { levelSentence } from "../formats/text-levels.js";
+import type { Answers, AnswerValue, Assessment, Pack, Principle } from "../core/types.js";
 import { terminalSafe } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
 import { isEscape, type Prompts } from "../prompt.js";
@@ -9,6 +8,7 @@ import { answerChoices, askAnswer, askEvidence, askNotes, type Action } from "./
 import type { MetadataDefaults } from "./metadata.js";
 import { askNewFile, estimateText, offerMissingDetails } from "./opening.js";
 import { AnswersFileWriter, type AnswerEdit } from "./save.js";
+import { gateProgress, principleProgress } from "./progress.js";
 import { askTraits, setTraits } from "./traits.js";
 import { principleHeading, questionScreen, walkSteps, wrap, type Step } from "./screen.js";
 
@@ -41,7 +41,6 @@ export interface SessionOptions {
 }
 
 const key = (principle: string, question: string) => `${principle}/${question}`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * One interview: the project's details (all of them for a new file, the missing ones for an
@@ -217,46 +216,30 @@ export class InterviewSession {
     this.current = null;
   }
 
+  /** Whether the team chose to go on past the first gate not passed (asked once a session). */
+  private pastGate = false;
+
   /**
    * After a principle's last question: its score so far, and what is left in the walk. In a level
    * pack, after the first gate not passed, offers to stop there (true: stop the walk).
    */
   private async principleDone(principle: Principle, more: boolean): Promise<boolean> {
-    const { prompts, color: c } = this.opts;
+    const { prompts, color } = this.opts;
     const assessment = await this.opts.assess();
-    if (assessment.levels) return this.gateDone(assessment.levels, principle, more);
+    if (assessment.levels) {
+      const choice = await gateProgress(prompts, color, assessment.levels, principle, more && !this.pastGate);
+      if (choice) this.pastGate = choice === "go-on";
+      return choice === "stop";
+    }
     const scored = assessment.principles.find((p) => p.principle.id === principle.id);
     if (!scored) return false;
     const applying = this.applying(principle);
-    const answered = applying.filter((q) => this.answered(principle.id, q.id)).length;
     const open = this.steps.filter((s) => !this.answered(s.principle.id, s.question.id));
-    const openPrinciples = new Set(open.map((s) => s.principle.id)).size;
-    const score = scored.score === null ? "all n/a" : `${scored.score}/100 (${terminalSafe(scored.band ?? "")})`;
-    const left = open.length ? `still open: ${plural(open.length, "question")} in ${plural(openPrinciples, "principle")}` : "nothing left open";
-    prompts.show(`\n${c.green("✔")} ${principle.number}. ${terminalSafe(principle.title)} so far: ${score}, ${answered} of ${applying.length} answered; ${left}.\n`);
+    prompts.show(principleProgress(color, scored, {
+      answered: applying.filter((q) => this.answered(principle.id, q.id)).length, applying: applying.length,
+      open: open.length, openPrinciples: new Set(open.map((s) => s.principle.id)).size,
+    }));
     return false;
-  }
-
-  /** Whether the team chose to go on past the first gate not passed (asked once a session). */
-  private pastGate = false;
-
-  /** A level pack's gate walked: passed or not, the level reached, and after the first gate not passed the offer to stop. */
-  private async gateDone(levels: LevelResult, principle: Principle, more: boolean): Promise<boolean> {
-    const { prompts, color: c } = this.opts;
-    const gate = levels.gates.find((g) => g.section.principle.id === principle.id);
-    if (!gate) return false;
-    const state = gate.passed ? c.green("gate passed") : c.yellow(`gate not passed (${plural(gate.open.length, "question")} open)`);
-    prompts.show(`\n${c.green("✔")} ${principle.number}. ${terminalSafe(principle.title)}: ${state}; ${terminalSafe(levelSentence(levels))}.\n`);
-    if (gate.passed || levels.level !== principle.number || !more || this.pastGate) return false;
-    const choice = await prompts.choose<"stop" | "go-on">({
-      message: "The next levels count only once this gate is passed. Go on to their questions?",
-      choices: [
-        { value: "stop", name: "stop here", short: "stopped", description: "Save and end the interview; run it again to continue from here." },
-        { value: "go-on", name: "go on", short: "going on", description: "Answer the later gates' questions too." },
-      ],
-    });
-    this.pastGate = choice === "go-on";
-    return choice === "stop";
   }
 
   private async askAnswer(step: Step, canGoBack: boolean): Promise<Action> {
