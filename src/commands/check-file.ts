@@ -7,7 +7,7 @@ import { score } from "../core/score.js";
 import type { Answers, Assessment, CheckResult, Finding, Pack, Policy } from "../core/types.js";
 import { checkFormats, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { PLAIN } from "../io/color.js";
-import { evidenceFacts } from "../io/evidence-files.js";
+import { evidenceFacts, type Lookups } from "../io/evidence-files.js";
 import { repositoryRoot } from "../io/repository.js";
 
 /** A policy as applied to a file, with where each of its keys came from. */
@@ -19,8 +19,8 @@ export interface Applied {
 /**
  * The rules a run checks each valid file by, as plain data (a worker thread gets a copy): the
  * general policy, the policy of each risk tier the config has (for files whose project.risk names
- * it), the crosswalks whose coverage a policy checks, and whether the result counts evidence (which
- * looks at the evidence files, relative to each answers file).
+ * it), the crosswalks whose coverage a policy checks, whether the result counts evidence (which
+ * looks at the evidence files, relative to each answers file), and the run's evidence lookups.
  */
 export interface FileRules {
   general: Applied;
@@ -28,6 +28,7 @@ export interface FileRules {
   crosswalks: Crosswalk[];
   countEvidence: boolean;
   cwd: string;
+  lookups: Lookups;
 }
 
 /** True when some answer's action has a due date, so today's date is needed. */
@@ -41,12 +42,12 @@ function hasDueDates(a: Assessment): boolean {
  * of pinned ones), looked up when something uses them (verify-evidence, a pin, the JSON result's
  * counts), and, under require-signoff, when the answers last changed (git, loaded only then).
  */
-async function auditFactsFor(answers: Answers, policy: Policy, cwd: string, counts: boolean): Promise<AuditFacts> {
+async function auditFactsFor(answers: Answers, policy: Policy, rules: FileRules): Promise<AuditFacts> {
   const pinned = answers.answers.size > 0 && [...answers.answers.values()].some((qs) => [...qs.values()].some((a) => a.evidenceEntries.some((e) => e.sha256)));
-  const evidence = policy.verifyEvidence || pinned || counts ? evidenceFacts(answers, cwd) : null;
+  const evidence = policy.verifyEvidence || pinned || rules.countEvidence ? evidenceFacts(answers, rules.cwd, false, rules.lookups) : null;
   if (!policy.requireSignoff || !answers.signOff.length) return { evidence, lastChange: null };
   const { lastAnswerChange } = await import("../io/history.js");
-  return { evidence, lastChange: lastAnswerChange(answers, cwd) };
+  return { evidence, lastChange: lastAnswerChange(answers, rules.cwd) };
 }
 
 /** The policy's findings with the coverage ones merged in, in the same order (by position, then code). */
@@ -64,7 +65,7 @@ export async function checkAnswers(pack: Pack, answers: Answers, rules: FileRule
   const assessment = score(pack, answers);
   const applied = (answers.project.risk !== undefined && rules.tiers.get(answers.project.risk)) || rules.general;
   const { policy } = applied;
-  const facts = await auditFactsFor(answers, policy, rules.cwd, rules.countEvidence);
+  const facts = await auditFactsFor(answers, policy, rules);
   const day = policy.maxAgeDays !== null || hasDueDates(assessment) ? today() : "";
   const crosswalks = rules.crosswalks.filter((c) => policy.frameworks.includes(c.framework.id));
   const found = withCoverage(policyFindings(assessment, policy, day, baseline, facts), coverageFindings(assessment, crosswalks, policy.minCoverage));

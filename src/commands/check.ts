@@ -19,8 +19,7 @@ import { crosswalksFor } from "./frameworks.js";
 import { packFor, packGroups, packInputs } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
 import { policyOrigins, resolvePolicy, tierFor, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
-import { evidenceCounts } from "../core/evidence.js";
-import { evidenceFacts } from "../io/evidence-files.js";
+import { newLookups } from "../io/evidence-files.js";
 
 export interface CheckOptions extends PolicyFlags {
   format: string;
@@ -102,7 +101,8 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   // Coverage is read from the crosswalks of the (first) pack; files of another pack have none of them.
   const frameworks = [...new Set([general, ...tiers.values()].flatMap((a) => (a.policy.minCoverage === null ? [] : a.policy.frameworks)))];
   const crosswalks = frameworks.length ? await crosswalksFor(frameworks, pack, io) : [];
-  const rulesFor = (p: Pack): FileRules => ({ general, tiers, crosswalks: p.id === pack.id ? crosswalks : [], countEvidence: opts.format === "json", cwd: io.cwd });
+  const lookups = newLookups();
+  const rulesFor = (p: Pack): FileRules => ({ general, tiers, crosswalks: p.id === pack.id ? crosswalks : [], countEvidence: opts.format === "json", cwd: io.cwd, lookups });
   let generated: string | undefined;
   let repository: CheckContext["repository"];
   const invalid: Diagnostic[] = [];

@@ -26,6 +26,8 @@ function evidenceFindings(a: Assessment, policy: Policy, facts: EvidenceFacts | 
   const out: Finding[] = [];
   const changedSeverity: Severity = policy.verifyEvidence ? "error" : "warning";
   for (const { principle, question, entry } of evidenceEntries(a.answers)) {
+    // Without verify-evidence only pinned entries can raise a finding.
+    if (!policy.verifyEvidence && !entry.sha256) continue;
     const where = `${principle}/${question}`;
     const status = evidenceStatus(entry, facts);
     const fact = facts?.files.get(entry.ref);

@@ -8,6 +8,18 @@ import type { Answers, EvidenceEntry } from "./types.js";
 export type EvidenceKind = { kind: "url" } | { kind: "path" } | { kind: "invalid"; reason: string };
 
 export function evidenceKind(ref: string): EvidenceKind {
+  let kind = kinds.get(ref);
+  if (!kind) {
+    if (kinds.size >= 10_000) kinds.clear();
+    kinds.set(ref, (kind = kindOf(ref)));
+  }
+  return kind;
+}
+
+/** Kinds already worked out: the same few entries recur across a run's files, and a URL costs a parse. */
+const kinds = new Map<string, EvidenceKind>();
+
+function kindOf(ref: string): EvidenceKind {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || /^(https?|ftp|file|mailto|javascript|data):/i.test(ref)) {
     if (!/^https?:\/\//i.test(ref)) return { kind: "invalid", reason: "only http and https URLs can be evidence" };
     if (/\s/.test(ref)) return { kind: "invalid", reason: "a URL may not contain spaces (write them as %20)" };

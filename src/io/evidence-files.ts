@@ -20,6 +20,33 @@ export function fileSha256(path: string): string {
   return hash.digest("hex");
 }
 
+/**
+ * What one run has already looked up, so that many answers files pointing at the same evidence
+ * (a directory of teams' files, all citing `docs/…`) stat each path once: repository roots by
+ * directory, their real paths, and file facts by directory and path as written (`#` in front when
+ * hashed). Plain maps, so a worker thread gets its own copy. A run reads the file system as it is
+ * at that moment; nothing is kept between runs.
+ */
+export interface Lookups {
+  roots: Map<string, string>;
+  realRoots: Map<string, string>;
+  facts: Map<string, FileFact>;
+}
+
+export const newLookups = (): Lookups => ({ roots: new Map(), realRoots: new Map(), facts: new Map() });
+
+/** Each map is bounded: a run whose files each cite paths of their own keeps the latest few thousand. */
+const MAX_LOOKUPS = 20_000;
+
+const once = <T>(map: Map<string, T>, key: string, make: () => T): T => {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= MAX_LOOKUPS) map.clear();
+    map.set(key, (value = make()));
+  }
+  return value;
+};
+
 const inside = (root: string, path: string) => {
   const rel = relative(root, path);
   return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
@@ -31,8 +58,11 @@ const inside = (root: string, path: string) => {
  * (null for a directory, or when `hash` is false). The repository is the git work tree holding the answers file, or the
  * answers file's directory outside one.
  */
-export function fileFact(ref: string, answersDir: string, root: string, hash: boolean): FileFact {
-  const path = resolve(answersDir, ref);
+export function fileFact(ref: string, answersDir: string, root: string, hash: boolean, lookups: Lookups = newLookups()): FileFact {
+  return once(lookups.facts, `${hash ? "#" : ""}${answersDir}\0${ref}`, () => lookUp(resolve(answersDir, ref), root, hash, lookups));
+}
+
+function lookUp(path: string, root: string, hash: boolean, lookups: Lookups): FileFact {
   if (!inside(root, path)) return { state: "outside", root };
   // Most evidence of a large run is checked for existence only: no exception for a missing path.
   if (!lstatSync(path, { throwIfNoEntry: false })) return { state: "missing" };
@@ -42,7 +72,7 @@ export function fileFact(ref: string, answersDir: string, root: string, hash: bo
   } catch {
     return { state: "missing" }; // a dangling symlink
   }
-  if (!inside(realpathSync(root), real)) return { state: "outside", root };
+  if (!inside(once(lookups.realRoots, root, () => realpathSync(root)), real)) return { state: "outside", root };
   const stat = statSync(real);
   if (stat.isDirectory()) return { state: "found", sha256: null };
   if (!stat.isFile()) return { state: "outside", root };
@@ -52,17 +82,17 @@ export function fileFact(ref: string, answersDir: string, root: string, hash: bo
 /**
  * The facts `check` and `evidence` need about a file's local evidence paths: whether each exists
  * inside the repository, and the sha256 of the pinned ones (of every file with `hashAll`, for
- * `evidence --pin`). URLs are never fetched.
+ * `evidence --pin`). URLs are never fetched. A run checking many files passes its `lookups`.
  */
-export function evidenceFacts(answers: Answers, cwd: string, hashAll = false): EvidenceFacts {
+export function evidenceFacts(answers: Answers, cwd: string, hashAll = false, lookups: Lookups = newLookups()): EvidenceFacts {
   const answersDir = dirname(resolve(cwd, answers.file));
-  const root = repositoryRoot(answersDir);
+  const root = once(lookups.roots, answersDir, () => repositoryRoot(answersDir));
   const files = new Map<string, FileFact>();
   for (const { entry } of evidenceEntries(answers)) {
     if (evidenceKind(entry.ref).kind !== "path") continue;
     const known = files.get(entry.ref);
     if (known && (known.state !== "found" || known.sha256 !== null || !entry.sha256)) continue;
-    files.set(entry.ref, fileFact(entry.ref, answersDir, root, hashAll || Boolean(entry.sha256)));
+    files.set(entry.ref, fileFact(entry.ref, answersDir, root, hashAll || Boolean(entry.sha256), lookups));
   }
   return { files };
 }
