@@ -7,19 +7,17 @@ import type { Answers, EvidenceEntry } from "./types.js";
  */
 export type EvidenceKind = { kind: "url" } | { kind: "path" } | { kind: "invalid"; reason: string };
 
-export function evidenceKind(ref: string): EvidenceKind {
-  let kind = kinds.get(ref);
-  if (!kind) {
-    if (kinds.size >= 10_000) kinds.clear();
-    kinds.set(ref, (kind = kindOf(ref)));
-  }
+/** An entry's kind, worked out once per entry however many rules ask (a URL costs a parse). */
+export function entryKind(entry: EvidenceEntry): EvidenceKind {
+  let kind = kinds.get(entry);
+  if (!kind) kinds.set(entry, (kind = evidenceKind(entry.ref)));
   return kind;
 }
 
-/** Kinds already worked out: the same few entries recur across a run's files, and a URL costs a parse. */
-const kinds = new Map<string, EvidenceKind>();
+const kinds = new WeakMap<EvidenceEntry, EvidenceKind>();
 
-function kindOf(ref: string): EvidenceKind {
+/** The kind of an evidence text. */
+export function evidenceKind(ref: string): EvidenceKind {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || /^(https?|ftp|file|mailto|javascript|data):/i.test(ref)) {
     if (!/^https?:\/\//i.test(ref)) return { kind: "invalid", reason: "only http and https URLs can be evidence" };
     if (/\s/.test(ref)) return { kind: "invalid", reason: "a URL may not contain spaces (write them as %20)" };
@@ -49,7 +47,7 @@ export type EvidenceStatus = "found" | "missing" | "changed" | "url" | "invalid"
 
 /** An entry's status given the facts; "unchecked" when the facts do not cover it. */
 export function evidenceStatus(entry: EvidenceEntry, facts: EvidenceFacts | null): EvidenceStatus {
-  const kind = evidenceKind(entry.ref);
+  const kind = entryKind(entry);
   if (kind.kind === "url") return "url";
   if (kind.kind === "invalid") return "invalid";
   const fact = facts?.files.get(entry.ref);
@@ -80,10 +78,15 @@ export function evidenceEntries(answers: Answers): { principle: string; question
   return out.sort((a, b) => a.entry.position.line - b.entry.position.line || a.entry.position.column - b.entry.position.column);
 }
 
+/** Every evidence entry of a file's answers, in no particular order (for counting and looking up). */
+export function* unordered(answers: Answers): Generator<EvidenceEntry> {
+  for (const questions of answers.answers.values()) for (const answer of questions.values()) yield* answer.evidenceEntries;
+}
+
 /** Counts entries by status; entries the facts do not cover count in `total` only. */
 export function evidenceCounts(answers: Answers, facts: EvidenceFacts | null): EvidenceCounts {
   const counts: EvidenceCounts = { total: 0, found: 0, missing: 0, changed: 0, url: 0, invalid: 0, pinned: 0 };
-  for (const { entry } of evidenceEntries(answers)) {
+  for (const entry of unordered(answers)) {
     counts.total++;
     if (entry.sha256) counts.pinned++;
     const status = evidenceStatus(entry, facts);

@@ -1,6 +1,6 @@
 import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { evidenceEntries, evidenceKind, type EvidenceFacts, type FileFact } from "../core/evidence.js";
+import { entryKind, unordered, type EvidenceFacts, type FileFact } from "../core/evidence.js";
 import type { Answers } from "../core/types.js";
 import { repositoryRoot } from "./repository.js";
 
@@ -23,14 +23,14 @@ export function fileSha256(path: string): string {
 /**
  * What one run has already looked up, so that many answers files pointing at the same evidence
  * (a directory of teams' files, all citing `docs/…`) stat each path once: repository roots by
- * directory, their real paths, and file facts by directory and path as written (`#` in front when
- * hashed). Plain maps, so a worker thread gets its own copy. A run reads the file system as it is
+ * directory, their real paths, and file facts by directory, then path as written (`#` in front
+ * when hashed). Plain maps, so a worker thread gets its own copy. A run reads the file system as it is
  * at that moment; nothing is kept between runs.
  */
 export interface Lookups {
   roots: Map<string, string>;
   realRoots: Map<string, string>;
-  facts: Map<string, FileFact>;
+  facts: Map<string, Map<string, FileFact>>;
 }
 
 export const newLookups = (): Lookups => ({ roots: new Map(), realRoots: new Map(), facts: new Map() });
@@ -59,7 +59,11 @@ const inside = (root: string, path: string) => {
  * answers file's directory outside one.
  */
 export function fileFact(ref: string, answersDir: string, root: string, hash: boolean, lookups: Lookups = newLookups()): FileFact {
-  return once(lookups.facts, `${hash ? "#" : ""}${answersDir}\0${ref}`, () => lookUp(resolve(answersDir, ref), root, hash, lookups));
+  return factOf(ref, answersDir, root, hash, lookups, once(lookups.facts, answersDir, () => new Map()));
+}
+
+function factOf(ref: string, answersDir: string, root: string, hash: boolean, lookups: Lookups, known: Map<string, FileFact>): FileFact {
+  return once(known, hash ? `#${ref}` : ref, () => lookUp(resolve(answersDir, ref), root, hash, lookups));
 }
 
 function lookUp(path: string, root: string, hash: boolean, lookups: Lookups): FileFact {
@@ -87,12 +91,13 @@ function lookUp(path: string, root: string, hash: boolean, lookups: Lookups): Fi
 export function evidenceFacts(answers: Answers, cwd: string, hashAll = false, lookups: Lookups = newLookups()): EvidenceFacts {
   const answersDir = dirname(resolve(cwd, answers.file));
   const root = once(lookups.roots, answersDir, () => repositoryRoot(answersDir));
+  const seen = once(lookups.facts, answersDir, () => new Map<string, FileFact>());
   const files = new Map<string, FileFact>();
-  for (const { entry } of evidenceEntries(answers)) {
-    if (evidenceKind(entry.ref).kind !== "path") continue;
+  for (const entry of unordered(answers)) {
+    if (entryKind(entry).kind !== "path") continue;
     const known = files.get(entry.ref);
     if (known && (known.state !== "found" || known.sha256 !== null || !entry.sha256)) continue;
-    files.set(entry.ref, fileFact(entry.ref, answersDir, root, hashAll || Boolean(entry.sha256), lookups));
+    files.set(entry.ref, factOf(entry.ref, answersDir, root, hashAll || Boolean(entry.sha256), lookups, seen));
   }
   return { files };
 }
