@@ -7,18 +7,15 @@ import type { Answers, EvidenceEntry } from "./types.js";
  */
 export type EvidenceKind = { kind: "url" } | { kind: "path" } | { kind: "invalid"; reason: string };
 
-/** An entry's kind, worked out once per entry however many rules ask (a URL costs a parse). */
-export function entryKind(entry: EvidenceEntry): EvidenceKind {
-  let kind = kinds.get(entry);
-  if (!kind) kinds.set(entry, (kind = evidenceKind(entry.ref)));
-  return kind;
-}
-
-const kinds = new WeakMap<EvidenceEntry, EvidenceKind>();
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const KNOWN_SCHEME = /^(https?|ftp|file|mailto|javascript|data):/i;
+const ABSOLUTE = /^([a-z]:)?[\\/]/i;
+const hasScheme = (ref: string) => SCHEME.test(ref) || KNOWN_SCHEME.test(ref);
+const isAbsolute = (ref: string) => ABSOLUTE.test(ref) || ref.startsWith("~");
 
 /** The kind of an evidence text. */
 export function evidenceKind(ref: string): EvidenceKind {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || /^(https?|ftp|file|mailto|javascript|data):/i.test(ref)) {
+  if (hasScheme(ref)) {
     if (!/^https?:\/\//i.test(ref)) return { kind: "invalid", reason: "only http and https URLs can be evidence" };
     if (/\s/.test(ref)) return { kind: "invalid", reason: "a URL may not contain spaces (write them as %20)" };
     try {
@@ -28,9 +25,12 @@ export function evidenceKind(ref: string): EvidenceKind {
       return { kind: "invalid", reason: "it is not a well-formed URL" };
     }
   }
-  if (/^([a-z]:)?[\\/]/i.test(ref) || ref.startsWith("~")) return { kind: "invalid", reason: "absolute paths are not portable; write the path relative to the answers file's directory" };
+  if (isAbsolute(ref)) return { kind: "invalid", reason: "absolute paths are not portable; write the path relative to the answers file's directory" };
   return { kind: "path" };
 }
+
+/** Whether `evidenceKind(ref)` is a path, without parsing what looks like a URL. */
+export const isPathRef = (ref: string): boolean => !hasScheme(ref) && !isAbsolute(ref);
 
 /** What the file system says about a local evidence path (gathered by the IO layer). */
 export type FileFact =
@@ -47,11 +47,12 @@ export type EvidenceStatus = "found" | "missing" | "changed" | "url" | "invalid"
 
 /** An entry's status given the facts; "unchecked" when the facts do not cover it. */
 export function evidenceStatus(entry: EvidenceEntry, facts: EvidenceFacts | null): EvidenceStatus {
-  const kind = entryKind(entry);
-  if (kind.kind === "url") return "url";
-  if (kind.kind === "invalid") return "invalid";
+  // The facts hold local paths only, so an entry they cover is a path (and needs no URL parse).
   const fact = facts?.files.get(entry.ref);
-  if (!fact) return "unchecked";
+  if (!fact) {
+    const { kind } = evidenceKind(entry.ref);
+    return kind === "url" ? "url" : kind === "invalid" ? "invalid" : "unchecked";
+  }
   if (fact.state === "outside") return "invalid";
   if (fact.state === "missing") return "missing";
   if (entry.sha256 && fact.sha256 !== entry.sha256) return "changed";

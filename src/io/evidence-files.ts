@@ -1,6 +1,6 @@
 import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { entryKind, unordered, type EvidenceFacts, type FileFact } from "../core/evidence.js";
+import { isPathRef, unordered, type EvidenceFacts, type FileFact } from "../core/evidence.js";
 import type { Answers } from "../core/types.js";
 import { repositoryRoot } from "./repository.js";
 
@@ -94,7 +94,7 @@ export function evidenceFacts(answers: Answers, cwd: string, hashAll = false, lo
   const seen = once(lookups.facts, answersDir, () => new Map<string, FileFact>());
   const files = new Map<string, FileFact>();
   for (const entry of unordered(answers)) {
-    if (entryKind(entry).kind !== "path") continue;
+    if (!isPathRef(entry.ref)) continue;
     const known = files.get(entry.ref);
     if (known && (known.state !== "found" || known.sha256 !== null || !entry.sha256)) continue;
     files.set(entry.ref, factOf(entry.ref, answersDir, root, hashAll || Boolean(entry.sha256), lookups, seen));

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { evidenceKind, isPathRef } from "../../src/core/evidence.js";
 import { evidenceFacts, newLookups } from "../../src/io/evidence-files.js";
 import { parseAnswers } from "../../src/load/answers.js";
 import { loadPack } from "../../src/load/pack.js";
@@ -54,5 +55,12 @@ describe("a run's evidence lookups", () => {
     const facts = lookups.facts.get(dir)!;
     expect(facts.size).toBeGreaterThan(0);
     expect(facts.size).toBeLessThanOrEqual(20_000);
+  });
+});
+
+describe("isPathRef", () => {
+  it("agrees with evidenceKind on every kind of entry", () => {
+    const refs = ["docs/card.md", "../outside.md", "./a b.md", "https://example.org/x", "http://", "https://exa mple.org", "HTTPS://EXAMPLE.ORG", "ftp://x.org/f", "mailto:a@b.org", "javascript:alert(1)", "data:text/plain,x", "s3://bucket/key", "/etc/passwd", "C:\\data\\x.csv", "\\\\server\\share", "~/notes.md", "file:///tmp/x", "dir/with:colon.md", "a1+b://x"];
+    for (const ref of refs) expect(isPathRef(ref), ref).toBe(evidenceKind(ref).kind === "path");
   });
 });
