@@ -18,12 +18,8 @@ export function evidenceKind(ref: string): EvidenceKind {
   if (hasScheme(ref)) {
     if (!/^https?:\/\//i.test(ref)) return { kind: "invalid", reason: "only http and https URLs can be evidence" };
     if (/\s/.test(ref)) return { kind: "invalid", reason: "a URL may not contain spaces (write them as %20)" };
-    try {
-      const url = new URL(ref);
-      return url.hostname ? { kind: "url" } : { kind: "invalid", reason: "the URL has no host" };
-    } catch {
-      return { kind: "invalid", reason: "it is not a well-formed URL" };
-    }
+    // An http(s) URL that parses has a host: the URL standard refuses an empty one for them.
+    return URL.canParse(ref) ? { kind: "url" } : { kind: "invalid", reason: "it is not a well-formed URL" };
   }
   if (isAbsolute(ref)) return { kind: "invalid", reason: "absolute paths are not portable; write the path relative to the answers file's directory" };
   return { kind: "path" };
