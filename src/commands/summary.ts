@@ -2,13 +2,13 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
 import { EXIT, formatDiagnostic, listed, UsageError, type Diagnostic } from "../errors.js";
 import { score } from "../core/score.js";
-import { SummaryTally, summaryRow } from "../core/summary.js";
+import { SummaryTally, summaryRow, type SummaryRow } from "../core/summary.js";
 import type { Pack } from "../core/types.js";
 import { summaryFormats } from "../formats/index.js";
 import { generatedAt } from "../io/clock.js";
 import { answersFilesFor } from "../io/discover.js";
 import type { Io } from "../io/io.js";
-import { loadAll, loadOne, workersFor, type Loaded } from "../load/many.js";
+import { loadOne, rowsAll, workersFor, type Loaded, type RowJob } from "../load/many.js";
 import { TOOL } from "../version.js";
 import { packFor, packGroups } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
@@ -52,23 +52,39 @@ function packNamedIn(file: string, cwd: string): string | null {
   }
 }
 
+/** A file of the summary: its row, or the problems that keep it out. */
+type Item = { row: SummaryRow } | { file: string; problems: Diagnostic[] };
+
 /**
- * Files are parsed against the first pack (on worker threads in large runs); one that names
- * another of the given packs, and so fails against the first, is parsed again against its own.
+ * The rows of files read with one pack, in order: in large runs each file is parsed and scored on a
+ * worker thread, which sends back only its row (copying a parsed file between threads costs more
+ * than scoring it); otherwise here.
  */
-async function* loadedWithTheirPacks(files: string[], packs: Pack[], io: Io, jobs?: number): AsyncGenerator<{ loaded: Loaded; pack: Pack }> {
+async function* rowsWith(files: string[], pack: Pack, job: RowJob, workers: number, io: Io): AsyncGenerator<Item> {
+  if (workers === 0) {
+    for (const file of files) yield itemOf(await loadOne(file, pack, io.cwd), pack, job);
+    return;
+  }
+  for await (const sent of rowsAll(files, pack, io.cwd, job, workers, io.stderr)) yield "problems" in sent ? sent : { row: { ...sent.row, pack } };
+}
+
+const itemOf = (loaded: Loaded, pack: Pack, { today, maxAgeDays }: RowJob): Item => ("problems" in loaded ? loaded : { row: summaryRow(score(pack, loaded.answers), today, maxAgeDays) });
+
+/**
+ * Files are read with the first pack; one that names another of the given packs, and so fails
+ * against the first, is read again with its own.
+ */
+async function* rowsWithTheirPacks(files: string[], packs: Pack[], job: RowJob, io: Io, jobs?: number): AsyncGenerator<Item> {
   const [first] = packs as [Pack];
-  for await (const loaded of loadAll(files, first, io.cwd, workersFor(files.length, jobs), io.stderr)) {
-    const other = "problems" in loaded && packs.length > 1 ? packs.find((p) => p !== first && p.id === packNamedIn(loaded.file, io.cwd)) : undefined;
-    yield other ? { loaded: await loadOne(loaded.file, other, io.cwd), pack: other } : { loaded, pack: first };
+  for await (const item of rowsWith(files, first, job, workersFor(files.length, jobs), io)) {
+    const other = "problems" in item && packs.length > 1 ? packs.find((p) => p !== first && p.id === packNamedIn(item.file, io.cwd)) : undefined;
+    yield other ? itemOf(await loadOne((item as { file: string }).file, other, io.cwd), other, job) : item;
   }
 }
 
-/** Files grouped by the built-in pack each names, each group parsed against its own pack. */
-async function* inGroups(groups: { pack: Pack; files: string[] }[], count: number, io: Io, jobs?: number): AsyncGenerator<{ loaded: Loaded; pack: Pack }> {
-  for (const { pack, files } of groups) {
-    for await (const loaded of loadAll(files, pack, io.cwd, workersFor(count, jobs), io.stderr)) yield { loaded, pack };
-  }
+/** Files grouped by the built-in pack each names, each group read with its own pack. */
+async function* inGroups(groups: { pack: Pack; files: string[] }[], count: number, job: RowJob, io: Io, jobs?: number): AsyncGenerator<Item> {
+  for (const { pack, files } of groups) yield* rowsWith(files, pack, job, workersFor(count, jobs), io);
 }
 
 /** A file's first problem as one line, with how many more there are. */
@@ -99,17 +115,17 @@ export async function summaryCommand(args: string[], opts: SummaryOptions, io: I
   const write = (text: string) => text && sink.write(text);
   try {
     write(writer.head());
-    const loadedFiles = groups ? inGroups(groups, files.length, io, opts.jobs) : loadedWithTheirPacks(files, packs, io, opts.jobs);
-    for await (const { loaded, pack } of loadedFiles) {
-      if ("problems" in loaded) {
-        const invalid = { file: loaded.file, message: problemOf(loaded.problems) };
+    const job: RowJob = { today, maxAgeDays };
+    const items = groups ? inGroups(groups, files.length, job, io, opts.jobs) : rowsWithTheirPacks(files, packs, job, io, opts.jobs);
+    for await (const item of items) {
+      if ("problems" in item) {
+        const invalid = { file: item.file, message: problemOf(item.problems) };
         tally.addInvalid(invalid);
         write(writer.invalid(invalid));
         continue;
       }
-      const row = summaryRow(score(pack, loaded.answers), today, maxAgeDays);
-      tally.add(row);
-      write(writer.row(row));
+      tally.add(item.row);
+      write(writer.row(item.row));
     }
     const totals = tally.totals();
     write(writer.end(totals));

@@ -1,17 +1,28 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { jobContext, renderAnswers, type CheckJob } from "../commands/check-file.js";
-import type { Pack } from "../core/types.js";
-import { loadOne } from "./many.js";
+import { score } from "../core/score.js";
+import { summaryRow } from "../core/summary.js";
+import type { Answers, Pack } from "../core/types.js";
+import { loadOne, type RowJob, type SentRow } from "./many.js";
 
-// A worker thread of `check`: parses the batches of answers files it is sent and posts them back,
-// or, given a job, checks and renders each valid file and posts back its part and summary.
-const { pack, cwd, job } = workerData as { pack: Pack; cwd: string; job?: CheckJob };
+// A worker thread of `check` and `summary`: parses the batches of answers files it is sent and
+// posts them back; given a check job, checks and renders each valid file and posts back its part
+// and summary; given a row job, posts back each valid file's summary row (without its pack).
+const { pack, cwd, job, rows } = workerData as { pack: Pack; cwd: string; job?: CheckJob; rows?: RowJob };
 const context = job && jobContext(pack, cwd, job);
+
+function rowOf(file: string, answers: Answers, { today, maxAgeDays }: RowJob): SentRow {
+  const { pack: _, ...row } = summaryRow(score(pack, answers), today, maxAgeDays);
+  return { file, row };
+}
+
 parentPort!.on("message", async ({ id, files }: { id: number; files: string[] }) => {
   const loaded = [];
   for (const file of files) {
     const one = await loadOne(file, pack, cwd);
-    loaded.push(context && "answers" in one ? await renderAnswers(pack, one.answers, job!, context) : one);
+    if (!("answers" in one)) loaded.push(one);
+    else if (context) loaded.push(await renderAnswers(pack, one.answers, job!, context));
+    else loaded.push(rows ? rowOf(file, one.answers, rows) : one);
   }
   parentPort!.postMessage({ id, loaded });
 });

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { InputError, type Diagnostic } from "../errors.js";
 import type { CheckJob, RenderedFile } from "../commands/check-file.js";
+import type { SummaryRow } from "../core/summary.js";
 import type { Answers, Pack } from "../core/types.js";
 import { ANSWERS_WORKER } from "../paths.js";
 import { loadAnswers } from "./answers-file.js";
@@ -54,11 +55,28 @@ export function checkAll(files: string[], pack: Pack, cwd: string, job: CheckJob
   return pooled(files, { pack, cwd, job }, workers, stderr);
 }
 
+/** What a worker needs to make each file's summary row: the day ages count to, and the maximum age. */
+export interface RowJob {
+  today: string;
+  maxAgeDays: number;
+}
+
+/** A file's summary row as a worker sends it: without its pack, which the receiving thread has. */
+export type SentRow = { file: string; row: Omit<SummaryRow, "pack"> };
+
+/**
+ * Summary rows of answers files made on `workers` threads (at least one), in order: each valid file
+ * is scored on a worker, which sends back only its row; an invalid file comes back with its problems.
+ */
+export function rowsAll(files: string[], pack: Pack, cwd: string, rows: RowJob, workers: number, stderr?: (text: string) => void): AsyncGenerator<SentRow | Extract<Loaded, { problems: Diagnostic[] }>> {
+  return pooled(files, { pack, cwd, rows }, workers, stderr);
+}
+
 /**
  * Batches of files handed to a pool of worker threads, their results yielded in file order; at
  * most two batches per worker are in flight, so memory stays bounded however many files there are.
  */
-async function* pooled<T>(files: string[], workerData: { pack: Pack; cwd: string; job?: CheckJob }, workers: number, stderr?: (text: string) => void): AsyncGenerator<T> {
+async function* pooled<T>(files: string[], workerData: { pack: Pack; cwd: string; job?: CheckJob; rows?: RowJob }, workers: number, stderr?: (text: string) => void): AsyncGenerator<T> {
   // Loaded only for large runs: a check of a few files never starts a thread.
   const { Worker } = process.getBuiltinModule("node:worker_threads");
   // Each worker gets standard streams of its own rather than sharing this process's: a worker's
