@@ -2,17 +2,11 @@ import type { ChalkInstance } from "chalk";
 import type { CheckResult, Policy, ScoredPrinciple } from "../core/types.js";
 import { PLAIN } from "../io/color.js";
 import { terminalSafe } from "../io/terminal.js";
+import { textBar } from "./bar.js";
 import { renderDocument, systemsOf, type CheckContext, type CheckFormat } from "./document.js";
 import { levelLines, systemLines } from "./text-levels.js";
 import { policyEntries } from "./policy.js";
 import { findingLines, nextStep } from "./text-findings.js";
-
-/** A 10-cell bar for a 0..100 score: filled cells for each full ten points. */
-export function textBar(score: number | null): string {
-  if (score === null) return "··········";
-  const filled = Math.round(score / 10);
-  return "█".repeat(filled) + "░".repeat(10 - filled);
-}
 
 function principleLine(p: ScoredPrinciple, c: ChalkInstance): string {
   const total = p.questions.length;

@@ -4,20 +4,23 @@ import { git } from "./git.js";
 
 /**
  * The commit an answers file is read at: HEAD of the git work tree holding it, whether the file
- * differs from it, and the file's directory from the work tree's root. Null outside a work tree
- * (or without git).
+ * differs from it, and the file's directory from the work tree's root. Null outside a work tree,
+ * in a repository without commits, or without git.
  */
 export function gitProvenance(file: string, cwd: string): Provenance | null {
   const path = resolve(cwd, file);
   const dir = dirname(path);
-  const root = git(["rev-parse", "--show-toplevel"], dir);
-  const head = git(["rev-parse", "--verify", "--quiet", "HEAD"], dir);
-  if (!root.ok || !head.ok) return null;
+  // One git process for the work tree's root and the commit, which it prints on a line each
+  // (--verify: HEAD is taken as a revision even beside a file named HEAD).
+  const head = git(["rev-parse", "--show-toplevel", "--verify", "--quiet", "HEAD"], dir);
+  if (!head.ok) return null;
+  const out = head.out.toString("utf8").replace(/\n$/, "");
+  const cut = out.lastIndexOf("\n");
+  if (cut < 0) return null;
   const status = git(["status", "--porcelain", "--", basename(path)], dir);
-  const top = root.out.toString("utf8").trim();
   return {
-    commit: head.out.toString("utf8").trim(),
+    commit: out.slice(cut + 1).trim(),
     dirty: !status.ok || status.out.toString("utf8").trim() !== "",
-    dir: relative(top, dir).split(sep).join("/"),
+    dir: relative(out.slice(0, cut).trim(), dir).split(sep).join("/"),
   };
 }

@@ -1,7 +1,7 @@
 import type { Coverage } from "../core/crosswalk.js";
 import type { AssessmentDiff } from "../core/diff.js";
 import type { Assessment, ScoredPrinciple, ScoredQuestion, QuestionStatus } from "../core/types.js";
-import { textBar } from "../formats/text.js";
+import { textBar } from "../formats/bar.js";
 import { actionItem, auditContext, evidenceItem, type AuditMeta } from "./audit.js";
 import { changesContext } from "./changes.js";
 import { coverageContext, itemsByQuestion } from "./coverage.js";

@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import Runtime from "handlebars/runtime";
 import type { Coverage } from "../core/crosswalk.js";
 import type { AssessmentDiff } from "../core/diff.js";
 import type { Assessment } from "../core/types.js";
-import * as precompiled from "../generated/templates.js";
 import { TEMPLATES_DIR } from "../paths.js";
+import { builtinTemplate, type Precompiled } from "./builtin.js";
 import { cardContext } from "./card.js";
 import { reportContext, type Escape, type ReportMeta } from "./context.js";
 
@@ -13,10 +12,10 @@ export type { ReportMeta };
 import { escapeMarkdown, htmlHref, htmlText, markdownCode, markdownHref } from "./escape.js";
 
 interface ReportFormat {
-  /** The built-in template, precompiled at build time from templates/. */
-  template: keyof typeof precompiled & ("md" | "html");
+  /** The built-in template, loaded on use (each is a file of its own in the build). */
+  template: () => Promise<Precompiled>;
   /** The built-in TRL card template, for level packs. */
-  card: keyof typeof precompiled & ("cardMd" | "cardHtml");
+  card: () => Promise<Precompiled>;
   escape: Escape;
   /** Markdown strings arrive escaped in the context; HTML relies on Handlebars' own escaping. */
   noEscape: boolean;
@@ -24,21 +23,14 @@ interface ReportFormat {
 
 /** Report formats by name: adding one is a template (and its line in scripts/build.mjs) and an entry here. */
 export const reportFormats: Record<string, ReportFormat> = {
-  md: { template: "md", card: "cardMd", escape: { text: escapeMarkdown, href: markdownHref, code: markdownCode }, noEscape: true },
-  html: { template: "html", card: "cardHtml", escape: { text: htmlText, href: htmlHref, code: htmlText }, noEscape: false },
+  md: { template: () => import("../generated/template-report-md.js"), card: () => import("../generated/template-card-md.js"), escape: { text: escapeMarkdown, href: markdownHref, code: markdownCode }, noEscape: true },
+  html: { template: () => import("../generated/template-report-html.js"), card: () => import("../generated/template-card-html.js"), escape: { text: htmlText, href: htmlHref, code: htmlText }, noEscape: false },
 };
 
 /** A team's own template: its text and the name to use in messages. */
 export interface TemplateSource {
   file: string;
   text: string;
-}
-
-/** The built-in template of a format, with the built-in partials, on Handlebars' runtime alone. */
-function builtinTemplate(format: ReportFormat, card = false): (context: object) => string {
-  const hbs = Runtime.create();
-  for (const [name, spec] of Object.entries(precompiled.partials)) hbs.registerPartial(name, hbs.template(spec));
-  return hbs.template(precompiled[card ? format.card : format.template]);
 }
 
 /** A team's template, compiled now by the full Handlebars (loaded only for this), with the built-in partials. */
@@ -60,6 +52,6 @@ export async function renderReport(a: Assessment, format: string, meta: ReportMe
   const f = reportFormats[format];
   if (!f) throw new Error(`unknown report format ${format}`);
   // A level pack's report is its TRL card (a team's own template receives the card's context).
-  const render = template ? await customTemplate(f, template) : builtinTemplate(f, Boolean(a.levels));
+  const render = template ? await customTemplate(f, template) : builtinTemplate(await (a.levels ? f.card : f.template)());
   return render(a.levels ? cardContext(a, a.levels, meta, f.escape) : reportContext(a, meta, f.escape, previous, coverage));
 }
