@@ -48,17 +48,11 @@ export function collectGlobs(value: string, previous: string[] | undefined): str
 
 const packOption = () => new Option("--pack <dir|name>", "use the pack in DIR, or a built-in pack by name (responsible-ml, mltrl), instead of the default one");
 
-/** The commands, in the order help lists them. */
-const COMMANDS = ["principles", "init", "interview", "check", "diff", "report", "summary", "badge", "crosswalk", "evidence"];
-
 /**
  * The command line: commander setup only. Each action imports its command module on use, so a
- * command loads only the libraries it needs, and stores the exit code in `result`. Given the
- * command a run names (its first argument), only that command is set up, since setting up the
- * options of every command costs each start; help and unknown commands get all of them.
+ * command loads only the libraries it needs, and stores the exit code in `result`.
  */
-export function buildCli(io: Io, result: { code: number }, command?: string): Command {
-  const sets = (name: string) => command === undefined || !COMMANDS.includes(command) || command === name;
+export function buildCli(io: Io, result: { code: number }): Command {
   const program = new Command("rml-assess")
     .description("Assess a machine-learning system against the eight Responsible Machine Learning Principles.")
     .version(TOOL.version, "-v, --version")
@@ -70,7 +64,7 @@ Exit codes: 0 passed, 1 the assessment fails its policy, 2 invalid input or usag
 130 an interview stopped with Ctrl-C.
 Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
 
-  if (sets("principles")) program.command("principles")
+  program.command("principles")
     .description("print the checklist: every principle and its questions")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "md"]).default("text"))
     .option("--verbose", "text format: also print each question's guidance, red flag and recommendation")
@@ -80,7 +74,7 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
       result.code = await principlesCommand(opts, io);
     });
 
-  if (sets("init")) program.command("init")
+  program.command("init")
     .description("write an answers file to fill in by hand, with every question as a comment")
     .argument("[file]", "answers file to create", "rml-assessment.yaml")
     .option("--force", "overwrite the file if it exists")
@@ -97,7 +91,7 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
       result.code = await initCommand(file, opts, io);
     });
 
-  if (sets("interview")) program.command("interview")
+  program.command("interview")
     .description("answer the checklist at the terminal, one question at a time, saving each answer as it is given")
     .argument("[file]", "answers file to create or continue", "rml-assessment.yaml")
     .option("--principle <id>", "only the questions of principle ID (repeat it, or separate ids with commas, for more)", collectIds)
@@ -115,7 +109,7 @@ then 'check'.`)
       result.code = await interviewCommand(file, opts, io);
     });
 
-  if (sets("check")) program.command("check")
+  program.command("check")
     .description("validate and score answers files; fail when the policy is not met")
     .argument("[files...]", "answers files, or directories to search for them", ["rml-assessment.yaml"])
     .option("--min-score <n>", "fail when the overall score is below N (0-100)", scoreArg)
@@ -154,7 +148,7 @@ junit (JUnit XML), sarif (SARIF 2.1.0).`)
       result.code = await checkCommand(files, opts, io);
     });
 
-  if (sets("diff")) program.command("diff")
+  program.command("diff")
     .description("show what changed between two assessments: scores, answers, evidence")
     .argument("<old>", "the earlier answers file, or REF:PATH to read it from git (e.g. origin/main:rml-assessment.yaml)")
     .argument("[new]", "the later answers file or REF:PATH; when left out, OLD is compared with itself at HEAD")
@@ -169,7 +163,7 @@ pasted as a pull-request comment and stays under GitHub's 65,536-character limit
       result.code = await diffCommand(oldFile, newFile, opts, io);
     });
 
-  if (sets("report")) program.command("report")
+  program.command("report")
     .description("write a scored assessment report an auditor can file")
     .argument("[file]", "answers file", "rml-assessment.yaml")
     .addOption(new Option("-f, --format <format>", "report format").choices(["md", "html"]).default("md"))
@@ -183,7 +177,7 @@ pasted as a pull-request comment and stays under GitHub's 65,536-character limit
       result.code = await reportCommand(file, opts, io);
     });
 
-  if (sets("summary")) program.command("summary")
+  program.command("summary")
     .description("summarise many answers files in one view: every assessment, each principle across them, what is weak, stale or invalid")
     .argument("[files...]", "answers files, or directories to search for them", ["."])
     .addOption(new Option("-f, --format <format>", "output format").choices(["md", "html", "json", "csv"]).default("md"))
@@ -200,7 +194,7 @@ Invalid files are listed as invalid and the rest summarised. Exit 0 when the sum
       result.code = await summaryCommand(files, opts, io);
     });
 
-  if (sets("badge")) program.command("badge")
+  program.command("badge")
     .description("write a score badge (SVG, in the flat style of shields.io) for an answers file")
     .argument("[file]", "answers file", "rml-assessment.yaml")
     .option("-o, --output <file>", "write the badge to FILE instead of standard output")
@@ -212,7 +206,7 @@ Invalid files are listed as invalid and the rest summarised. Exit 0 when the sum
       result.code = await badgeCommand(file, opts, io);
     });
 
-  if (sets("crosswalk")) program.command("crosswalk")
+  program.command("crosswalk")
     .description("read an answers file as coverage of NIST AI RMF, the EU AI Act or ISO/IEC 42001, item by item")
     .argument("[file]", "answers file", "rml-assessment.yaml")
     .option("--framework <id>", "the framework to read it against (repeat it, or separate ids with commas, for more); --list shows them", collectIds)
@@ -230,7 +224,7 @@ read from a self-assessment is not conformity with the framework.`)
       result.code = await crosswalkCommand(file, opts, io);
     });
 
-  if (sets("evidence")) program.command("evidence")
+  program.command("evidence")
     .description("list every evidence entry of an answers file with its status; --pin records the sha256 of each local evidence file")
     .argument("[file]", "answers file", "rml-assessment.yaml")
     .option("--pin", "record the sha256 of each local evidence file that exists in the answers file (only those entries change)")

@@ -19,7 +19,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       buildCli(io, result).outputHelp();
       return EXIT.ok;
     }
-    await buildCli(io, result, args[0]).parseAsync(args, { from: "user" });
+    await buildCli(io, result).parseAsync(args, { from: "user" });
     return result.code;
   } catch (error) {
     // Loaded only when something is printed, so --version and --help stay light.
