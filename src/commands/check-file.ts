@@ -1,4 +1,4 @@
-import { Chalk } from "chalk";
+import type { ChalkInstance } from "chalk";
 import type { AuditFacts } from "../core/audit.js";
 import { coverageFindings, type Crosswalk } from "../core/crosswalk.js";
 import { evidenceCounts } from "../core/evidence.js";
@@ -6,7 +6,6 @@ import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
 import type { Answers, Assessment, CheckResult, Finding, Pack, Policy } from "../core/types.js";
 import { checkFormats, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
-import { PLAIN } from "../io/color.js";
 import { evidenceFacts, type Lookups } from "../io/evidence-files.js";
 import { repositoryRoot } from "../io/repository.js";
 
@@ -95,12 +94,12 @@ export interface RenderedFile {
   summary: FileSummary;
 }
 
-/** The context a worker renders with: the main thread's, rebuilt from the job. */
-export function jobContext(pack: Pack, cwd: string, job: CheckJob): CheckContext {
+/** The context a worker renders with: the main thread's, rebuilt from the job (colours at `job.colorLevel`). */
+export function jobContext(pack: Pack, cwd: string, job: CheckJob, color: ChalkInstance): CheckContext {
   let repository: CheckContext["repository"];
   return {
     pack, policy: job.rules.general.policy, invalid: [], generated: job.generated, state: { suites: 0 },
-    color: job.colorLevel === 0 ? PLAIN : new Chalk({ level: job.colorLevel }),
+    color,
     policyOrigins: job.rules.general.origins, verbose: job.verbose, nextSteps: true,
     get repository() {
       return (repository ??= { cwd, root: repositoryRoot(cwd) });

@@ -1,7 +1,19 @@
-import { Chalk, type ChalkInstance } from "chalk";
+import type { ChalkInstance } from "chalk";
 
-/** chalk without colour: every style returns its text unchanged (output to a file, a pipe, NO_COLOR). */
-export const PLAIN: ChalkInstance = new Chalk({ level: 0 });
+/**
+ * No colour (output to a file, a pipe, NO_COLOR): every style, alone or chained, returns its text
+ * unchanged, as chalk does at level 0, and chalk is not loaded at all. It has no `then`, so an
+ * async function can return it.
+ */
+export const PLAIN: ChalkInstance = new Proxy((...text: unknown[]) => (text.length === 1 ? String(text[0]) : text.join(" ")), {
+  get: (_, key) => (key === "level" ? 0 : typeof key === "string" && key !== "then" ? PLAIN : undefined),
+}) as unknown as ChalkInstance;
+
+/** chalk at a colour level above 0, loaded on first use. */
+export async function chalkAt(level: 1 | 2 | 3): Promise<ChalkInstance> {
+  const { Chalk } = await import("chalk");
+  return new Chalk({ level });
+}
 
 /** The colour level for one output stream, from NO_COLOR and FORCE_COLOR, else whether it is a terminal. */
 export function colorLevel(env: Record<string, string | undefined>, isTTY: () => boolean): 0 | 1 | 2 | 3 {
@@ -22,5 +34,5 @@ export function colorLevel(env: Record<string, string | undefined>, isTTY: () =>
  */
 export async function colorFor(env: Record<string, string | undefined>, isTTY: () => boolean): Promise<ChalkInstance> {
   const level = colorLevel(env, isTTY);
-  return level === 0 ? PLAIN : new Chalk({ level });
+  return level === 0 ? PLAIN : chalkAt(level);
 }

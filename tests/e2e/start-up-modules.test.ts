@@ -4,14 +4,17 @@ import { describe, expect, it } from "vitest";
 import { BIN, CACHE_ENV, EXAMPLES, FIXTURES, REPO } from "../helpers/run.js";
 
 const PROBE = join(FIXTURES, "module-probe", "report-builtins.cjs");
+const VENDOR_PROBE = join(FIXTURES, "module-probe", "vendor-files.cjs");
+
+/** What a probe preloaded into a run of the built CLI reports at exit (its last line of stderr). */
+function probed<T>(probe: string, args: string[], env: Record<string, string> = { NO_COLOR: "1" }): T {
+  const r = spawnSync(process.execPath, ["-r", probe, BIN, ...args], { cwd: REPO, encoding: "utf8", env: { PATH: process.env.PATH ?? "", ...env, ...CACHE_ENV } });
+  expect([0, 1]).toContain(r.status);
+  return JSON.parse(r.stderr.trim().split("\n").at(-1)!) as T;
+}
 
 /** The watched built-in modules (crypto, child_process, worker_threads) a run of the built CLI loaded. */
-function loadedBy(args: string[]): string[] {
-  const r = spawnSync(process.execPath, ["-r", PROBE, BIN, ...args], { cwd: REPO, encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...CACHE_ENV } });
-  expect([0, 1]).toContain(r.status);
-  const line = r.stderr.trim().split("\n").at(-1)!;
-  return (JSON.parse(line) as { loaded: string[] }).loaded;
-}
+const loadedBy = (args: string[]) => probed<{ loaded: string[] }>(PROBE, args).loaded;
 
 // Each of these modules costs a one-file run several milliseconds of start-up (crypto about 17 ms
 // on Node 24), so a command loads one only when its work needs it.
@@ -28,5 +31,12 @@ describe("built-in modules a one-file run loads", () => {
     expect(loadedBy(["check", join(EXAMPLES, "credit-scoring.yaml"), "--format", "gitlab"])).toEqual(["crypto"]);
     // The example names its repository and lies in a git work tree: git is asked for the commit it was read at.
     expect(loadedBy(["report", example])).toEqual(["crypto", "child_process"]);
+  });
+
+  it("chalk is loaded only when there is colour to print", () => {
+    const vendored = (args: string[], env?: Record<string, string>) => probed<{ vendored: string[] }>(VENDOR_PROBE, args, env).vendored;
+    expect(vendored(["check", example])).not.toContain("chalk.cjs");
+    expect(vendored(["check", example], {})).not.toContain("chalk.cjs"); // standard output is a pipe here
+    expect(vendored(["check", example], { FORCE_COLOR: "1" })).toContain("chalk.cjs");
   });
 });

@@ -1,3 +1,4 @@
+import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { colorFor, colorLevel, PLAIN } from "../../src/io/color.js";
 
@@ -5,6 +6,11 @@ describe("colour", () => {
   it("without colour, is chalk at level 0: text comes back unchanged", async () => {
     expect(PLAIN.level).toBe(0);
     expect(PLAIN.red.bold("x")).toBe("x");
+    // What the formats call, as chalk at level 0 answers it, without chalk being loaded for it.
+    const chalk = new Chalk({ level: 0 });
+    for (const call of [(c: typeof chalk) => c.dim("a"), (c: typeof chalk) => c.bold.cyan("b", 2), (c: typeof chalk) => c.green(3), (c: typeof chalk) => c.red(undefined), (c: typeof chalk) => c.italic(), (c: typeof chalk) => c.yellow("x", "y", "z"), (c: typeof chalk) => c("plain", "text")]) {
+      expect(call(PLAIN)).toBe(call(chalk));
+    }
     // Not mistaken for a promise, so it can be returned from an async function.
     expect(await colorFor({ NO_COLOR: "1" }, () => true)).toBe(PLAIN);
   });
