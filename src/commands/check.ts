@@ -122,7 +122,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   try {
     const doc = new DocumentWriter(format, context, (text) => sink.write(text));
     let kept = 0;
-    const add = (part: () => string, summary: FileSummary) => {
+    const add = (part: () => string | Uint8Array, summary: FileSummary) => {
       // Once invalid input is known to fail the run, the other files need no rendering.
       if (!invalid.length || reportsInvalid) doc.part(part());
       summaries.push(kept < MAX_SUMMARY_ROWS ? summary : { ...summary, findings: [] });
