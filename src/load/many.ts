@@ -16,8 +16,8 @@ const BATCH = 25;
 const WORKER_YOUNG_GENERATION_MB = 16;
 /**
  * The old generation of a worker's heap, in MB: far above what a batch of files of at most 5 MB
- * needs, yet below the size from which V8 lets a heap grow fourfold between collections (its
- * default on a machine with gigabytes to spare). A worker that runs out of it all the same is
+ * needs, yet small enough for V8 to let the heap grow less between collections than it does with
+ * Node's default on a machine with gigabytes to spare (4,096 MB on Node 24 with 24 GiB). A worker that runs out of it all the same is
  * replaced by one without the limit, and its batches are done again, so the run still finishes.
  */
 export const WORKER_OLD_GENERATION_MB = 1024;
