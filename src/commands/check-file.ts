@@ -87,10 +87,13 @@ export interface CheckJob {
   keepFindings: boolean;
 }
 
-/** A file checked on a worker: its part of the document, already rendered, and its summary. */
-export interface RenderedFile {
+/**
+ * A file checked on a worker: its part of the document, already rendered, and its summary. The
+ * part reaches the main thread as UTF-8 bytes (`Uint8Array`), moved rather than copied.
+ */
+export interface RenderedFile<Part extends string | Uint8Array = string> {
   file: string;
-  part: string;
+  part: Part;
   summary: FileSummary;
 }
 

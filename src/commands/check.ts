@@ -56,6 +56,27 @@ async function baselineFor(policy: Policy, files: string[], pack: Pack, io: Io):
   return score(pack, (await loadAnswersAt(policy.baseline, pack, io.cwd)).answers);
 }
 
+/** A file's summary with no findings kept: one array for all of them. */
+const NO_FINDINGS: FileSummary["findings"] = [];
+
+/**
+ * A summary from a worker thread, which comes with copies of every string, made to share the
+ * strings this thread already has (the file's name, a band's name), so that the summaries a
+ * large run keeps for the document's end stay small.
+ */
+function sharing(): (summary: FileSummary, file: string) => FileSummary {
+  const bands = new Map<string, string>();
+  return (summary, file) => {
+    if (summary.file === file) summary.file = file;
+    if (summary.band !== null) {
+      const band = bands.get(summary.band);
+      if (band === undefined) bands.set(summary.band, summary.band);
+      else summary.band = band;
+    }
+    return summary;
+  };
+}
+
 /** Appends the run's markdown summary to GitHub's GITHUB_STEP_SUMMARY file, under GitHub's size limit; a failure there only warns. */
 function appendStepSummary(results: FileSummary[], context: CheckContext, io: Io): void {
   const target = io.env.GITHUB_STEP_SUMMARY;
@@ -119,13 +140,15 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   };
   const sink = sinkFor(opts.output, io);
   const summaries: FileSummary[] = [];
+  const shared = sharing();
   try {
     const doc = new DocumentWriter(format, context, (text) => sink.write(text));
     let kept = 0;
-    const add = (part: () => string, summary: FileSummary) => {
+    const add = (part: () => string | Uint8Array, summary: FileSummary) => {
       // Once invalid input is known to fail the run, the other files need no rendering.
       if (!invalid.length || reportsInvalid) doc.part(part());
-      summaries.push(kept < MAX_SUMMARY_ROWS ? summary : { ...summary, findings: [] });
+      if (kept >= MAX_SUMMARY_ROWS || !summary.findings.length) summary.findings = NO_FINDINGS;
+      summaries.push(summary);
       kept += summary.errors + summary.warnings;
     };
     const workers = workersFor(files.length, opts.jobs);
@@ -137,18 +160,19 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     const outcomes = async function* () {
       for (const group of groups) {
         const each = job ? checkAll(group.files, group.pack, io.cwd, { ...job, rules: rulesFor(group.pack) }, workers, io.stderr) : loadAll(group.files, group.pack, io.cwd, workers, io.stderr);
-        for await (const loaded of each) yield { loaded, pack: group.pack };
+        let i = 0; // Results come one per file, in order.
+        for await (const loaded of each) yield { loaded, pack: group.pack, file: group.files[i++]! };
       }
     };
     let n = 0;
-    for await (const { loaded, pack } of outcomes()) {
+    for await (const { loaded, pack, file } of outcomes()) {
       // A turn of the event loop now and then lets SIGTERM or SIGHUP remove the output's temporary file.
       if (++n % 256 === 0) await new Promise(setImmediate);
       if ("problems" in loaded) {
         invalid.push(...loaded.problems);
         if (reportsInvalid) doc.part(format.invalid(loaded.file, loaded.problems, context));
       } else if ("part" in loaded) {
-        add(() => loaded.part, loaded.summary);
+        add(() => loaded.part, shared(loaded.summary, file));
       } else {
         const result = await checkAnswers(pack, loaded.answers, rulesFor(pack), todayOnce, baseline);
         add(() => format.file(result, context), summarize(result, kept < MAX_SUMMARY_ROWS));

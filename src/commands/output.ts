@@ -33,7 +33,8 @@ export function emit(content: string, output: string | undefined, io: Io, hint?:
  * run still leaves nothing printed.
  */
 export interface Sink {
-  write(text: string): void;
+  /** Text, or text already encoded as UTF-8 (a file's part from a worker thread). */
+  write(text: string | Uint8Array): void;
   commit(): void;
   abort(): void;
 }

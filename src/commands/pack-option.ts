@@ -1,7 +1,8 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Pack } from "../core/types.js";
 import { UsageError } from "../errors.js";
+import { fileHead } from "../io/head.js";
 import type { Io } from "../io/io.js";
 import { BUILTIN_PACKS } from "../paths.js";
 
@@ -21,15 +22,10 @@ async function builtinPack(id: string, io: Io): Promise<Pack> {
 
 /** The first bytes of a file, where an answers file's top-level keys stand; "" when it cannot be read. */
 function headOf(path: string): string {
-  let fd: number | undefined;
   try {
-    fd = openSync(path, "r");
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    return buffer.toString("utf8", 0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+    return fileHead(path, HEAD_BYTES);
   } catch {
     return "";
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 const HEAD_BYTES = 16_384;

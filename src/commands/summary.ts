@@ -1,4 +1,3 @@
-import { closeSync, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
 import { EXIT, formatDiagnostic, listed, UsageError, type Diagnostic } from "../errors.js";
 import { score } from "../core/score.js";
@@ -7,6 +6,7 @@ import type { Pack } from "../core/types.js";
 import { summaryFormats } from "../formats/index.js";
 import { generatedAt } from "../io/clock.js";
 import { answersFilesFor } from "../io/discover.js";
+import { fileHead } from "../io/head.js";
 import type { Io } from "../io/io.js";
 import { loadOne, rowsAll, workersFor, type Loaded, type RowJob } from "../load/many.js";
 import { TOOL } from "../version.js";
@@ -39,16 +39,10 @@ async function packsFor(dirs: string[] | undefined, io: Io): Promise<Pack[]> {
 
 /** The `pack:` an answers file names at its top level, read from its first 64 KiB; null when it names none. */
 function packNamedIn(file: string, cwd: string): string | null {
-  let fd: number | undefined;
   try {
-    fd = openSync(resolve(cwd, file), "r");
-    const buffer = Buffer.alloc(64 * 1024);
-    const text = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString("utf8");
-    return /^pack\s*:\s*["']?([^"'#\s]+)/m.exec(text)?.[1] ?? null;
+    return /^pack\s*:\s*["']?([^"'#\s]+)/m.exec(fileHead(resolve(cwd, file), 64 * 1024))?.[1] ?? null;
   } catch {
     return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

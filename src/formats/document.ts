@@ -66,13 +66,16 @@ export interface CheckFormat {
 export class DocumentWriter {
   private written = 0;
 
-  constructor(private readonly format: CheckFormat, private readonly context: CheckContext, private readonly write: (text: string) => void) {
+  constructor(private readonly format: CheckFormat, private readonly context: CheckContext, private readonly write: (text: string | Uint8Array) => void) {
     write(format.head(context));
   }
 
-  part(text: string): void {
-    if (!text) return;
-    this.write(this.written++ ? this.format.separator + text : text);
+  /** A file's part: text, or text already encoded as UTF-8 (as a worker thread sends it). */
+  part(text: string | Uint8Array): void {
+    if (!text.length) return;
+    if (typeof text === "string") return this.write(this.written++ ? this.format.separator + text : text);
+    if (this.written++) this.write(this.format.separator);
+    this.write(text);
   }
 
   end(files: FileSummary[]): void {

@@ -1,8 +1,9 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { existsSync, opendirSync, readFileSync, statSync, type Dir, type Dirent } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { UsageError } from "../errors.js";
+import { fileHead } from "./head.js";
 import { displayPath } from "./paths.js";
 
 const HEAD_BYTES = 64 * 1024;
@@ -14,25 +15,43 @@ const HEAD_BYTES = 64 * 1024;
  * checking it reports why, rather than it being skipped in silence.
  */
 function looksLikeAnswers(path: string): boolean {
-  let fd: number | undefined;
   try {
-    fd = openSync(path, "r");
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const text = buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0)).toString("utf8");
+    const text = fileHead(path, HEAD_BYTES);
     return /^version\s*:\s*(1|"1"|'1')\s*(#.*)?$/m.test(text) && /^answers\s*:/m.test(text);
   } catch {
     return true;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
-function entriesOf(dir: string) {
+function unreadableDirectory(dir: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new UsageError(`cannot read the directory ${dir}: ${code === "EACCES" || code === "EPERM" ? "permission denied" : code ?? String(error)}`, "check its permissions, or name the answers files instead");
+}
+
+/**
+ * A directory's entries, one at a time: a directory of 100,000 files is never held as one array
+ * of entries, which would outlive many collections while each file's head is read.
+ */
+function* entriesOf(dir: string): Generator<Dirent> {
+  let handle: Dir;
   try {
-    return readdirSync(dir, { withFileTypes: true });
+    handle = opendirSync(dir);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read the directory ${dir}: ${code === "EACCES" || code === "EPERM" ? "permission denied" : code ?? String(error)}`, "check its permissions, or name the answers files instead");
+    throw unreadableDirectory(dir, error);
+  }
+  try {
+    for (;;) {
+      let entry: Dirent | null;
+      try {
+        entry = handle.readSync();
+      } catch (error) {
+        throw unreadableDirectory(dir, error);
+      }
+      if (entry === null) return;
+      yield entry;
+    }
+  } finally {
+    handle.closeSync();
   }
 }
 

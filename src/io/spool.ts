@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { createTemporary } from "./write.js";
 
-/** How much output is held in memory (in UTF-16 code units, at most 3 bytes each) before it goes to a file. */
+/** How much output is held in memory (in UTF-16 code units, at most 3 bytes each, or bytes) before it goes to a file. */
 export const SPOOL_IN_MEMORY = 1 << 20;
 /** The size of the pieces a spooled file is handed on in. */
 const CHUNK = 1 << 16;
@@ -17,16 +17,20 @@ const CHUNK = 1 << 16;
  * so not even a crash leaves it behind.
  */
 export class Spool {
-  private held: string[] = [];
+  private held: (string | Uint8Array)[] = [];
   private heldLength = 0;
   private file: { fd: number; path: string; removed: boolean } | null = null;
   private size = 0;
 
   constructor(private readonly dir = tmpdir(), private readonly limit = SPOOL_IN_MEMORY) {}
 
-  write(text: string): void {
+  /**
+   * Takes text, or text already encoded as UTF-8 (whole characters, as a worker thread sends a
+   * file's part); bytes are copied or written at once, so their buffer may be reused or let go.
+   */
+  write(text: string | Uint8Array): void {
     if (this.file) return this.append(text);
-    this.held.push(text);
+    this.held.push(typeof text === "string" ? text : new Uint8Array(text));
     this.heldLength += text.length;
     if (this.heldLength > this.limit) this.spill();
   }
@@ -35,7 +39,7 @@ export class Spool {
   drainTo(out: (text: string) => void): void {
     try {
       if (!this.file) {
-        for (const text of this.held) out(text);
+        for (const text of this.held) out(typeof text === "string" ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8"));
         return;
       }
       const decoder = new StringDecoder("utf8");
@@ -82,8 +86,8 @@ export class Spool {
     for (const text of held) this.append(text);
   }
 
-  private append(text: string): void {
-    const bytes = Buffer.from(text, "utf8");
+  private append(text: string | Uint8Array): void {
+    const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
     for (let done = 0; done < bytes.length;) done += writeSync(this.file!.fd, bytes, done, bytes.length - done, this.size + done);
     this.size += bytes.length;
   }

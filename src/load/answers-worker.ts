@@ -1,11 +1,11 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { Chalk } from "chalk";
-import { jobContext, renderAnswers, type CheckJob } from "../commands/check-file.js";
+import { jobContext, renderAnswers, type CheckJob, type RenderedFile } from "../commands/check-file.js";
 import { score } from "../core/score.js";
 import { summaryRow } from "../core/summary.js";
 import type { Answers, Pack } from "../core/types.js";
 import { PLAIN } from "../io/color.js";
-import { loadOne, type RowJob, type SentRow } from "./many.js";
+import { loadOne, type Loaded, type RowJob, type SentRow } from "./many.js";
 
 // A worker thread of `check` and `summary`: parses the batches of answers files it is sent and
 // posts them back; given a check job, checks and renders each valid file and posts back its part
@@ -18,13 +18,35 @@ function rowOf(file: string, answers: Answers, { today, maxAgeDays }: RowJob): S
   return { file, row };
 }
 
+/**
+ * The batch's parts encoded as UTF-8 into one buffer, each file's part a view of it. The buffer is
+ * moved to the main thread, not copied: the parts never become strings on its heap, whose young
+ * generation would otherwise grow with them (Node sizes it by what survives), and they die young here.
+ */
+function encoded(batch: (Loaded | RenderedFile)[]): { batch: (Loaded | RenderedFile<Uint8Array>)[]; buffer: ArrayBuffer } {
+  let size = 0;
+  for (const one of batch) if ("part" in one) size += Buffer.byteLength(one.part, "utf8");
+  const buffer = new ArrayBuffer(size);
+  const bytes = Buffer.from(buffer);
+  let at = 0;
+  const out = batch.map((one) => {
+    if (!("part" in one)) return one;
+    const length = bytes.write(one.part, at, "utf8");
+    at += length;
+    return { ...one, part: new Uint8Array(buffer, at - length, length) };
+  });
+  return { batch: out, buffer };
+}
+
 parentPort!.on("message", async ({ id, files }: { id: number; files: string[] }) => {
-  const loaded = [];
+  const loaded: (Loaded | RenderedFile | SentRow)[] = [];
   for (const file of files) {
     const one = await loadOne(file, pack, cwd);
     if (!("answers" in one)) loaded.push(one);
     else if (context) loaded.push(await renderAnswers(pack, one.answers, job!, context));
     else loaded.push(rows ? rowOf(file, one.answers, rows) : one);
   }
-  parentPort!.postMessage({ id, loaded });
+  if (!context) return parentPort!.postMessage({ id, loaded });
+  const { batch, buffer } = encoded(loaded as (Loaded | RenderedFile)[]);
+  parentPort!.postMessage({ id, loaded: batch, buffer }, [buffer]);
 });

@@ -15,6 +15,13 @@ export const PARALLEL_FROM = 200;
 const BATCH = 25;
 /** The young generation of a worker's heap, in MB. */
 const WORKER_YOUNG_GENERATION_MB = 16;
+/**
+ * The old generation of a worker's heap, in MB: far above what a batch of files of at most 5 MB
+ * needs, yet small enough for V8 to let the heap grow less between collections than it does with
+ * Node's default on a machine with gigabytes to spare (4,096 MB on Node 24 with 24 GiB). A worker that runs out of it all the same is
+ * replaced by one without the limit, and its batches are done again, so the run still finishes.
+ */
+export const WORKER_OLD_GENERATION_MB = 1024;
 
 /** Reads and parses one file, turning invalid input into data. */
 export async function loadOne(file: string, pack: Pack, cwd: string): Promise<Loaded> {
@@ -36,22 +43,23 @@ export function workersFor(count: number, jobs?: number): number {
  * Parses answers files in order. With workers, batches of files are parsed on other threads (the
  * expensive part) while this one scores and renders; at most two batches per worker are in flight
  * and results are yielded in file order, so memory stays bounded however many files there are.
- * `stderr` receives what the workers write to their standard error.
+ * `stderr` receives what the workers write to their standard error; `oldGenerationMb` limits each
+ * worker's old generation (a worker that runs out of it is replaced by one without a limit).
  */
-export async function* loadAll(files: string[], pack: Pack, cwd: string, workers: number, stderr?: (text: string) => void): AsyncGenerator<Loaded> {
+export async function* loadAll(files: string[], pack: Pack, cwd: string, workers: number, stderr?: (text: string) => void, oldGenerationMb = WORKER_OLD_GENERATION_MB): AsyncGenerator<Loaded> {
   if (workers === 0) {
     for (const file of files) yield await loadOne(file, pack, cwd);
     return;
   }
-  yield* pooled<Loaded>(files, { pack, cwd }, workers, stderr);
+  yield* pooled<Loaded>(files, { pack, cwd }, workers, stderr, oldGenerationMb);
 }
 
 /**
  * Checks answers files on `workers` threads (at least one), in order: each valid file is scored,
  * checked against the job's policy and rendered in its format on a worker, which sends back the
- * part and a summary; an invalid file comes back with its problems, as from loadAll.
+ * part (as UTF-8 bytes, let go once the next file is asked for) and a summary; an invalid file comes back with its problems, as from loadAll.
  */
-export function checkAll(files: string[], pack: Pack, cwd: string, job: CheckJob, workers: number, stderr?: (text: string) => void): AsyncGenerator<RenderedFile | Extract<Loaded, { problems: Diagnostic[] }>> {
+export function checkAll(files: string[], pack: Pack, cwd: string, job: CheckJob, workers: number, stderr?: (text: string) => void): AsyncGenerator<RenderedFile<Uint8Array> | Extract<Loaded, { problems: Diagnostic[] }>> {
   return pooled(files, { pack, cwd, job }, workers, stderr);
 }
 
@@ -76,45 +84,64 @@ export function rowsAll(files: string[], pack: Pack, cwd: string, rows: RowJob, 
  * Batches of files handed to a pool of worker threads, their results yielded in file order; at
  * most two batches per worker are in flight, so memory stays bounded however many files there are.
  */
-async function* pooled<T>(files: string[], workerData: { pack: Pack; cwd: string; job?: CheckJob; rows?: RowJob }, workers: number, stderr?: (text: string) => void): AsyncGenerator<T> {
+async function* pooled<T>(files: string[], workerData: { pack: Pack; cwd: string; job?: CheckJob; rows?: RowJob }, workers: number, stderr?: (text: string) => void, oldGenerationMb = WORKER_OLD_GENERATION_MB): AsyncGenerator<T> {
   // Loaded only for large runs: a check of a few files never starts a thread.
   const { Worker } = process.getBuiltinModule("node:worker_threads");
   // Each worker gets standard streams of its own rather than sharing this process's: a worker's
   // stdout piped to ours would make Node switch our pipe to non-blocking and buffer behind it.
   // The worker prints nothing; whatever it says on stderr (a warning from Node) is passed on.
   // A worker's garbage is short-lived (each file's parse); a small young generation keeps it from
-  // growing to Node 24's default (10,000 files: 308 MB peak by default, 231 MB with this).
-  const pool: Worker[] = Array.from({ length: workers }, () => {
-    const worker = new Worker(ANSWERS_WORKER, { workerData, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  // growing to Node 24's default (10,000 files: 308 MB peak by default, 231 MB with this), and an
+  // old generation under V8's "large heap" size keeps each worker's heap about 20 MB smaller.
+  const start = (limited: boolean) => {
+    const limits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(limited ? { maxOldGenerationSizeMb: oldGenerationMb } : {}) };
+    const worker = new Worker(ANSWERS_WORKER, { workerData, stdout: true, stderr: true, resourceLimits: limits });
     worker.stdout.resume();
     worker.stderr.setEncoding("utf8").on("data", (text: string) => stderr?.(text));
+    listen(worker);
     return worker;
-  });
+  };
   const done = new Map<number, T[]>();
-  const owner = new Map<number, Worker>();
+  /** The slot in the pool of the worker each batch in flight was sent to. */
+  const owner = new Map<number, number>();
   const waiting = new Map<number, (value: void) => void>();
   let failure: unknown;
   let next = 0;
   const batches = Math.ceil(files.length / BATCH);
   // A worker gets a new batch only when one of its batches has been consumed, so finished batches
   // never pile up faster than they are scored and rendered: at most two per worker are held.
-  const send = (worker: Worker) => {
-    if (next >= batches) return;
-    const id = next++;
-    owner.set(id, worker);
-    worker.postMessage({ id, files: files.slice(id * BATCH, (id + 1) * BATCH) });
+  const post = (slot: number, id: number) => {
+    owner.set(id, slot);
+    pool[slot]!.postMessage({ id, files: files.slice(id * BATCH, (id + 1) * BATCH) });
   };
-  for (const worker of pool) {
-    worker.on("message", (message: { id: number; loaded: T[] }) => {
+  const send = (slot: number) => {
+    if (next < batches) post(slot, next++);
+  };
+  // A batch of rendered parts comes with the buffer its parts are views of (moved, not copied).
+  const buffers = new Map<number, ArrayBuffer>();
+  function listen(worker: Worker) {
+    worker.on("message", (message: { id: number; loaded: T[]; buffer?: ArrayBuffer }) => {
       done.set(message.id, message.loaded);
+      if (message.buffer) buffers.set(message.id, message.buffer);
       waiting.get(message.id)?.();
     });
-    worker.on("error", (error) => {
+    worker.on("error", (error: NodeJS.ErrnoException) => {
+      const slot = pool.indexOf(worker);
+      if (error.code === "ERR_WORKER_OUT_OF_MEMORY" && slot >= 0) {
+        // Its heap's limit was reached: a worker without one takes its place and does its unfinished batches again.
+        pool[slot] = start(false);
+        for (const [id, s] of owner) if (s === slot && !done.has(id)) post(slot, id);
+        return;
+      }
       failure = error;
       for (const wake of waiting.values()) wake();
     });
-    send(worker);
-    send(worker);
+  }
+  const pool: Worker[] = [];
+  for (let slot = 0; slot < workers; slot++) pool.push(start(true));
+  for (let slot = 0; slot < workers; slot++) {
+    send(slot);
+    send(slot);
   }
   try {
     for (let id = 0; id < batches; id++) {
@@ -126,6 +153,10 @@ async function* pooled<T>(files: string[], workerData: { pack: Pack; cwd: string
       send(owner.get(id)!);
       owner.delete(id);
       yield* batch;
+      // The batch's parts have been written: their memory is given back now (Node 22 and later), not
+      // when a collection of this thread's young generation, which bytes do not fill, finds them.
+      (buffers.get(id) as { transfer?: (length: number) => ArrayBuffer } | undefined)?.transfer?.(0);
+      buffers.delete(id);
     }
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));

@@ -12,6 +12,9 @@ const COUNT = PARALLEL_FROM + 50;
 describe("check over many files", () => {
   it("gives the same output on worker threads as on one thread, in file order", () => withTempDir((dir) => {
     generate(join(dir, "answers"), COUNT, join(REPO, "dist", "builtin-pack.json"));
+    // Workers send each part as UTF-8 bytes: characters of two to four bytes come through whole.
+    const named = join(dir, "answers", "model-00007.yaml");
+    writeFileSync(named, readFileSync(named, "utf8").replace("name: Model 7", 'name: "Modèle 7 – ünïcödé 😀"'));
     // Workers check and render each file themselves (JUnit, which numbers its suites across files,
     // is rendered on the main thread): every format, its colours and the policy come out the same.
     const runs: [string[], Record<string, string>][] = [
@@ -32,6 +35,7 @@ describe("check over many files", () => {
     expect(readFileSync(join(dir, "out.sarif"), "utf8")).toBe(printed);
     const doc = JSON.parse(runBinary(["check", join(dir, "answers"), "--format", "json"]).stdout);
     expect(doc.results).toHaveLength(COUNT);
+    expect(doc.results[6].project.name).toBe("Modèle 7 – ünïcödé 😀");
     expect(doc.results.map((r: { file: string }) => r.file)).toEqual([...doc.results.map((r: { file: string }) => r.file)].sort());
   }), 240_000); // hundreds of answers files to the whole built-in pack, several times over
 

@@ -29,6 +29,24 @@ describe("the spool standard output is held in", () => {
     expect(readdirSync(dir)).toEqual([]);
   }));
 
+  it("takes text already encoded as UTF-8, held or spooled, and keeps it when the writer reuses its buffer", () => withTempDir((dir) => {
+    for (const limit of [1 << 20, 1000]) {
+      const spool = new Spool(dir, limit);
+      for (const [i, part] of PARTS.entries()) {
+        if (i % 2) {
+          spool.write(part);
+          continue;
+        }
+        const bytes = new TextEncoder().encode(part);
+        spool.write(bytes);
+        bytes.fill(0x21); // As a worker's buffer is let go once its parts are written.
+      }
+      let out = "";
+      spool.drainTo((text) => void (out += text));
+      expect(out).toBe(PARTS.join(""));
+    }
+  }));
+
   it("prints nothing and keeps nothing once discarded", () => withTempDir((dir) => {
     const spool = new Spool(dir, 10);
     for (const part of PARTS.slice(0, 5)) spool.write(part);
