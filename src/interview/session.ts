@@ -1,16 +1,14 @@
 import type { ChalkInstance } from "chalk";
 import { questionApplies } from "../core/score.js";
 import type { Answers, AnswerValue, Assessment, Pack, Principle } from "../core/types.js";
-import { terminalSafe } from "../io/terminal.js";
-import { writeFileAtomic } from "../io/write.js";
 import { isEscape, type Prompts } from "../prompt.js";
 import { answerChoices, askAnswer, askEvidence, askNotes, type Action } from "./answer-prompt.js";
 import type { MetadataDefaults } from "./metadata.js";
-import { askNewFile, estimateText, offerMissingDetails } from "./opening.js";
+import { completeAnswersFile, createAnswersFile, questionCountFor } from "./open-file.js";
+import { estimateText } from "./opening.js";
 import { AnswersFileWriter, type AnswerEdit } from "./save.js";
 import { gateProgress, principleProgress } from "./progress.js";
-import { askTraits, setTraits } from "./traits.js";
-import { principleHeading, questionScreen, walkSteps, wrap, type Step } from "./screen.js";
+import { principleHeading, questionScreen, walkSteps, type Step } from "./screen.js";
 
 export interface SessionOptions {
   pack: Pack;
@@ -94,7 +92,7 @@ export class InterviewSession {
 
   /** How many questions the pack asks of this system. */
   get questionCount(): number {
-    return this.opts.pack.principles.reduce((n, p) => n + this.applying(p).length, 0);
+    return questionCountFor(this.opts.pack, this.traits);
   }
 
   /**
@@ -109,11 +107,11 @@ export class InterviewSession {
 
   /** Runs the interview to its end, a "save and quit", or until a prompt is interrupted. The order of its steps is here. */
   async run(): Promise<void> {
-    if (!this.writer) await this.createFile();
-    else {
-      await this.fillMissingDetails();
-      await this.askMissingTraits();
-    }
+    // The writer is kept as soon as there is one: a stop (Ctrl-C) says what the file holds.
+    const opened = this.writer ? await completeAnswersFile(this.opts, { writer: this.writer, traits: this.traits }, this.answeredCount()) : await createAnswersFile(this.opts);
+    this.writer = opened.writer;
+    this.traits = opened.traits;
+    this.buildSteps();
     const ask = this.questionsToAsk();
     if (ask.size === 0) {
       this.opts.prompts.show(`Every question ${this.opts.principles ? "of the chosen principles " : ""}is answered; add --review to go through them again.\n`);
@@ -121,45 +119,6 @@ export class InterviewSession {
     }
     this.opts.prompts.show(estimateText([...ask].map((i) => this.steps[i]!.question), this.opts.review, this.opts.continueCommand, this.opts.color, this.opts.width));
     await this.walk(ask);
-  }
-
-  /** A new file: asks every metadata field and the traits (when the pack declares some), then writes the template with them. */
-  private async createFile(): Promise<void> {
-    const { prompts, color: c, file, pack } = this.opts;
-    const text = await askNewFile(prompts, c, file, this.opts.newFile, this.opts.defaults, async () => {
-      if (pack.traits.length) this.traits = await askTraits(prompts, c, pack);
-      this.buildSteps();
-      return this.traits;
-    });
-    writeFileAtomic(this.opts.path, text);
-    this.writer = new AnswersFileWriter(this.opts.path, text, this.opts.pack, file);
-    prompts.show(`\n${c.green("✔")} Created ${terminalSafe(file)}: ${this.questionCount} questions in ${this.opts.pack.principles.length} ${this.opts.pack.scoring === "levels" ? "levels" : "principles"}.\n`);
-  }
-
-  /** An existing file: says where it stands, then offers to fill in the details it lacks. */
-  private async fillMissingDetails(): Promise<void> {
-    const { prompts, color: c, file } = this.opts;
-    const project = terminalSafe(this.opts.existing!.answers.project.name);
-    prompts.show(`${c.bold(terminalSafe(file))}: ${project}, ${this.answeredCount()} of ${this.questionCount} questions answered.\n`);
-    await offerMissingDetails(prompts, this.writer!, this.opts.defaults, this.opts.width);
-  }
-
-  /**
-   * An existing file and a pack with traits: a file from before the pack had them is asked once
-   * and saved (then not again); either way the interview says which traits' questions it asks.
-   */
-  private async askMissingTraits(): Promise<void> {
-    const { prompts, color: c, file, pack } = this.opts;
-    if (!pack.traits.length) return;
-    if (this.opts.existing!.answers.project.traits === undefined) {
-      this.traits = await askTraits(prompts, c, pack);
-      const text = setTraits(this.writer!.current, this.traits);
-      writeFileAtomic(this.opts.path, text);
-      this.writer = new AnswersFileWriter(this.opts.path, text, pack, file);
-      this.buildSteps();
-    }
-    const listed = this.traits.length ? this.traits.map((t) => terminalSafe(t)).join(", ") : "none";
-    prompts.show(c.dim(wrap(`Traits (project.traits): ${listed}; questions for other traits are not asked.`, this.opts.width)) + "\n");
   }
 
   /** The steps to ask: the unanswered ones (every one with --review), and the --jump target. */
