@@ -3,10 +3,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
-import { describeNeeding, hasChromium, launchChromium } from "../helpers/browser.js";
+import { describeNeeding, hasChromium, launchChromium, seriousViolations } from "../helpers/browser.js";
 import { EXAMPLES, FIXTURES, runInProcess, withTempDir } from "../helpers/run.js";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
 const hasJava = spawnSync("java", ["-version"], { encoding: "utf8" }).status === 0;
 
@@ -43,12 +42,7 @@ describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("TRL car
         const page = await context.newPage();
         await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
         expect(await page.evaluate(() => document.scripts.length)).toBe(0);
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-          return (await axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => ({ id: v.id, impact: v.impact }));
-        });
-        expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
         // The level bar says each level's state in words, not by colour alone.
         const cells = await page.locator("ol.bar li").allTextContents();
         expect(cells.some((t) => t.includes("current level"))).toBe(true);

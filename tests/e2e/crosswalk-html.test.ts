@@ -3,11 +3,10 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
-import { describeNeeding, hasChromium, launchChromium } from "../helpers/browser.js";
+import { describeNeeding, hasChromium, launchChromium, seriousViolations } from "../helpers/browser.js";
 import { EXAMPLES, FIXTURES, runInProcess, withTempDir } from "../helpers/run.js";
 
 const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const hasJava = spawnSync("java", ["-version"], { encoding: "utf8" }).status === 0;
 const PACK = join(FIXTURES, "crosswalk-pack");
 
@@ -53,12 +52,7 @@ describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("crosswa
         page.on("request", (r) => void requests.push(r.url()));
         await page.goto(url, { waitUntil: "load" });
         expect(requests).toEqual([url]);
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-          return (await axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => ({ id: v.id, impact: v.impact }));
-        });
-        expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical"), path).toEqual([]);
+        expect(await seriousViolations(page), path).toEqual([]);
         await context.close();
       }
     } finally {

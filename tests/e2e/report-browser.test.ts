@@ -1,14 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { describeNeeding, hasChromium, launchChromium } from "../helpers/browser.js";
+import { describeNeeding, hasChromium, launchChromium, seriousViolations } from "../helpers/browser.js";
 import { FIXTURES, REPO, runInProcess } from "../helpers/run.js";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const ARTEFACTS = join(REPO, "test-results");
 
 interface Seen {
@@ -126,13 +124,7 @@ describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("HTML re
   it("has no serious or critical accessibility violations (axe-core)", async () => {
     for (const url of [reports.credit, reports.hostile]) {
       const { page } = await open(url, { bypassCSP: true });
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-        const result = await axe.run(document, { resultTypes: ["violations"] });
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-      });
-      expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+      expect(await seriousViolations(page), url).toEqual([]);
     }
   });
 

@@ -6,10 +6,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { describeNeeding, hasChromium, launchChromium } from "../helpers/browser.js";
+import { describeNeeding, hasChromium, launchChromium, seriousViolations } from "../helpers/browser.js";
 import { EXAMPLES, FIXTURES, runInProcess } from "../helpers/run.js";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
 const hasJava = spawnSync("java", ["-version"], { encoding: "utf8" }).status === 0;
 const PORTFOLIO = join(FIXTURES, "summary-portfolio");
@@ -109,13 +108,7 @@ describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("HTML su
   it("has no serious or critical accessibility violations (axe-core), before and after sorting", async () => {
     const { page } = await open({ bypassCSP: true });
     await page.locator("table.heatmap thead th button").first().click();
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ["violations"] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("prints every column, keeping the band colours", async () => {
