@@ -72,7 +72,7 @@ async function* rowsWithTheirPacks(files: string[], packs: Pack[], job: RowJob, 
   const [first] = packs as [Pack];
   for await (const item of rowsWith(files, first, job, workersFor(files.length, jobs), io)) {
     const other = "problems" in item && packs.length > 1 ? packs.find((p) => p !== first && p.id === packNamedIn(item.file, io.cwd)) : undefined;
-    yield other ? itemOf(await loadOne((item as { file: string }).file, other, io.cwd), other, job) : item;
+    yield other && "problems" in item ? itemOf(await loadOne(item.file, other, io.cwd), other, job) : item;
   }
 }
 

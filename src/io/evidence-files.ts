@@ -55,14 +55,11 @@ const inside = (root: string, path: string) => {
 /**
  * What the file system says about one evidence path, relative to the answers file's directory:
  * outside the repository (by `..` or through a symlink), missing, or found with its sha256
- * (null for a directory, or when `hash` is false). The repository is the git work tree holding the answers file, or the
- * answers file's directory outside one.
+ * (null for a directory, or when `hash` is false). The repository is the git work tree holding the
+ * answers file, or the answers file's directory outside one. `known` holds what the run has
+ * already found in this directory: each path is looked up once.
  */
-export function fileFact(ref: string, answersDir: string, root: string, hash: boolean, lookups: Lookups = newLookups()): FileFact {
-  return factOf(ref, answersDir, root, hash, lookups, once(lookups.facts, answersDir, () => new Map()));
-}
-
-function factOf(ref: string, answersDir: string, root: string, hash: boolean, lookups: Lookups, known: Map<string, FileFact>): FileFact {
+function fileFact(ref: string, answersDir: string, root: string, hash: boolean, lookups: Lookups, known: Map<string, FileFact>): FileFact {
   return once(known, hash ? `#${ref}` : ref, () => lookUp(resolve(answersDir, ref), root, hash, lookups));
 }
 
@@ -97,7 +94,7 @@ export function evidenceFacts(answers: Answers, cwd: string, hashAll = false, lo
     if (!isPathRef(entry.ref)) continue;
     const known = files.get(entry.ref);
     if (known && (known.state !== "found" || known.sha256 !== null || !entry.sha256)) continue;
-    files.set(entry.ref, factOf(entry.ref, answersDir, root, hashAll || Boolean(entry.sha256), lookups, seen));
+    files.set(entry.ref, fileFact(entry.ref, answersDir, root, hashAll || Boolean(entry.sha256), lookups, seen));
   }
   return { files };
 }
