@@ -48,7 +48,7 @@ function partialsNamedIn(source) {
 /**
  * The built-in report templates precompiled, so `report` loads only Handlebars' small runtime and
  * compiles nothing when it runs: one module per template with the partials it uses, so a report
- * reads only the template it renders. Options must match src/report/template.ts's (strict, preventIndent).
+ * reads only the template it renders. Options must match src/formats/report/template.ts's (strict, preventIndent).
  */
 function precompileTemplates() {
   const dir = join(root, "templates");
@@ -181,7 +181,7 @@ async function bundle() {
   await build({ ...cli, entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([file, pkg]) => [`vendor/${file}`, pkg])) });
   await build({ ...cli, entryPoints: Object.fromEntries(PARTS.map((name) => [`parts/${name}`, join(generated, `${name}.js`)])) });
   // Loaded by Node itself: the worker thread of large runs (self-contained).
-  await build({ ...cjs, entryPoints: { "answers-worker": join(root, "src", "load", "answers-worker.ts") }, plugins: [chalkWithoutDetection] });
+  await build({ ...cjs, entryPoints: { "answers-worker": join(root, "src", "bulk", "answers-worker.ts") }, plugins: [chalkWithoutDetection] });
 }
 
 /** The built-in pack, parsed and validated now with the same loader --pack DIR uses at run time. */

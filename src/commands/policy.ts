@@ -1,5 +1,6 @@
 import { DEFAULT_POLICY } from "../core/findings.js";
-import type { Pack, Policy } from "../core/types.js";
+import type { Pack } from "../core/types.js";
+import type { Policy } from "../core/verdict.js";
 import { UsageError } from "../errors.js";
 import type { PolicySettings } from "../load/config.js";
 import { didYouMean } from "../load/suggest.js";

@@ -11,7 +11,7 @@ import { displayPath } from "../io/paths.js";
 import { parseGitPath } from "../io/git-path.js";
 import { isDiagnostic, readTextFile } from "../io/read.js";
 import { loadAnswersAt } from "../load/answers-file.js";
-import { renderReport, type TemplateSource } from "../report/render.js";
+import { renderReport, type TemplateSource } from "../formats/report/render.js";
 import { TOOL } from "../version.js";
 import { coveragesOf, crosswalksFor } from "./frameworks.js";
 import { readAnswersFile } from "./inputs.js";

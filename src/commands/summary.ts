@@ -8,7 +8,7 @@ import { generatedAt } from "../io/clock.js";
 import { answersFilesFor } from "../io/discover.js";
 import { fileHead } from "../io/head.js";
 import type { Io } from "../io/io.js";
-import { loadOne, rowsAll, workersFor, type Loaded, type RowJob } from "../load/many.js";
+import { loadOne, rowsAll, workersFor, type Loaded, type RowJob } from "../bulk/many.js";
 import { TOOL } from "../version.js";
 import { packFor, packGroups } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";

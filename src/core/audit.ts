@@ -1,5 +1,6 @@
 import { evidenceEntries, evidenceKind, evidenceStatus, type EvidenceFacts } from "./evidence.js";
-import type { Assessment, Finding, FindingCode, Policy, Position, Severity } from "./types.js";
+import type { Assessment, Position } from "./types.js";
+import type { Finding, FindingCode, Policy, Severity } from "./verdict.js";
 
 /** When the answers last changed, as the IO layer could tell: from git, or from the file's date. */
 export interface LastChange {

@@ -1,4 +1,5 @@
-import type { Assessment, Finding, QuestionStatus } from "./types.js";
+import type { Assessment, QuestionStatus } from "./types.js";
+import type { Finding } from "./verdict.js";
 
 /** An external framework a pack's questions are mapped to (NIST AI RMF, EU AI Act, ISO/IEC 42001). */
 export interface Framework {

@@ -1,7 +1,8 @@
 import { sectionRequired } from "./levels.js";
 import { auditFindings, type AuditFacts } from "./audit.js";
 import { regressionFindings } from "./regressions.js";
-import type { Assessment, Finding, FindingCode, Policy, Position, ScoredPrinciple, ScoredQuestion, Severity } from "./types.js";
+import type { Assessment, Position, ScoredPrinciple, ScoredQuestion } from "./types.js";
+import type { Finding, FindingCode, Policy, Severity } from "./verdict.js";
 
 /** A finding with its fields in the documented order (JSON output keeps it). */
 function finding(code: FindingCode, severity: Severity, message: string, principle: string | null, question: string | null, at: Position): Finding {

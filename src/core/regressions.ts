@@ -1,5 +1,6 @@
 import { diffAssessments, isRegression } from "./diff.js";
-import type { Assessment, Finding, Policy, Position } from "./types.js";
+import type { Assessment, Position } from "./types.js";
+import type { Finding, Policy } from "./verdict.js";
 
 const LABEL = (v: string | null) => v ?? "unanswered";
 

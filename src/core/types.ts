@@ -264,5 +264,3 @@ export interface LevelResult {
   gates: Gate[];
 }
 
-// What is judged of an assessment (findings, the policy, a file's result) lives in verdict.ts.
-export type { CheckResult, Finding, FindingCode, Policy, Severity } from "./verdict.js";

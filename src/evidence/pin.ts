@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
-import { Splicer, scalarText } from "../interview/splice.js";
+import { Splicer, scalarText } from "../load/splice.js";
 
 /** An evidence path's text as written → the sha256 to pin it at. */
 export type Pins = Map<string, string>;

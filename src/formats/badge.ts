@@ -1,7 +1,7 @@
 import type { Assessment } from "../core/types.js";
-import { BAND_COLORS, bandStep } from "./band-scale.js";
+import { BAND_COLORS, bandStep } from "../text/band-scale.js";
 import { verdanaWidth } from "./verdana.js";
-import { xmlAttr, xmlText } from "./xml.js";
+import { xmlAttr, xmlText } from "../text/xml.js";
 
 /** What a badge says: its two texts and its colour (by band; grey with no score). */
 export interface BadgeContent {

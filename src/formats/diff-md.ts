@@ -1,6 +1,6 @@
 import type { AssessmentDiff } from "../core/diff.js";
-import { escapeMarkdown as e } from "../report/escape.js";
-import { answerText, CHANGE_GROUPS, changesOf, scoreText, signed, verdict } from "./change.js";
+import { escapeMarkdown as e } from "../text/escape.js";
+import { answerText, CHANGE_GROUPS, changesOf, scoreText, signed, verdict } from "../text/change.js";
 
 /** GitHub refuses comments over 65,536 characters; this leaves room for a marker line and a heading. */
 export const DIFF_MARKDOWN_LIMIT = 65_000;

@@ -2,7 +2,7 @@ import type { ChalkInstance } from "chalk";
 import type { AssessmentDiff } from "../core/diff.js";
 import { PLAIN } from "../io/color.js";
 import { terminalSafe as t } from "../io/terminal.js";
-import { answerText, CHANGE_GROUPS, changesOf, scoreText, signed, verdict } from "./change.js";
+import { answerText, CHANGE_GROUPS, changesOf, scoreText, signed, verdict } from "../text/change.js";
 
 const tint = (c: ChalkInstance, delta: number | null) => (delta === null || delta === 0 ? c.dim : delta > 0 ? c.green : c.red);
 

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from "chalk";
-import type { CheckResult, Finding, Pack, Policy } from "../core/types.js";
+import type { Pack } from "../core/types.js";
+import type { CheckResult, Finding, Policy } from "../core/verdict.js";
 import type { Diagnostic } from "../errors.js";
 import { invalidFiles } from "./invalid.js";
 import { systemLevels, type SystemLevel } from "../core/systems.js";

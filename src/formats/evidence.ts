@@ -2,7 +2,7 @@ import type { ChalkInstance } from "chalk";
 import { evidenceEntries, evidenceStatus, type EvidenceCounts, type EvidenceFacts, type EvidenceStatus } from "../core/evidence.js";
 import type { Answers } from "../core/types.js";
 import { terminalSafe } from "../io/terminal.js";
-import { jsonAt } from "./json-text.js";
+import { jsonAt } from "../text/json.js";
 
 /** One evidence entry as `evidence` lists it. */
 export interface EvidenceRow {

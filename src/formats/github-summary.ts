@@ -1,5 +1,5 @@
 import { diagnosticPlace } from "../errors.js";
-import { escapeMarkdown as e } from "../report/escape.js";
+import { escapeMarkdown as e } from "../text/escape.js";
 import type { CheckContext, FileSummary } from "./document.js";
 import { invalidFiles } from "./invalid.js";
 import { policyEntries } from "./policy.js";

@@ -1,4 +1,4 @@
-import type { CheckResult, Finding } from "../core/types.js";
+import type { CheckResult, Finding } from "../core/verdict.js";
 import { terminalSafe, visible } from "../io/terminal.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
 

@@ -1,5 +1,6 @@
 import { relative, resolve, sep } from "node:path";
-import type { CheckResult, Finding, FindingCode, Pack, Severity } from "../core/types.js";
+import type { Pack } from "../core/types.js";
+import type { CheckResult, Finding, FindingCode, Severity } from "../core/verdict.js";
 import type { Diagnostic } from "../errors.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
 

@@ -57,7 +57,7 @@ export interface CrosswalkContext {
 export type CrosswalkFormat = (list: Coverage[], context: CrosswalkContext) => Promise<string>;
 
 async function page(list: Coverage[], context: CrosswalkContext, format: "md" | "html"): Promise<string> {
-  const { renderCrosswalkPage } = await import("../report/crosswalk-page.js");
+  const { renderCrosswalkPage } = await import("./report/crosswalk-page.js");
   return renderCrosswalkPage(list, context.assessment, format, context.meta);
 }
 

@@ -1,8 +1,9 @@
-import type { Assessment, CheckResult, LevelResult } from "../core/types.js";
+import type { Assessment, LevelResult } from "../core/types.js";
+import type { CheckResult } from "../core/verdict.js";
 import { policyEntries } from "./policy.js";
 import { TOOL } from "../version.js";
 import { systemsOf, type CheckContext, type CheckFormat } from "./document.js";
-import { jsonAt } from "./json-text.js";
+import { jsonAt } from "../text/json.js";
 
 /** A level pack's result: `level` (0-9), and what it rests on. */
 function levelFields(a: Assessment, levels: LevelResult) {

@@ -1,9 +1,9 @@
 import { principleMinimum } from "../core/findings.js";
-import type { CheckResult, Finding } from "../core/types.js";
+import type { CheckResult, Finding } from "../core/verdict.js";
 import { formatDiagnostic, type Diagnostic } from "../errors.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
 import { policyEntries } from "./policy.js";
-import { xmlAttr, xmlText } from "./xml.js";
+import { xmlAttr, xmlText } from "../text/xml.js";
 
 interface Case {
   classname: string;

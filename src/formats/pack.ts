@@ -1,7 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import type { Pack } from "../core/types.js";
 import { terminalSafe, wrapWords } from "../io/terminal.js";
-import { escapeMarkdown } from "../report/escape.js";
+import { escapeMarkdown } from "../text/escape.js";
 
 /** The checklist as JSON: the shape documented in the README. */
 function json(pack: Pack): string {

@@ -1,4 +1,4 @@
-import type { Policy } from "../core/types.js";
+import type { Policy } from "../core/verdict.js";
 
 /**
  * The policy keys a run applied, as `[key, value]` pairs named as in the config file and the

@@ -1,10 +1,11 @@
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { CheckResult, FindingCode, Pack } from "../core/types.js";
-import { escapeMarkdown as e } from "../report/escape.js";
+import type { Pack } from "../core/types.js";
+import type { CheckResult, FindingCode } from "../core/verdict.js";
+import { escapeMarkdown as e } from "../text/escape.js";
 import { TOOL, TOOL_HOMEPAGE } from "../version.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
-import { jsonAt } from "./json-text.js";
+import { jsonAt } from "../text/json.js";
 
 type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "MISSING_EVIDENCE" | "DOES_NOT_APPLY"> | "INVALID_INPUT";
 

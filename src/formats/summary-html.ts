@@ -2,10 +2,10 @@ import Runtime from "handlebars/runtime";
 import type { PackSummary, SummaryRow, SummaryTotals } from "../core/summary.js";
 import { bandFor } from "../core/score.js";
 import type { Pack } from "../core/types.js";
-import { htmlText } from "../report/escape.js";
+import { htmlText } from "../text/escape.js";
 import { SUMMARY_STYLE } from "./summary-style.js";
 import { SORT_SCRIPT, sortScriptHash } from "./summary-sort.js";
-import { bandStep } from "./band-scale.js";
+import { bandStep } from "../text/band-scale.js";
 import { laidOutAtEnd, type RowsByPack, type SummaryContext, type SummaryFormat } from "./summary.js";
 
 /** User text as HTML: code points HTML forbids removed (as the report does), markup escaped as Handlebars escapes it. */

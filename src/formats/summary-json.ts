@@ -1,5 +1,5 @@
 import type { InvalidFile, SummaryRow, SummaryTotals } from "../core/summary.js";
-import { jsonAt } from "./json-text.js";
+import { jsonAt } from "../text/json.js";
 import { scoresById, type SummaryFormat } from "./summary.js";
 
 /** One assessment as its line of the `assessments` array (one line each, so 100,000 stay compact). */

@@ -1,6 +1,6 @@
 import type { PackSummary, SummaryRow, SummaryTotals } from "../core/summary.js";
 import type { Pack } from "../core/types.js";
-import { escapeMarkdown } from "../report/escape.js";
+import { escapeMarkdown } from "../text/escape.js";
 import { laidOutAtEnd, type RowsByPack, type SummaryContext, type SummaryFormat } from "./summary.js";
 
 const esc = escapeMarkdown;

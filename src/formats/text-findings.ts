@@ -1,5 +1,5 @@
 import type { ChalkInstance } from "chalk";
-import type { Finding, FindingCode } from "../core/types.js";
+import type { Finding, FindingCode } from "../core/verdict.js";
 import { shellWord } from "../io/shell.js";
 import { terminalSafe } from "../io/terminal.js";
 

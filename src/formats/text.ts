@@ -1,10 +1,11 @@
 import type { ChalkInstance } from "chalk";
-import type { CheckResult, Policy, ScoredPrinciple } from "../core/types.js";
+import type { ScoredPrinciple } from "../core/types.js";
+import type { CheckResult, Policy } from "../core/verdict.js";
 import { PLAIN } from "../io/color.js";
 import { terminalSafe } from "../io/terminal.js";
-import { textBar } from "./bar.js";
+import { textBar } from "../text/bar.js";
 import { renderDocument, systemsOf, type CheckContext, type CheckFormat } from "./document.js";
-import { levelLines, systemLines } from "./text-levels.js";
+import { levelLines, systemLines } from "../text/levels.js";
 import { policyEntries } from "./policy.js";
 import { findingLines, nextStep } from "./text-findings.js";
 

@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, isSeq, Scalar, YAMLMap, type Node, type Pair } from "yaml";
-import { insertionIndex, pairOf, planEntry, type AnswerEdit, type EntryPlan, type Target } from "./entry.js";
+import { insertionIndex, pairOf, planEntry, type AnswerEdit, type EntryPlan, type Target } from "../load/answer-entry.js";
 
 /*
  * One answer set through the `yaml` Document API: the reference edit, always right about the data.

@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
 import { isMap, isScalar, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
-import { pairOf } from "./entry.js";
+import { pairOf } from "../load/answer-entry.js";
 import type { MetadataValue } from "./metadata.js";
-import { childIndent, scalarText, Splicer } from "./splice.js";
+import { childIndent, scalarText, Splicer } from "../load/splice.js";
 
 /** The lines of a list of assessors, each item at `indent`. */
 function assessorLines(assessors: { name: string; role: string }[], indent: number): string[] {

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import type { LevelResult, Principle, ScoredPrinciple } from "../core/types.js";
-import { levelSentence } from "../formats/text-levels.js";
+import { levelSentence } from "../text/levels.js";
 import { terminalSafe } from "../io/terminal.js";
 import type { Prompts } from "../prompt.js";
 

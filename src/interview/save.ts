@@ -5,12 +5,12 @@ import { UsageError } from "../errors.js";
 import { isDiagnostic, readTextFile } from "../io/read.js";
 import { writeFileAtomic } from "../io/write.js";
 import { editDocument } from "./edit.js";
-import { targetFor, type AnswerEdit } from "./entry.js";
+import { targetFor, type AnswerEdit } from "../load/answer-entry.js";
 import type { MetadataValue } from "./metadata.js";
 import { setMetadata } from "./metadata-file.js";
-import { spliceAnswer } from "./splice.js";
+import { spliceAnswer } from "../load/splice.js";
 
-export type { AnswerEdit } from "./entry.js";
+export type { AnswerEdit } from "../load/answer-entry.js";
 
 /** The data a YAML text holds, or undefined when it does not parse cleanly. */
 function dataOf(text: string): unknown {

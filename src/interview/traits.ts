@@ -4,7 +4,7 @@ import { isMap, isSeq, parseDocument, type YAMLMap } from "yaml";
 import type { Pack } from "../core/types.js";
 import { terminalSafe } from "../io/terminal.js";
 import type { Prompts } from "../prompt.js";
-import { pairOf } from "./entry.js";
+import { pairOf } from "../load/answer-entry.js";
 
 /** Asks which of the pack's traits the system has, each shown with its description. */
 export async function askTraits(prompts: Prompts, c: ChalkInstance, pack: Pack, current: readonly string[] = []): Promise<string[]> {

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { isMap, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Answers, Pack, RetiredAnswer } from "../core/types.js";
 import { wrapWords } from "../io/terminal.js";
-import { pairOf } from "./entry.js";
+import { pairOf } from "../load/answer-entry.js";
 import { setAnswer } from "./save.js";
 
 /*

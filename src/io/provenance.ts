@@ -1,6 +1,15 @@
 import { basename, dirname, relative, resolve, sep } from "node:path";
-import type { Provenance } from "../report/audit.js";
 import { git } from "./git.js";
+
+/** Where the answers file was read: the git commit, and its directory from the repository's root. */
+export interface Provenance {
+  /** The commit HEAD named when the report was made; null outside a work tree. */
+  commit: string | null;
+  /** True when the answers file differs from that commit (uncommitted changes). */
+  dirty: boolean;
+  /** The answers file's directory relative to the repository's root, with forward slashes ("" at the root). */
+  dir: string;
+}
 
 /**
  * The commit an answers file is read at: HEAD of the git work tree holding it, whether the file

@@ -145,7 +145,7 @@ describe("report --template", () => {
     const documented = new Set(context.match(/[A-Za-z]+/g));
     const keys = (value: unknown): string[] => Array.isArray(value) ? value.flatMap(keys)
       : value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => [k, ...keys(v)]) : [];
-    const { reportContext } = await import("../../src/report/context.js");
+    const { reportContext } = await import("../../src/formats/report/context.js");
     const { score } = await import("../../src/core/score.js");
     const { loadPack } = await import("../../src/load/pack.js");
     const { parseAnswers } = await import("../../src/load/answers.js");

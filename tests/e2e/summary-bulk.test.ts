@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: the benchmark's generator is plain JavaScript
 import { generate } from "../../bench/generate.js";
-import { PARALLEL_FROM } from "../../src/load/many.js";
+import { PARALLEL_FROM } from "../../src/bulk/many.js";
 import { parseCsv } from "../helpers/csv.js";
 import { REPO, runBinary, withTempDir } from "../helpers/run.js";
 

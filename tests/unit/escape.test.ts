@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlHref, htmlText, markdownCode, markdownHref, safeHref } from "../../src/report/escape.js";
+import { htmlHref, htmlText, markdownCode, markdownHref, safeHref } from "../../src/text/escape.js";
 
 describe("htmlText", () => {
   it("removes what HTML forbids and bidirectional overrides, and keeps markup for Handlebars to escape", () => {

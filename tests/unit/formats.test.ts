@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, findings, passes } from "../../src/core/findings.js";
 import { score } from "../../src/core/score.js";
-import type { CheckResult } from "../../src/core/types.js";
+import type { CheckResult } from "../../src/core/verdict.js";
 import { commandData, commandProperty, github } from "../../src/formats/github.js";
 import { githubSummary, MAX_SUMMARY_ROWS } from "../../src/formats/github-summary.js";
 import { summarize, type CheckContext } from "../../src/formats/index.js";
 import { junit } from "../../src/formats/junit.js";
 import { policyEntries } from "../../src/formats/policy.js";
 import { artifactUri, sarif } from "../../src/formats/sarif.js";
-import { xmlAttr, xmlText } from "../../src/formats/xml.js";
+import { xmlAttr, xmlText } from "../../src/text/xml.js";
 import { makeAnswers, makePack } from "../helpers/builders.js";
 import { sarifErrors, xmllintJunit } from "../helpers/validate.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonAt } from "../../src/formats/json-text.js";
+import { jsonAt } from "../../src/text/json.js";
 
 /** The same text made the slow way: stringify, then indent every line after the first. */
 const indentEach = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${"  ".repeat(depth)}`);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error: the benchmark's generator is plain JavaScript
 import { generate } from "../../bench/generate.js";
 import type { Pack } from "../../src/core/types.js";
-import { loadAll, type Loaded } from "../../src/load/many.js";
+import { loadAll, type Loaded } from "../../src/bulk/many.js";
 import { REPO, withTempDir } from "../helpers/run.js";
 
 // The workers run the built bundle (dist/answers-worker.cjs), as `npm test` builds it first.

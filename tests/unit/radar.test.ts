@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { radarChart, wrapLabel } from "../../src/report/radar.js";
+import { radarChart, wrapLabel } from "../../src/formats/report/radar.js";
 
 const distance = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
 const scores = [90, 40, 90, 80, 44, 85, 75, 70];

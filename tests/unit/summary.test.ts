@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { score } from "../../src/core/score.js";
 import { SummaryTally, summaryRow } from "../../src/core/summary.js";
 import { csvText } from "../../src/formats/summary-csv.js";
-import { bandStep } from "../../src/formats/band-scale.js";
+import { bandStep } from "../../src/text/band-scale.js";
 import { makeAnswers, makePack } from "../helpers/builders.js";
 
 const pack = makePack([{ id: "p", questions: [{ id: "a" }, { id: "b" }, { id: "c" }] }, { id: "q", questions: [{ id: "x" }] }]);

@@ -1,5 +1,5 @@
-import type { Assessment, LevelResult, ScoredQuestion } from "../core/types.js";
-import { levelSentence } from "../formats/text-levels.js";
+import type { Assessment, LevelResult, ScoredQuestion } from "../../core/types.js";
+import { levelSentence } from "../../text/levels.js";
 import { evidenceItem, type AuditMeta } from "./audit.js";
 import { statusLabel, type Escape, type ReportMeta } from "./context.js";
 

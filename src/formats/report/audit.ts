@@ -1,18 +1,9 @@
 import { posix } from "node:path";
-import { evidenceCounts, evidenceStatus, type EvidenceFacts } from "../core/evidence.js";
-import type { Action, Assessment, EvidenceEntry } from "../core/types.js";
+import { evidenceCounts, evidenceStatus, type EvidenceFacts } from "../../core/evidence.js";
+import type { Action, Assessment, EvidenceEntry } from "../../core/types.js";
 import type { Escape } from "./context.js";
-import { safeHref } from "./escape.js";
-
-/** Where the answers file was read: the git commit, and its directory from the repository's root. */
-export interface Provenance {
-  /** The commit HEAD named when the report was made; null outside a work tree. */
-  commit: string | null;
-  /** True when the answers file differs from that commit (uncommitted changes). */
-  dirty: boolean;
-  /** The answers file's directory relative to the repository's root, with forward slashes ("" at the root). */
-  dir: string;
-}
+import type { Provenance } from "../../io/provenance.js";
+import { safeHref } from "../../text/escape.js";
 
 /** What the report knows beyond the assessment for its audit parts, gathered by the command. */
 export interface AuditMeta {

@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import { InputError, type Diagnostic } from "../errors.js";
+import { InputError, type Diagnostic } from "../../errors.js";
 
 type Env = ReturnType<typeof Handlebars.create>;
 type Loc = { line: number; column: number };

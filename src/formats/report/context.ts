@@ -1,11 +1,11 @@
-import type { Coverage } from "../core/crosswalk.js";
-import type { AssessmentDiff } from "../core/diff.js";
-import type { Assessment, ScoredPrinciple, ScoredQuestion, QuestionStatus } from "../core/types.js";
-import { textBar } from "../formats/bar.js";
+import type { Coverage } from "../../core/crosswalk.js";
+import type { AssessmentDiff } from "../../core/diff.js";
+import type { Assessment, ScoredPrinciple, ScoredQuestion, QuestionStatus } from "../../core/types.js";
+import { textBar } from "../../text/bar.js";
 import { actionItem, auditContext, evidenceItem, type AuditMeta } from "./audit.js";
 import { changesContext } from "./changes.js";
 import { coverageContext, itemsByQuestion } from "./coverage.js";
-import { safeHref } from "./escape.js";
+import { safeHref } from "../../text/escape.js";
 import { radarChart } from "./radar.js";
 
 /** What a report says about its own making. */

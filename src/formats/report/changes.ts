@@ -1,5 +1,5 @@
-import type { AssessmentDiff } from "../core/diff.js";
-import { answerText, CHANGE_GROUPS, changesOf, scoreText, signed, verdict } from "../formats/change.js";
+import type { AssessmentDiff } from "../../core/diff.js";
+import { answerText, CHANGE_GROUPS, changesOf, scoreText, signed, verdict } from "../../text/change.js";
 import type { Escape } from "./context.js";
 
 /**

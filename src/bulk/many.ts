@@ -1,11 +1,11 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { InputError, type Diagnostic } from "../errors.js";
-import type { CheckJob, RenderedFile } from "../commands/check-file.js";
+import type { CheckJob, RenderedFile } from "./check-file.js";
 import type { SummaryRow } from "../core/summary.js";
 import type { Answers, Pack } from "../core/types.js";
 import { ANSWERS_WORKER } from "../paths.js";
-import { loadAnswers } from "./answers-file.js";
+import { loadAnswers } from "../load/answers-file.js";
 
 /** One answers file read and parsed: its answers, or every problem that stops it being checked. */
 export type Loaded = { file: string; answers: Answers } | { file: string; problems: Diagnostic[] };

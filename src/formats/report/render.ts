@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { Coverage } from "../core/crosswalk.js";
-import type { AssessmentDiff } from "../core/diff.js";
-import type { Assessment } from "../core/types.js";
-import { TEMPLATES_DIR } from "../paths.js";
+import type { Coverage } from "../../core/crosswalk.js";
+import type { AssessmentDiff } from "../../core/diff.js";
+import type { Assessment } from "../../core/types.js";
+import { TEMPLATES_DIR } from "../../paths.js";
 import { builtinTemplate, type Precompiled } from "./builtin.js";
 import { cardContext } from "./card.js";
 import { reportContext, type Escape, type ReportMeta } from "./context.js";
 
 export type { ReportMeta };
-import { escapeMarkdown, htmlHref, htmlText, markdownCode, markdownHref } from "./escape.js";
+import { escapeMarkdown, htmlHref, htmlText, markdownCode, markdownHref } from "../../text/escape.js";
 
 interface ReportFormat {
   /** The built-in template, loaded on use (each is a file of its own in the build). */
@@ -23,8 +23,8 @@ interface ReportFormat {
 
 /** Report formats by name: adding one is a template (and its line in scripts/build.mjs) and an entry here. */
 export const reportFormats: Record<string, ReportFormat> = {
-  md: { template: () => import("../generated/template-report-md.js"), card: () => import("../generated/template-card-md.js"), escape: { text: escapeMarkdown, href: markdownHref, code: markdownCode }, noEscape: true },
-  html: { template: () => import("../generated/template-report-html.js"), card: () => import("../generated/template-card-html.js"), escape: { text: htmlText, href: htmlHref, code: htmlText }, noEscape: false },
+  md: { template: () => import("../../generated/template-report-md.js"), card: () => import("../../generated/template-card-md.js"), escape: { text: escapeMarkdown, href: markdownHref, code: markdownCode }, noEscape: true },
+  html: { template: () => import("../../generated/template-report-html.js"), card: () => import("../../generated/template-card-html.js"), escape: { text: htmlText, href: htmlHref, code: htmlText }, noEscape: false },
 };
 
 /** A team's own template: its text and the name to use in messages. */

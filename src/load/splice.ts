@@ -1,6 +1,6 @@
 import { isMap, isScalar, parseDocument, stringify, type Node, type Pair, type YAMLMap } from "yaml";
-import { isEmpty } from "../load/answers.js";
-import { insertionIndex, pairOf, planEntry, type AnswerEdit, type EntryPlan, type Target } from "./entry.js";
+import { isEmpty } from "./answers.js";
+import { insertionIndex, pairOf, planEntry, type AnswerEdit, type EntryPlan, type Target } from "./answer-entry.js";
 
 /*
  * One answer set by splicing the file's text: only the lines of the edited entry change, so every

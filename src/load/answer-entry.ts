@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { isMap, isPair, isScalar, type Node, type Pair, type YAMLMap } from "yaml";
 import type { AnswerValue, Pack } from "../core/types.js";
-import { evidenceOf, scalarText } from "../load/answers.js";
+import { evidenceOf, scalarText } from "./answers.js";
 
 /*
  * What one question's entry in the answers file should become, decided once for both ways of

@@ -1,7 +1,7 @@
-import { shownPercent, type Coverage, type CoverageStatus, type MappedAnswer } from "../core/crosswalk.js";
-import type { Assessment } from "../core/types.js";
+import { shownPercent, type Coverage, type CoverageStatus, type MappedAnswer } from "../../core/crosswalk.js";
+import type { Assessment } from "../../core/types.js";
 import type { Escape } from "./context.js";
-import { safeHref } from "./escape.js";
+import { safeHref } from "../../text/escape.js";
 
 /** Statuses in words (never colour alone); the badge reuses the report's answer colours. */
 export const COVERAGE_LABEL: Record<CoverageStatus, string> = { met: "Met", partial: "Partial", gap: "Gap", unmapped: "Unmapped" };

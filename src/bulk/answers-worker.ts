@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { Chalk } from "chalk";
-import { jobContext, renderAnswers, type CheckJob, type RenderedFile } from "../commands/check-file.js";
+import { jobContext, renderAnswers, type CheckJob, type RenderedFile } from "./check-file.js";
 import { score } from "../core/score.js";
 import { summaryRow } from "../core/summary.js";
 import type { Answers, Pack } from "../core/types.js";
