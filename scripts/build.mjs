@@ -180,8 +180,9 @@ async function bundle() {
   await build({ ...cli, entryPoints: { "rml-assess": join(root, "src", "run.ts") } });
   await build({ ...cli, entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([file, pkg]) => [`vendor/${file}`, pkg])) });
   await build({ ...cli, entryPoints: Object.fromEntries(PARTS.map((name) => [`parts/${name}`, join(generated, `${name}.js`)])) });
-  // Loaded by Node itself: the worker thread of large runs (self-contained).
-  await build({ ...cjs, entryPoints: { "answers-worker": join(root, "src", "bulk", "answers-worker.ts") }, plugins: [chalkWithoutDetection] });
+  // Loaded by Node itself: the worker thread of large runs. It reaches the format registry, so it
+  // leaves the same libraries and generated parts out as the CLI does (it never loads them).
+  await build({ ...cli, entryPoints: { "answers-worker": join(root, "src", "bulk", "answers-worker.ts") } });
 }
 
 /** The built-in pack, parsed and validated now with the same loader --pack DIR uses at run time. */

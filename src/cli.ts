@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
+import { formatList, formatNames, type CommandFormats } from "./formats/index.js";
 import type { Io } from "./io/io.js";
-import { terminalSafeLines } from "./io/terminal.js";
+import { terminalSafeLines, wrapWords } from "./io/terminal.js";
 import { TOOL } from "./version.js";
 
 /** Parses a 0..100 score flag; commander reports the error with the flag's name. */
@@ -46,6 +47,9 @@ export function collectGlobs(value: string, previous: string[] | undefined): str
   return [...(previous ?? []), value];
 }
 
+/** A command's -f, --format option: its choices are the formats the registry holds for it. */
+const formatOption = (command: keyof CommandFormats, description: string, fallback: string) => new Option("-f, --format <format>", description).choices(formatNames(command)).default(fallback);
+
 const packOption = () => new Option("--pack <dir|name>", "use the pack in DIR, or a built-in pack by name (responsible-ml, mltrl), instead of the default one");
 
 /**
@@ -66,7 +70,7 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
 
   program.command("principles")
     .description("print the checklist: every principle and its questions")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "md"]).default("text"))
+    .addOption(formatOption("principles", "output format", "text"))
     .option("--verbose", "text format: also print each question's guidance, red flag and recommendation")
     .addOption(packOption())
     .action(async (opts) => {
@@ -133,16 +137,13 @@ then 'check'.`)
     .option("--no-config", "ignore ./.rml-assess.yaml")
     .addOption(new Option("--validate-only", "only validate the files and the config (exit 0 or 2): unanswered questions are warnings, no policy applies")
       .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "maxAgeDays", "baseline", "minLevel", "framework", "minCoverage", "verifyEvidence", "requireSignoff"]))
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "github", "gitlab", "junit", "sarif"]).default("text"))
+    .addOption(formatOption("check", "output format", "text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); directory search also skips node_modules, .git and what .gitignore ignores", collectGlobs)
     .option("--verbose", "text format: list every finding, not a summary per principle")
     .option("-j, --jobs <n>", "threads that parse files in large runs (default: one per core)", jobsArg)
     .addOption(packOption())
-    .addHelpText("after", `
-Flags win over the config file's policy: section. Formats: text (people), json, github (workflow
-annotations, plus a summary when GITHUB_STEP_SUMMARY is set), gitlab (GitLab Code Quality report),
-junit (JUnit XML), sarif (SARIF 2.1.0).`)
+    .addHelpText("after", `\n${wrapWords(`Flags win over the config file's policy: section. Formats: ${formatList("check")}.`, 100).join("\n")}`)
     .action(async (files, opts) => {
       const { checkCommand } = await import("./commands/check.js");
       result.code = await checkCommand(files, opts, io);
@@ -152,7 +153,7 @@ junit (JUnit XML), sarif (SARIF 2.1.0).`)
     .description("show what changed between two assessments: scores, answers, evidence")
     .argument("<old>", "the earlier answers file, or REF:PATH to read it from git (e.g. origin/main:rml-assessment.yaml)")
     .argument("[new]", "the later answers file or REF:PATH; when left out, OLD is compared with itself at HEAD")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "md", "json"]).default("text"))
+    .addOption(formatOption("diff", "output format", "text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .addOption(packOption())
     .addHelpText("after", `
@@ -166,7 +167,7 @@ pasted as a pull-request comment and stays under GitHub's 65,536-character limit
   program.command("report")
     .description("write a scored assessment report an auditor can file")
     .argument("[file]", "answers file", "rml-assessment.yaml")
-    .addOption(new Option("-f, --format <format>", "report format").choices(["md", "html"]).default("md"))
+    .addOption(formatOption("report", "report format", "md"))
     .option("-o, --output <file>", "write the report to FILE instead of standard output")
     .option("--template <file>", "render with your own Handlebars template (the format's escaping applies)")
     .option("--previous <old>", "add what changed since OLD, an earlier answers file or REF:PATH from git")
@@ -180,7 +181,7 @@ pasted as a pull-request comment and stays under GitHub's 65,536-character limit
   program.command("summary")
     .description("summarise many answers files in one view: every assessment, each principle across them, what is weak, stale or invalid")
     .argument("[files...]", "answers files, or directories to search for them", ["."])
-    .addOption(new Option("-f, --format <format>", "output format").choices(["md", "html", "json", "csv"]).default("md"))
+    .addOption(formatOption("summary", "output format", "md"))
     .option("-o, --output <file>", "write the summary to FILE instead of standard output")
     .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); as for check", collectGlobs)
     .option("--max-age-days <n>", "list assessments dated more than N days ago as stale (default 365)", dayCountArg)
@@ -199,7 +200,7 @@ Invalid files are listed as invalid and the rest summarised. Exit 0 when the sum
     .argument("[file]", "answers file", "rml-assessment.yaml")
     .option("-o, --output <file>", "write the badge to FILE instead of standard output")
     .option("--label <text>", "the badge's left-hand text", "responsible ML")
-    .addOption(new Option("-f, --format <format>", "svg, or json for shields.io's endpoint badge").choices(["svg", "json"]).default("svg"))
+    .addOption(formatOption("badge", "svg, or json for shields.io's endpoint badge", "svg"))
     .addOption(packOption())
     .action(async (file, opts) => {
       const { badgeCommand } = await import("./commands/badge.js");
@@ -211,7 +212,7 @@ Invalid files are listed as invalid and the rest summarised. Exit 0 when the sum
     .argument("[file]", "answers file", "rml-assessment.yaml")
     .option("--framework <id>", "the framework to read it against (repeat it, or separate ids with commas, for more); --list shows them", collectIds)
     .option("--list", "list the frameworks the pack has crosswalk files for")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "md", "html", "json"]).default("text"))
+    .addOption(formatOption("crosswalk", "output format", "text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .addOption(packOption())
     .addHelpText("after", `
@@ -228,7 +229,7 @@ read from a self-assessment is not conformity with the framework.`)
     .description("list every evidence entry of an answers file with its status; --pin records the sha256 of each local evidence file")
     .argument("[file]", "answers file", "rml-assessment.yaml")
     .option("--pin", "record the sha256 of each local evidence file that exists in the answers file (only those entries change)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(formatOption("evidence", "output format", "text"))
     .addOption(packOption())
     .addHelpText("after", `
 Paths are relative to the answers file's directory and must stay inside the repository; URLs are

@@ -4,6 +4,8 @@ import { jobContext, renderAnswers, type CheckJob, type RenderedFile } from "./c
 import { score } from "../core/score.js";
 import { summaryRow } from "../core/summary.js";
 import type { Answers, Pack } from "../core/types.js";
+import { loadFormat } from "../formats/index.js";
+import type { CheckFormat } from "../formats/document.js";
 import { PLAIN } from "../io/color.js";
 import { loadOne, type Loaded, type RowJob, type SentRow } from "./many.js";
 
@@ -12,6 +14,8 @@ import { loadOne, type Loaded, type RowJob, type SentRow } from "./many.js";
 // and summary; given a row job, posts back each valid file's summary row (without its pack).
 const { pack, cwd, job, rows } = workerData as { pack: Pack; cwd: string; job?: CheckJob; rows?: RowJob };
 const context = job && jobContext(pack, cwd, job, job.colorLevel === 0 ? PLAIN : new Chalk({ level: job.colorLevel }));
+/** The check format the job names, loaded with the first batch. */
+let format: Promise<CheckFormat> | undefined;
 
 function rowOf(file: string, answers: Answers, { today, maxAgeDays }: RowJob): SentRow {
   const { pack: _, ...row } = summaryRow(score(pack, answers), today, maxAgeDays);
@@ -43,7 +47,7 @@ parentPort!.on("message", async ({ id, files }: { id: number; files: string[] })
   for (const file of files) {
     const one = await loadOne(file, pack, cwd);
     if (!("answers" in one)) loaded.push(one);
-    else if (context) loaded.push(await renderAnswers(pack, one.answers, job!, context));
+    else if (context) loaded.push(await renderAnswers(pack, one.answers, job!, context, await (format ??= loadFormat("check", job!.format))));
     else loaded.push(rows ? rowOf(file, one.answers, rows) : one);
   }
   if (!context) return parentPort!.postMessage({ id, loaded });

@@ -6,7 +6,7 @@ import { findings as policyFindings, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
 import type { Answers, Assessment, Pack } from "../core/types.js";
 import type { CheckResult, Finding, Policy } from "../core/verdict.js";
-import { checkFormats, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
+import { summarize, type CheckContext, type CheckFormat, type FileSummary } from "../formats/document.js";
 import { evidenceFacts, type Lookups } from "../io/evidence-files.js";
 import { repositoryRoot } from "../io/repository.js";
 
@@ -116,7 +116,7 @@ export function jobContext(pack: Pack, cwd: string, job: CheckJob, color: ChalkI
  * back a string and a small summary rather than the parsed file, which costs far more to copy
  * between threads than to render.
  */
-export async function renderAnswers(pack: Pack, answers: Answers, job: CheckJob, context: CheckContext): Promise<RenderedFile> {
+export async function renderAnswers(pack: Pack, answers: Answers, job: CheckJob, context: CheckContext, format: CheckFormat): Promise<RenderedFile> {
   const result = await checkAnswers(pack, answers, job.rules, () => job.day, null);
-  return { file: answers.file, part: checkFormats[job.format]!.file(result, context), summary: summarize(result, job.keepFindings) };
+  return { file: answers.file, part: format.file(result, context), summary: summarize(result, job.keepFindings) };
 }

@@ -1,6 +1,7 @@
 import { EXIT } from "../errors.js";
 import { score } from "../core/score.js";
-import { badgeContent, badgeJson, badgeSvg } from "../formats/badge.js";
+import { badgeContent } from "../formats/badge-content.js";
+import { loadFormat } from "../formats/index.js";
 import type { Io } from "../io/io.js";
 import { terminalSafe } from "../io/terminal.js";
 import { answersFor } from "./inputs.js";
@@ -19,7 +20,7 @@ export async function badgeCommand(file: string, opts: BadgeOptions, io: Io): Pr
   refuseOverwritingInput(opts.output, [file], io);
   const pack = await packFor(opts, io, file);
   const content = badgeContent(score(pack, await answersFor(file, pack, io)), opts.label);
-  emit(opts.format === "json" ? badgeJson(content) : badgeSvg(content), opts.output, io);
+  emit((await loadFormat("badge", opts.format))(content), opts.output, io);
   if (opts.output) io.stderr(terminalSafe(`Wrote ${opts.output} (${content.label}: ${content.message}).`) + "\n");
   return EXIT.ok;
 }

@@ -5,7 +5,8 @@ import { score } from "../core/score.js";
 import type { Assessment, Pack } from "../core/types.js";
 import type { Policy } from "../core/verdict.js";
 import { capSummary, githubSummary, MAX_SUMMARY_ROWS, SUMMARY_LIMIT } from "../formats/github-summary.js";
-import { checkFormats, DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
+import { DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/document.js";
+import { loadFormat } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
 import { colorFor, PLAIN } from "../io/color.js";
 import { answersFilesFor } from "../io/discover.js";
@@ -112,7 +113,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     refuseOverwritingInput(io.env.GITHUB_STEP_SUMMARY || undefined, inputs, io, "the step summary (GITHUB_STEP_SUMMARY)", "GITHUB_STEP_SUMMARY must name a file of its own; GitHub sets it so");
   }
   const baseline = await baselineFor(policy, files, pack, io);
-  const format = checkFormats[opts.format]!;
+  const format = await loadFormat("check", opts.format);
   const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
   // Dates are made only when something uses them (a maximum age, an action's due date; a format that prints the time).
   let day: string | undefined;

@@ -1,7 +1,7 @@
 import { score } from "../core/score.js";
 import type { Pack } from "../core/types.js";
 import { EXIT, UsageError } from "../errors.js";
-import { crosswalkFormats } from "../formats/index.js";
+import { loadFormat } from "../formats/index.js";
 import { generatedAt } from "../io/clock.js";
 import { colorFor, PLAIN } from "../io/color.js";
 import type { Io } from "../io/io.js";
@@ -50,13 +50,13 @@ export async function crosswalkCommand(file: string, opts: CrosswalkOptions, io:
     const ids = frameworkIds(packDirOf(pack), io.cwd);
     throw new UsageError("name the framework to read the answers against with --framework ID", ids.length ? `the pack's frameworks: ${ids.join(", ")} (rml-assess crosswalk --list)` : "the pack has no crosswalk files");
   }
-  if (!crosswalkFormats[opts.format]) throw new UsageError(`unknown format '${opts.format}'`, `use one of ${Object.keys(crosswalkFormats).join(", ")}`);
+  const format = await loadFormat("crosswalk", opts.format);
   refuseOverwritingInput(opts.output, [file], io);
   const crosswalks = await crosswalksFor(opts.framework, pack, io);
   const { answers } = await readAnswersFile(file, pack, io);
   const assessment = score(pack, answers);
   const color = opts.output || opts.format !== "text" ? PLAIN : await colorFor(io.env, () => io.stdoutIsTTY);
   const meta = { toolName: TOOL.name, toolVersion: TOOL.version, generated: opts.format === "md" || opts.format === "html" ? generatedAt(io) : "" };
-  emit(await crosswalkFormats[opts.format]!(coveragesOf(crosswalks, assessment), { assessment, color, meta }), opts.output, io);
+  emit(await format(coveragesOf(crosswalks, assessment), { assessment, color, meta }), opts.output, io);
   return EXIT.ok;
 }

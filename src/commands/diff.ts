@@ -1,7 +1,7 @@
 import { diffAssessments } from "../core/diff.js";
 import { score } from "../core/score.js";
 import { EXIT } from "../errors.js";
-import { diffFormats } from "../formats/index.js";
+import { loadFormat } from "../formats/index.js";
 import { colorFor, PLAIN } from "../io/color.js";
 import { parseGitPath } from "../io/git-path.js";
 import type { Io } from "../io/io.js";
@@ -31,6 +31,6 @@ export async function diffCommand(oldArg: string, newArg: string | undefined, op
   const [old, now] = await Promise.all([loadAnswersAt(before, pack, io.cwd), loadAnswersAt(after, pack, io.cwd)]);
   const diff = diffAssessments(score(pack, old.answers), score(pack, now.answers));
   const color = opts.output || opts.format !== "text" ? PLAIN : await colorFor(io.env, () => io.stdoutIsTTY);
-  emit(diffFormats[opts.format]!(diff, { color }), opts.output, io);
+  emit((await loadFormat("diff", opts.format))(diff, { color }), opts.output, io);
   return EXIT.ok;
 }

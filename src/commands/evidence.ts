@@ -1,13 +1,13 @@
 import { resolve } from "node:path";
 import { EXIT, UsageError } from "../errors.js";
-import { evidenceCounts, evidenceEntries } from "../core/evidence.js";
+import { evidenceCounts, evidenceEntries, evidenceRows } from "../core/evidence.js";
 import { colorFor, PLAIN } from "../io/color.js";
 import { evidenceFacts } from "../io/evidence-files.js";
 import type { Io } from "../io/io.js";
 import { terminalSafe } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
 import { pinEvidence } from "../evidence/pin.js";
-import { evidenceJson, evidenceRows, evidenceText } from "../formats/evidence.js";
+import { loadFormat } from "../formats/index.js";
 import { readAnswersFile } from "./inputs.js";
 import { packFor } from "./pack-option.js";
 
@@ -47,7 +47,7 @@ export async function evidenceCommand(file: string, opts: EvidenceOptions, io: I
   }
   const rows = evidenceRows(answers, facts);
   const counts = evidenceCounts(answers, facts);
-  if (opts.format === "json") io.stdout(evidenceJson(answers.file, rows, counts));
-  else io.stdout(evidenceText(answers.file, rows, counts, await colorFor(io.env, () => io.stdoutIsTTY) ?? PLAIN));
+  const format = await loadFormat("evidence", opts.format);
+  io.stdout(format({ file: answers.file, rows, counts }, opts.format === "text" ? await colorFor(io.env, () => io.stdoutIsTTY) : PLAIN));
   return EXIT.ok;
 }

@@ -6,7 +6,8 @@ import { EXIT, UsageError } from "../errors.js";
 import { DEFAULT_POLICY, findings, passes } from "../core/findings.js";
 import { questionApplies, score } from "../core/score.js";
 import type { Pack } from "../core/types.js";
-import { text as textFormat } from "../formats/text.js";
+import { renderDocument, type CheckContext } from "../formats/document.js";
+import { loadFormat } from "../formats/index.js";
 import { colorFor } from "../io/color.js";
 import type { Io } from "../io/io.js";
 import { displayPath } from "../io/paths.js";
@@ -60,7 +61,7 @@ async function summary(pack: Pack, file: string, io: Io, c: ChalkInstance, answe
     "",
     `${c.bold(resume ? "Saved and stopped:" : "Interview over:")} ${answered} of ${total} questions answered in ${terminalSafe(file)}.`,
     "",
-    textFormat([{ assessment, findings: found, passed: passes(found) }], c).trimEnd(),
+    renderDocument(await loadFormat("check", "text"), [{ assessment, findings: found, passed: passes(found) }], { color: c, invalid: [] } as unknown as CheckContext).trimEnd(),
   ];
   const weakest = assessment.principles.filter((p) => p.exact !== null).sort((a, b) => a.exact! - b.exact!).slice(0, 3);
   if (weakest.length) {

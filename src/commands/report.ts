@@ -11,6 +11,7 @@ import { displayPath } from "../io/paths.js";
 import { parseGitPath } from "../io/git-path.js";
 import { isDiagnostic, readTextFile } from "../io/read.js";
 import { loadAnswersAt } from "../load/answers-file.js";
+import { loadFormat } from "../formats/index.js";
 import { renderReport, type TemplateSource } from "../formats/report/render.js";
 import { TOOL } from "../version.js";
 import { coveragesOf, crosswalksFor } from "./frameworks.js";
@@ -59,7 +60,7 @@ export async function reportCommand(file: string, opts: ReportOptions, io: Io): 
   const provenance = answers.project.repository ? (await import("../io/provenance.js")).gitProvenance(file, io.cwd) : null;
   const audit = { today: generated.slice(0, 10), evidence: evidenceFacts(answers, io.cwd), provenance };
   const meta = { toolName: TOOL.name, toolVersion: TOOL.version, generated, answersFingerprint: createHash("sha256").update(bytes).digest("hex"), audit };
-  const content = await renderReport(assessment, opts.format, meta, template, previous, coverage);
+  const content = await renderReport(assessment, await loadFormat("report", opts.format), meta, template, previous, coverage);
   emit(content, opts.output, io);
   const what = assessment.levels ? `TRL card, readiness level ${assessment.levels.level}` : `report, overall score ${assessment.score ?? "none"}`;
   if (opts.output) io.stderr(`Wrote ${opts.output} (${opts.format} ${what}).\n`);

@@ -3,7 +3,7 @@ import { EXIT, formatDiagnostic, listed, UsageError, type Diagnostic } from "../
 import { score } from "../core/score.js";
 import { SummaryTally, summaryRow, type SummaryRow } from "../core/summary.js";
 import type { Pack } from "../core/types.js";
-import { summaryFormats } from "../formats/index.js";
+import { loadFormat } from "../formats/index.js";
 import { generatedAt } from "../io/clock.js";
 import { answersFilesFor } from "../io/discover.js";
 import { fileHead } from "../io/head.js";
@@ -103,7 +103,7 @@ export async function summaryCommand(args: string[], opts: SummaryOptions, io: I
   const generated = generatedAt(io);
   const today = generated.slice(0, 10);
   const maxAgeDays = opts.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS;
-  const writer = (await summaryFormats[opts.format]!())({ tool: TOOL, generated, packs });
+  const writer = (await loadFormat("summary", opts.format))({ tool: TOOL, generated, packs });
   const tally = new SummaryTally(packs, today, maxAgeDays);
   const sink = sinkFor(opts.output, io);
   const write = (text: string) => text && sink.write(text);

@@ -91,3 +91,21 @@ export function evidenceCounts(answers: Answers, facts: EvidenceFacts | null): E
   }
   return counts;
 }
+/** One evidence entry as `evidence` lists it. */
+export interface EvidenceRow {
+  principle: string;
+  question: string;
+  ref: string;
+  status: EvidenceStatus;
+  pinned: boolean;
+  line: number;
+  column: number;
+}
+
+/** Every evidence entry of a file with its status, in file order. */
+export function evidenceRows(answers: Answers, facts: EvidenceFacts): EvidenceRow[] {
+  return evidenceEntries(answers).map(({ principle, question, entry }) => ({
+    principle, question, ref: entry.ref, status: evidenceStatus(entry, facts), pinned: Boolean(entry.sha256), line: entry.position.line, column: entry.position.column,
+  }));
+}
+

@@ -1,70 +1,93 @@
-import type { ChalkInstance } from "chalk";
-import type { Coverage } from "../core/crosswalk.js";
-import type { AssessmentDiff } from "../core/diff.js";
-import type { Assessment } from "../core/types.js";
-import { crosswalkJson } from "./crosswalk-json.js";
-import { crosswalkText } from "./crosswalk-text.js";
-import { diffJson } from "./diff-json.js";
-import { diffMarkdown } from "./diff-md.js";
-import { diffText } from "./diff-text.js";
+import { UsageError } from "../errors.js";
 import type { CheckFormat } from "./document.js";
-import { githubFormat } from "./github.js";
-import { gitlabFormat } from "./gitlab.js";
-import { jsonFormat } from "./json.js";
-import { junitFormat } from "./junit.js";
-import { sarifFormat } from "./sarif.js";
+import type { BadgeFormat, CrosswalkFormat, DiffFormat, EvidenceFormat, PackFormat, ReportFormat } from "./signatures.js";
 import type { SummaryFormat } from "./summary.js";
-import { textFormat } from "./text.js";
 
-export { DocumentWriter, REPORTS_INVALID_INPUT, renderDocument, summarize, type CheckContext, type CheckFormat, type FileSummary } from "./document.js";
+export type * from "./signatures.js";
 
-/** Output formats of `check`, by name. */
-export const checkFormats: Record<string, CheckFormat> = {
-  text: textFormat,
-  json: jsonFormat,
-  github: githubFormat,
-  gitlab: gitlabFormat,
-  junit: junitFormat,
-  sarif: sarifFormat,
-};
-
-/** A `diff` output format: the comparison of two assessments as one string. */
-export type DiffFormat = (diff: AssessmentDiff, context: { color?: ChalkInstance }) => string;
-
-/** Output formats of `diff`, by name. */
-export const diffFormats: Record<string, DiffFormat> = {
-  text: (d, context) => diffText(d, context.color),
-  md: (d) => diffMarkdown(d),
-  json: (d) => diffJson(d),
-};
-
-/** Output formats of `summary`, by name, each imported on use (the HTML one brings Handlebars' escaping). */
-export const summaryFormats: Record<string, () => Promise<SummaryFormat>> = {
-  md: async () => (await import("./summary-md.js")).summaryMarkdown,
-  html: async () => (await import("./summary-html.js")).summaryHtml,
-  json: async () => (await import("./summary-json.js")).summaryJson,
-  csv: async () => (await import("./summary-csv.js")).summaryCsv,
-};
-
-/** What a `crosswalk` format receives besides the coverage: the assessment read, colour, and the page's making. */
-export interface CrosswalkContext {
-  assessment: Assessment;
-  color?: ChalkInstance;
-  meta: { toolName: string; toolVersion: string; generated: string };
+/** What a format of each command is (signatures.ts, document.ts and summary.ts say what it takes). */
+export interface CommandFormats {
+  check: CheckFormat;
+  report: ReportFormat;
+  principles: PackFormat;
+  diff: DiffFormat;
+  summary: SummaryFormat;
+  crosswalk: CrosswalkFormat;
+  badge: BadgeFormat;
+  evidence: EvidenceFormat;
 }
 
-/** A `crosswalk` output format: one or more frameworks' coverage as one string (md and html load the templates on use). */
-export type CrosswalkFormat = (list: Coverage[], context: CrosswalkContext) => Promise<string>;
-
-async function page(list: Coverage[], context: CrosswalkContext, format: "md" | "html"): Promise<string> {
-  const { renderCrosswalkPage } = await import("./report/crosswalk-page.js");
-  return renderCrosswalkPage(list, context.assessment, format, context.meta);
+/** One format: its module, loaded on use, and what `--help` says of it (when it says more than the name). */
+interface Entry<F> {
+  load: () => Promise<F>;
+  help?: string;
 }
 
-/** Output formats of `crosswalk`, by name. */
-export const crosswalkFormats: Record<string, CrosswalkFormat> = {
-  text: async (list, context) => crosswalkText(list, context.color),
-  md: (list, context) => page(list, context, "md"),
-  html: (list, context) => page(list, context, "html"),
-  json: async (list) => crosswalkJson(list),
+type Registry = { [C in keyof CommandFormats]: Record<string, Entry<CommandFormats[C]>> };
+
+/**
+ * Every output of every command, by command and format name, in the order `--help` lists them.
+ * The CLI's choices come from here; a command gets its format with `loadFormat`. Adding a format is
+ * its module and its line here. Modules load on use, so a run reads only the format it writes.
+ */
+export const FORMATS: Registry = {
+  check: {
+    text: { load: async () => (await import("./text.js")).textFormat, help: "people" },
+    json: { load: async () => (await import("./json.js")).jsonFormat },
+    github: { load: async () => (await import("./github.js")).githubFormat, help: "workflow annotations, plus a summary when GITHUB_STEP_SUMMARY is set" },
+    gitlab: { load: async () => (await import("./gitlab.js")).gitlabFormat, help: "GitLab Code Quality report" },
+    junit: { load: async () => (await import("./junit.js")).junitFormat, help: "JUnit XML" },
+    sarif: { load: async () => (await import("./sarif.js")).sarifFormat, help: "SARIF 2.1.0" },
+  },
+  report: {
+    md: { load: async () => (await import("./report-md.js")).reportMarkdown },
+    html: { load: async () => (await import("./report-html.js")).reportHtml },
+  },
+  principles: {
+    text: { load: async () => (await import("./principles-text.js")).principlesText },
+    json: { load: async () => (await import("./principles-json.js")).principlesJson },
+    md: { load: async () => (await import("./principles-md.js")).principlesMarkdown },
+  },
+  diff: {
+    text: { load: async () => { const { diffText } = await import("./diff-text.js"); return (d, context) => diffText(d, context.color); } },
+    md: { load: async () => { const { diffMarkdown } = await import("./diff-md.js"); return (d) => diffMarkdown(d); } },
+    json: { load: async () => (await import("./diff-json.js")).diffJson },
+  },
+  summary: {
+    md: { load: async () => (await import("./summary-md.js")).summaryMarkdown },
+    html: { load: async () => (await import("./summary-html.js")).summaryHtml },
+    json: { load: async () => (await import("./summary-json.js")).summaryJson },
+    csv: { load: async () => (await import("./summary-csv.js")).summaryCsv },
+  },
+  crosswalk: {
+    text: { load: async () => { const { crosswalkText } = await import("./crosswalk-text.js"); return async (list, context) => crosswalkText(list, context.color); } },
+    md: { load: async () => (await import("./crosswalk-md.js")).crosswalkMarkdown },
+    html: { load: async () => (await import("./crosswalk-html.js")).crosswalkHtml },
+    json: { load: async () => { const { crosswalkJson } = await import("./crosswalk-json.js"); return async (list) => crosswalkJson(list); } },
+  },
+  badge: {
+    svg: { load: async () => (await import("./badge-svg.js")).badgeSvg },
+    json: { load: async () => (await import("./badge-json.js")).badgeJson },
+  },
+  evidence: {
+    text: { load: async () => (await import("./evidence-text.js")).evidenceText },
+    json: { load: async () => (await import("./evidence-json.js")).evidenceJson },
+  },
 };
+
+/** A command's format names, in the registry's order (commander's `.choices()`). */
+export function formatNames(command: keyof CommandFormats): string[] {
+  return Object.keys(FORMATS[command]);
+}
+
+/** "text (people), json, github (…)": a command's formats as its `--help` lists them. */
+export function formatList(command: keyof CommandFormats): string {
+  return Object.entries(FORMATS[command]).map(([name, entry]) => (entry.help ? `${name} (${entry.help})` : name)).join(", ");
+}
+
+/** A command's format by name, loaded; an unknown name is a usage error listing the known ones. */
+export async function loadFormat<C extends keyof CommandFormats>(command: C, name: string): Promise<CommandFormats[C]> {
+  const entry = (FORMATS[command] as Record<string, Entry<CommandFormats[C]>>)[name];
+  if (!entry || !Object.hasOwn(FORMATS[command], name)) throw new UsageError(`unknown ${command} format '${name}'`, `use one of ${formatNames(command).join(", ")}`);
+  return entry.load();
+}

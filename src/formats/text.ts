@@ -58,8 +58,3 @@ export function policyLine(policy: Policy, origins: Map<string, string>): string
   const unanswered = policy.allowUnanswered ? `unanswered questions allowed (${terminalSafe(origins.get("allow-unanswered") ?? "default")})` : `every question answered (${terminalSafe(origins.get("allow-unanswered") ?? "default")})`;
   return `Policy: ${[...set, unanswered].join(", ")}.`;
 }
-
-/** The whole text summary for some results (the interview's closing summary: findings summarised, no policy line). */
-export function text(results: CheckResult[], c: ChalkInstance): string {
-  return renderDocument(textFormat, results, { color: c, invalid: [] } as unknown as CheckContext);
-}

@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest";
 import { diffAssessments, type AssessmentDiff } from "../../src/core/diff.js";
 import { score } from "../../src/core/score.js";
 import type { AnswerValue } from "../../src/core/types.js";
-import { diffFormats } from "../../src/formats/index.js";
+import { loadFormat } from "../../src/formats/index.js";
 import { makeAnswers, makePack } from "../helpers/builders.js";
 
 /** GitHub's comment renderer: CommonMark with GFM tables, raw HTML allowed (then sanitised) so <details> works. */
 const md = new MarkdownIt({ html: true });
-const render = (d: AssessmentDiff) => diffFormats.md!(d, {});
+const markdown = await loadFormat("diff", "md");
+const render = (d: AssessmentDiff) => markdown(d, {});
 const GITHUB_LIMIT = 65_536;
 /** What the pull-request script adds above the diff (marker and heading), kept inside the limit too. */
 const COMMENT_HEAD = "<!-- rml-assess-diff -->\n### rml-assess: rml-assessment.yaml\n\n";

@@ -4,7 +4,7 @@ import { score } from "../../src/core/score.js";
 import type { CheckResult } from "../../src/core/verdict.js";
 import { commandData, commandProperty, github } from "../../src/formats/github.js";
 import { githubSummary, MAX_SUMMARY_ROWS } from "../../src/formats/github-summary.js";
-import { summarize, type CheckContext } from "../../src/formats/index.js";
+import { summarize, type CheckContext } from "../../src/formats/document.js";
 import { junit } from "../../src/formats/junit.js";
 import { policyEntries } from "../../src/formats/policy.js";
 import { artifactUri, sarif } from "../../src/formats/sarif.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, findings, passes } from "../../src/core/findings.js";
 import { score } from "../../src/core/score.js";
-import type { CheckContext } from "../../src/formats/index.js";
+import type { CheckContext } from "../../src/formats/document.js";
 import { codeQualitySeverity, gitlab, repositoryPath } from "../../src/formats/gitlab.js";
 import { repositoryRoot } from "../../src/io/repository.js";
 import { makeAnswers, makePack } from "../helpers/builders.js";

@@ -4,28 +4,12 @@ import type { Coverage } from "../../core/crosswalk.js";
 import type { AssessmentDiff } from "../../core/diff.js";
 import type { Assessment } from "../../core/types.js";
 import { TEMPLATES_DIR } from "../../paths.js";
-import { builtinTemplate, type Precompiled } from "./builtin.js";
+import { builtinTemplate } from "./builtin.js";
 import { cardContext } from "./card.js";
-import { reportContext, type Escape, type ReportMeta } from "./context.js";
+import { reportContext, type ReportMeta } from "./context.js";
 
 export type { ReportMeta };
-import { escapeMarkdown, htmlHref, htmlText, markdownCode, markdownHref } from "../../text/escape.js";
-
-interface ReportFormat {
-  /** The built-in template, loaded on use (each is a file of its own in the build). */
-  template: () => Promise<Precompiled>;
-  /** The built-in TRL card template, for level packs. */
-  card: () => Promise<Precompiled>;
-  escape: Escape;
-  /** Markdown strings arrive escaped in the context; HTML relies on Handlebars' own escaping. */
-  noEscape: boolean;
-}
-
-/** Report formats by name: adding one is a template (and its line in scripts/build.mjs) and an entry here. */
-export const reportFormats: Record<string, ReportFormat> = {
-  md: { template: () => import("../../generated/template-report-md.js"), card: () => import("../../generated/template-card-md.js"), escape: { text: escapeMarkdown, href: markdownHref, code: markdownCode }, noEscape: true },
-  html: { template: () => import("../../generated/template-report-html.js"), card: () => import("../../generated/template-card-html.js"), escape: { text: htmlText, href: htmlHref, code: htmlText }, noEscape: false },
-};
+import type { ReportFormat } from "../signatures.js";
 
 /** A team's own template: its text and the name to use in messages. */
 export interface TemplateSource {
@@ -48,9 +32,7 @@ async function customTemplate(format: ReportFormat, template: TemplateSource): P
  * Renders an assessment with the format's template, or a team's own template with the format's
  * escaping; `previous` adds what changed since an earlier assessment, `coverage` a section per framework.
  */
-export async function renderReport(a: Assessment, format: string, meta: ReportMeta, template?: TemplateSource, previous: AssessmentDiff | null = null, coverage: Coverage[] = []): Promise<string> {
-  const f = reportFormats[format];
-  if (!f) throw new Error(`unknown report format ${format}`);
+export async function renderReport(a: Assessment, f: ReportFormat, meta: ReportMeta, template?: TemplateSource, previous: AssessmentDiff | null = null, coverage: Coverage[] = []): Promise<string> {
   // A level pack's report is its TRL card (a team's own template receives the card's context).
   const render = template ? await customTemplate(f, template) : builtinTemplate(await (a.levels ? f.card : f.template)());
   return render(a.levels ? cardContext(a, a.levels, meta, f.escape) : reportContext(a, meta, f.escape, previous, coverage));

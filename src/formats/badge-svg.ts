@@ -1,33 +1,6 @@
-import type { Assessment } from "../core/types.js";
-import { BAND_COLORS, bandStep } from "../text/band-scale.js";
-import { verdanaWidth } from "./verdana.js";
 import { xmlAttr, xmlText } from "../text/xml.js";
-
-/** What a badge says: its two texts and its colour (by band; grey with no score). */
-export interface BadgeContent {
-  label: string;
-  message: string;
-  color: { name: string; hex: string };
-}
-
-const NO_SCORE = { name: "lightgrey", hex: "#9f9f9f" };
-
-/** The badge of an assessment: "72 Established" coloured by its band on the six-step scale. */
-export function badgeContent(a: Assessment, label: string): BadgeContent {
-  // A level pack (MLTRL) shows the readiness level reached, coloured along the same scale.
-  if (a.levels) {
-    const { level, top } = a.levels;
-    return { label, message: `level ${level} of ${top}`, color: BAND_COLORS[top ? Math.round((level * (BAND_COLORS.length - 1)) / top) : 0]! };
-  }
-  if (a.score === null) return { label, message: "not scored", color: NO_SCORE };
-  const step = bandStep(a.pack, a.band);
-  return { label, message: `${a.score} ${a.band ?? ""}`.trim(), color: step < 0 ? NO_SCORE : BAND_COLORS[step]! };
-}
-
-/** shields.io's endpoint schema, for teams that serve their badge through shields.io. */
-export function badgeJson(b: BadgeContent): string {
-  return `${JSON.stringify({ schemaVersion: 1, label: b.label, message: b.message, color: b.color.name }, null, 2)}\n`;
-}
+import type { BadgeContent } from "./badge-content.js";
+import { verdanaWidth } from "./verdana.js";
 
 const PADDING = 5;
 
