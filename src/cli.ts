@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { formatList, formatNames, type CommandFormats } from "./formats/index.js";
 import type { Io } from "./io/io.js";
 import { terminalSafeLines, wrapWords } from "./io/terminal.js";
+import { BUILTIN_PACKS } from "./paths.js";
 import { TOOL } from "./version.js";
 
 /** Parses a 0..100 score flag; commander reports the error with the flag's name. */
@@ -50,7 +51,7 @@ export function collectGlobs(value: string, previous: string[] | undefined): str
 /** A command's -f, --format option: its choices are the formats the registry holds for it. */
 const formatOption = (command: keyof CommandFormats, description: string, fallback: string) => new Option("-f, --format <format>", description).choices(formatNames(command)).default(fallback);
 
-const packOption = () => new Option("--pack <dir|name>", "use the pack in DIR, or a built-in pack by name (responsible-ml, mltrl), instead of the default one");
+const packOption = () => new Option("--pack <dir|name>", `use the pack in DIR, or a built-in pack by name (${Object.keys(BUILTIN_PACKS).join(", ")}), instead of the default one`);
 
 /**
  * The command line: commander setup only. Each action imports its command module on use, so a

@@ -6,7 +6,8 @@ import { fileHead } from "../io/head.js";
 import type { Io } from "../io/io.js";
 import { BUILTIN_PACKS } from "../paths.js";
 
-const DEFAULT_PACK = "responsible-ml";
+/** The default pack: the first built-in one (principles/, the product's own). */
+const DEFAULT_PACK = Object.keys(BUILTIN_PACKS)[0]!;
 
 /** A built-in pack: its JSON from the build, or its YAML when there is no build (tests running from source). */
 async function builtinPack(id: string, io: Io): Promise<Pack> {

@@ -82,6 +82,14 @@ export interface Pack {
   origin: string;
   /** weighted: principle and overall scores; levels: numbered gates, and the level reached. */
   scoring: "weighted" | "levels";
+  /** Level packs: what the TRL card shows under each topic, by `level/question` id (pack.yaml's card-topics). */
+  cardTopics?: CardTopic[];
+}
+
+/** A topic of the TRL card and the questions whose answers, notes and evidence fill it. */
+export interface CardTopic {
+  title: string;
+  questions: string[];
 }
 
 export interface Answer {

@@ -10,7 +10,7 @@ export function principlesMarkdown(pack: Pack): string {
     for (const trait of pack.traits) lines.push(`- \`${e(trait.id)}\`: ${e(trait.description)}`);
   }
   for (const p of pack.principles) {
-    lines.push("", `## ${p.number}. ${e(p.title)}${p.phase ? ` (${e(p.phase)})` : ""}`, "", ...(p.commitment ? [`> ${e(p.commitment.text)}`, ""] : []), e(p.summary), "");
+    lines.push("", `## ${pack.scoring === "levels" ? `Level ${p.number}:` : `${p.number}.`} ${e(p.title)}${p.phase ? ` (${e(p.phase)})` : ""}`, "", ...(p.commitment ? [`> ${e(p.commitment.text)}`, ""] : []), e(p.summary), "");
     p.questions.forEach((q, i) => {
       const weight = q.weight !== 1 ? ` *(weight ${q.weight})*` : "";
       const applies = q.appliesTo.length ? ` *(applies to: ${q.appliesTo.map(e).join(", ")})*` : "";

@@ -14,7 +14,8 @@ export function principlesText(pack: Pack, c: ChalkInstance, opts: PackFormatOpt
   const lines = [c.bold(`${t(pack.title)} (${t(pack.id)} ${t(pack.version)})`)];
   if (pack.source) lines.push(c.dim(t(pack.source)));
   for (const p of pack.principles) {
-    lines.push("", c.bold(`${p.number}. ${t(p.title)}${p.phase ? ` (${t(p.phase)})` : ""}`), `   ${c.italic(t(p.commitment?.text ?? p.summary))}`);
+    // A level pack's sections are levels, each listing the checks of the gate that leaves it.
+    lines.push("", c.bold(`${pack.scoring === "levels" ? `Level ${p.number}:` : `${p.number}.`} ${t(p.title)}${p.phase ? ` (${t(p.phase)})` : ""}`), `   ${c.italic(t(p.commitment?.text ?? p.summary))}`);
     p.questions.forEach((q, i) => {
       const weight = q.weight !== 1 ? c.dim(` (weight ${q.weight})`) : "";
       const applies = q.appliesTo.length ? c.dim(` (applies to: ${q.appliesTo.map(t).join(", ")})`) : "";

@@ -31,7 +31,10 @@ function parseChecked<T>(file: TextFile, schema: "pack" | "principle"): Parsed<T
 
 interface ManifestData {
   id: string; title: string; version: string; source?: string; description?: string;
-  principles: string[];
+  /** Exactly one of the two is present (the schema's oneOf): a level pack lists levels:, older ones principles:. */
+  principles?: string[];
+  levels?: string[];
+  "card-topics"?: { title: string; questions: string[] }[];
   answers: Record<AnswerValue, { label: string; description?: string; value?: number }>;
   bands: Band[];
   traits?: Trait[];
@@ -99,12 +102,20 @@ function retiredDiagnostics(src: YamlSource, retired: NonNullable<ManifestData["
   return out;
 }
 
+/** Every question a card topic names must be a question of the pack. */
+function cardTopicDiagnostics(src: YamlSource, topics: { title: string; questions: string[] }[], principles: Principle[]): Diagnostic[] {
+  const known = new Set(principles.flatMap((p) => p.questions.map((q) => `${p.id}/${q.id}`)));
+  return topics.flatMap((t, i) => t.questions.flatMap((id, j) => (known.has(id) ? [] : [{
+    file: src.file, ...pathPosition(src, ["card-topics", i, "questions", j]), message: `card topic '${t.title}' names '${id}', which is not a question of this pack`, hint: didYouMean(id, [...known], "question"),
+  }])));
+}
+
 /** A level pack's sections are its levels: numbered 0, 1, 2, … in the order pack.yaml lists them, each with a phase. */
-function levelDiagnostics(src: YamlSource, principles: Principle[]): Diagnostic[] {
+function levelDiagnostics(src: YamlSource, principles: Principle[], listKey: "levels" | "principles"): Diagnostic[] {
   const out: Diagnostic[] = [];
   principles.forEach((p, i) => {
-    if (p.number !== i) out.push({ file: src.file, ...pathPosition(src, ["principles", i]), message: `level '${p.id}' is number ${p.number}, but a level pack numbers its levels 0, 1, 2, … in the order listed`, hint: `set number: ${i} in ${p.id}.yaml, or reorder the list` });
-    if (!p.phase) out.push({ file: src.file, ...pathPosition(src, ["principles", i]), message: `level '${p.id}' has no phase`, hint: `add phase: (e.g. research) to ${p.id}.yaml` });
+    if (p.number !== i) out.push({ file: src.file, ...pathPosition(src, [listKey, i]), message: `level '${p.id}' is number ${p.number}, but a level pack numbers its levels 0, 1, 2, … in the order listed`, hint: `set number: ${i} in ${p.id}.yaml, or reorder the list` });
+    if (!p.phase) out.push({ file: src.file, ...pathPosition(src, [listKey, i]), message: `level '${p.id}' has no phase`, hint: `add phase: (e.g. research) to ${p.id}.yaml` });
   });
   return out;
 }
@@ -142,12 +153,20 @@ export function loadPack(dir: string, cwd: string, origin: string): Pack {
   });
   const manifestLines = [`${sha256(manifestFile.bytes)}  pack.yaml`];
   const principles: Principle[] = [];
-  manifest.data.principles.forEach((id, index) => {
+  const listKey = manifest.data.levels ? "levels" : "principles";
+  if (!manifest.data.levels === !manifest.data.principles) {
+    const both = Boolean(manifest.data.levels);
+    throw new InputError([{ file: manifest.source.file, ...(both ? pathPosition(manifest.source, ["levels"]) : { line: 1, column: 1 }), message: both ? "pack.yaml lists both principles: and levels:" : "pack.yaml lists no sections: it needs principles: (or levels: in a level pack)", hint: both ? "keep one list: levels: for a level pack, principles: otherwise" : "add principles: with the id of each <id>.yaml beside pack.yaml, in order" }]);
+  }
+  if (listKey === "levels" && manifest.data.scoring !== "levels") {
+    diagnostics.push({ file: manifest.source.file, ...pathPosition(manifest.source, ["levels"]), message: "levels: lists the sections of a level pack, but this pack scores by weight", hint: "add scoring: levels, or rename levels: to principles:" });
+  }
+  (manifest.data.levels ?? manifest.data.principles ?? []).forEach((id, index) => {
     const file = readTextFile(join(resolve(cwd, dir), `${id}.yaml`), show(`${id}.yaml`));
     if (isDiagnostic(file)) {
       const src = manifest.source!;
       const why = file.message === "no such file" ? "does not exist" : file.message;
-      diagnostics.push({ file: src.file, ...pathPosition(src, ["principles", index]), message: `principle '${id}' is listed but ${file.file} ${why}`, hint: `add ${id}.yaml beside pack.yaml, or remove it from the list` });
+      diagnostics.push({ file: src.file, ...pathPosition(src, [listKey, index]), message: `${listKey === "levels" ? "level" : "principle"} '${id}' is listed but ${file.file} ${why}`, hint: `add ${id}.yaml beside pack.yaml, or remove it from the list` });
       return;
     }
     manifestLines.push(`${sha256(file.bytes)}  ${id}.yaml`);
@@ -159,7 +178,8 @@ export function loadPack(dir: string, cwd: string, origin: string): Pack {
       if (!extra.length) principles.push(toPrinciple(parsed.data));
     }
   });
-  if (manifest.data.scoring === "levels" && !diagnostics.length) diagnostics.push(...levelDiagnostics(manifest.source, principles));
+  if (manifest.data.scoring === "levels" && !diagnostics.length) diagnostics.push(...levelDiagnostics(manifest.source, principles, listKey));
+  if (!diagnostics.length) diagnostics.push(...cardTopicDiagnostics(manifest.source, manifest.data["card-topics"] ?? [], principles));
   // Replacements are checked only against a fully loaded pack, so a broken principle is not reported twice.
   if (!diagnostics.length) diagnostics.push(...retiredDiagnostics(manifest.source, manifest.data.retired ?? [], principles));
   if (diagnostics.length) throw new InputError(listed(diagnostics));
@@ -174,5 +194,6 @@ export function loadPack(dir: string, cwd: string, origin: string): Pack {
     traits: (d.traits ?? []).map((t) => ({ id: t.id, description: t.description.trim() })), retired,
     fingerprint: sha256(manifestLines.map((l) => `${l}\n`).join("")),
     scoring: d.scoring ?? "weighted",
+    ...(d["card-topics"] ? { cardTopics: d["card-topics"].map((t) => ({ title: t.title, questions: t.questions })) } : {}),
   };
 }

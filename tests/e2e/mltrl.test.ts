@@ -29,8 +29,8 @@ describe("the mltrl pack", () => {
     expect(new Set(pack.principles.map((p) => p.phase))).toEqual(new Set(["research", "prototyping", "productization", "deployment"]));
     for (const p of pack.principles) expect(p.questions.length).toBeGreaterThanOrEqual(4);
     const text = await runInProcess(["principles", "--pack", "mltrl"]);
-    expect(text.stdout).toMatch(/^0\. First principles \(research\)$/m);
-    expect(text.stdout).toMatch(/^9\. Deployment \(deployment\)$/m);
+    expect(text.stdout).toMatch(/^Level 0: First principles \(research\)$/m);
+    expect(text.stdout).toMatch(/^Level 9: Deployment \(deployment\)$/m);
   });
 
   it("cites a source with its strength for every question, and says so where a check is rml-assess's inference", async () => {
@@ -146,7 +146,7 @@ describe("the TRL card", () => {
     expect(r.stdout).toMatch(/\| ↩ switchback to \| 2 \|/);
     expect(r.stdout).toContain("## Next gate: leaving level 4 (Proof of concept)");
     for (const id of json.readiness.next.open) expect(r.stdout).toContain(`\`${id}\``);
-    for (const heading of ["Intended and unacceptable use", "What is tested, and what is not", "Data considerations", "Ethics checklist", "Requirements and V&V", "Coupled components"]) {
+    for (const heading of ["Intended and unacceptable use", "What is tested, and what is not", "Data considerations", "Ethics checklist", "Requirements and V&amp;V", "Coupled components"]) {
       expect(r.stdout).toContain(`## ${heading}`);
     }
     expect(r.stdout).toContain("Nature Communications 13:6039");

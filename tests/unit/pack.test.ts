@@ -114,3 +114,38 @@ describe("a broken pack", () => {
     expect(list[0]!.hint).toMatch(/pack.yaml/);
   });
 });
+
+describe("a level pack's folder", () => {
+  const MLTRL = join(REPO, "packs", "mltrl");
+  /** Copies the MLTRL pack and edits its pack.yaml. */
+  const edited = (edit: (text: string) => string) => withTempDir((dir) => {
+    cpSync(MLTRL, dir, { recursive: true });
+    writeFileSync(join(dir, "pack.yaml"), edit(readFileSync(join(dir, "pack.yaml"), "utf8")));
+    try {
+      return { pack: loadPack(dir, dir, dir), problems: [] as string[] };
+    } catch (error) {
+      if (error instanceof InputError) return { pack: null, problems: error.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`) };
+      throw error;
+    }
+  });
+
+  it("lists its sections under levels:, and the TRL card's topics come from its card-topics", () => {
+    const pack = loadPack(MLTRL, REPO, "built-in");
+    expect(readFileSync(join(MLTRL, "pack.yaml"), "utf8")).toMatch(/^levels:$/m);
+    expect(pack.principles.map((p) => p.number)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(pack.cardTopics?.map((t) => t.title)).toEqual(["What is tested, and what is not", "Data considerations", "Ethics checklist", "Requirements and V&V", "Coupled components"]);
+  });
+
+  it("still reads principles: in a level pack written before levels: existed", async () => {
+    const { pack } = await edited((t) => t.replace(/^levels:$/m, "principles:"));
+    expect(pack?.principles).toHaveLength(10);
+  });
+
+  it("rejects both lists, neither list, levels: in a weighted pack, and a card topic naming no question of the pack", async () => {
+    expect((await edited((t) => t.replace(/^levels:$/m, "principles: [first-principles]\nlevels:"))).problems).toEqual([expect.stringMatching(/both principles: and levels:/)]);
+    expect((await edited((t) => t.replace(/^levels:$/m, "unlisted:").replace(/^unlisted:\n(  - .*\n)+/m, ""))).problems).toEqual([expect.stringMatching(/^1:1 pack.yaml lists no sections/)]);
+    expect((await edited((t) => t.replace(/^scoring: levels$/m, "scoring: weighted"))).problems).toContainEqual(expect.stringMatching(/levels: lists the sections of a level pack, but this pack scores by weight/));
+    const typo = await edited((t) => t.replace("[first-principles/data-readiness-noted,", "[first-principles/data-readyness-noted,"));
+    expect(typo.problems).toEqual([expect.stringMatching(/^\d+:\d+ card topic 'Data considerations' names 'first-principles\/data-readyness-noted', which is not a question of this pack$/)]);
+  });
+});

@@ -3,18 +3,6 @@ import { levelSentence } from "../../text/levels.js";
 import { evidenceItem, type AuditMeta } from "./audit.js";
 import { statusLabel, type Escape, type ReportMeta } from "./context.js";
 
-/**
- * The card's topics and the questions (`section/question` of the mltrl pack) whose answers, notes
- * and evidence fill them. A custom level pack without these questions gets those topics as "not recorded".
- */
-const TOPICS = [
-  ["What is tested, and what is not", ["systems-development/tests-cover-code", "proof-of-concept/tested-and-untested", "application-development/use-cases-tested", "integrations/critical-scenarios-tested", "flight-ready/shift-tests"]],
-  ["Data considerations", ["first-principles/data-readiness-noted", "goal-oriented-research/datasets-named", "proof-of-concept/data-limits-stated", "ml-capability/data-governance-started"]],
-  ["Ethics checklist", ["first-principles/ethics-pre-development", "proof-of-concept/ethics-in-progress", "flight-ready/ethics-complete"]],
-  ["Requirements and V&V", ["proof-of-principle/requirements-document", "proof-of-principle/verification-methods", "proof-of-principle/risk-scored", "ml-capability/product-requirements", "application-development/versions-recorded"]],
-  ["Coupled components", ["proof-of-concept/coupled-components-listed", "integrations/weakest-component-known"]],
-] as const;
-
 /** A question's answer as the card shows it. */
 function item(a: Assessment, section: string, q: ScoredQuestion, escape: Escape, audit: AuditMeta) {
   return {
@@ -93,7 +81,8 @@ export function cardContext(a: Assessment, levels: LevelResult, meta: ReportMeta
       level: next.section.principle.number, title: esc(next.section.principle.title),
       open: next.open.map((q) => item(a, next.section.principle.id, q, escape, audit)),
     },
-    topics: TOPICS.map(([title, ids]) => ({ title, slug: title.toLowerCase().replace(/[^a-z]+/g, "-"), items: topic(a, ids, escape, audit) })),
+    // The pack names each topic and the questions that fill it (pack.yaml's card-topics); a question the file leaves unanswered is left out.
+    topics: (a.pack.cardTopics ?? []).map(({ title, questions }) => ({ title: esc(title), slug: title.toLowerCase().replace(/[^a-z]+/g, "-"), items: topic(a, questions, escape, audit) })),
   };
 }
 
