@@ -1,6 +1,7 @@
 // Build: (1) ajv's standalone validators generated from schema/ (no schema compilation at run
 // time), (2) the CLI bundled by esbuild into one CommonJS file, dist/rml-assess.cjs, with source
-// maps, beside its worker and the parts loaded on use, (3) the built-in pack parsed once into
+// maps, beside its worker and the parts loaded on use, with dist/THIRD_PARTY_NOTICES.md, the licences
+// of the packages bundled (scripts/notices.mjs), (3) the built-in pack parsed once into
 // dist/builtin-pack.json. The launcher, bin/rml-assess.cjs, is hand-written and loads
 // dist/rml-assess.cjs. Type checking is `npm run typecheck`.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +13,7 @@ import { Ajv } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
 import Handlebars from "handlebars";
+import { writeNotices } from "./notices.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const generated = join(root, "src", "generated");
@@ -169,7 +171,8 @@ const maps = { sourcemap: "linked", sourcesContent: false };
  */
 async function bundle() {
   rmSync(dist, { recursive: true, force: true });
-  const cjs = { ...common, ...maps, outdir: dist, outExtension: { ".js": ".cjs" } };
+  // metafile: what each build read, so dist/THIRD_PARTY_NOTICES.md lists exactly the bundled packages.
+  const cjs = { ...common, ...maps, metafile: true, outdir: dist, outExtension: { ".js": ".cjs" } };
   const cli = {
     ...cjs,
     plugins: [lazyChildProcess, chalkWithoutDetection, vendored, parts],
@@ -177,11 +180,14 @@ async function bundle() {
     // module loader would cost a start more than the file itself.
     supported: { "dynamic-import": false },
   };
-  await build({ ...cli, entryPoints: { "rml-assess": join(root, "src", "run.ts") } });
-  await build({ ...cli, entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([file, pkg]) => [`vendor/${file}`, pkg])) });
-  await build({ ...cli, entryPoints: Object.fromEntries(PARTS.map((name) => [`parts/${name}`, join(generated, `${name}.js`)])) });
-  // Loaded by Node itself: the worker thread of large runs (self-contained).
-  await build({ ...cjs, entryPoints: { "answers-worker": join(root, "src", "load", "answers-worker.ts") }, plugins: [chalkWithoutDetection] });
+  const results = [
+    await build({ ...cli, entryPoints: { "rml-assess": join(root, "src", "run.ts") } }),
+    await build({ ...cli, entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([file, pkg]) => [`vendor/${file}`, pkg])) }),
+    await build({ ...cli, entryPoints: Object.fromEntries(PARTS.map((name) => [`parts/${name}`, join(generated, `${name}.js`)])) }),
+    // Loaded by Node itself: the worker thread of large runs (self-contained).
+    await build({ ...cjs, entryPoints: { "answers-worker": join(root, "src", "load", "answers-worker.ts") }, plugins: [chalkWithoutDetection] }),
+  ];
+  writeNotices(root, dist, results.map((r) => r.metafile));
 }
 
 /** The built-in pack, parsed and validated now with the same loader --pack DIR uses at run time. */
