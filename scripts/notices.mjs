@@ -28,7 +28,8 @@ export function bundledPackageDirs(metafiles) {
 /** One package's entry: its name, version, licence and licence files' text. */
 function entry(root, dir) {
   const pkg = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8"));
-  const licence = typeof pkg.license === "string" ? pkg.license : pkg.license?.type ?? (pkg.licenses ?? []).map((l) => l.type).join(" OR ") ?? "";
+  // `license` is an SPDX string; old packages give `{ type }` or a `licenses` list instead.
+  const licence = typeof pkg.license === "string" ? pkg.license : pkg.license?.type ?? (pkg.licenses ?? []).map((l) => l.type).join(" OR ");
   const files = readdirSync(join(root, dir)).filter((f) => LICENCE_FILE.test(f)).sort();
   const texts = files.map((f) => `${f}:\n\n\`\`\`text\n${readFileSync(join(root, dir, f), "utf8").replace(/\r\n/g, "\n").trimEnd()}\n\`\`\``);
   const body = texts.length > 0 ? texts.join("\n\n") : `The package ships no licence file; its package.json declares ${licence || "no licence"}.`;
