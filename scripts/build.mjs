@@ -1,7 +1,9 @@
 // Build: (1) ajv's standalone validators generated from schema/ (no schema compilation at run
 // time), (2) the built-in packs (principles/ and each folder of packs/) parsed once into
 // dist/builtin-*.json and listed for src/paths.ts, (3) the CLI bundled by esbuild into one
-// CommonJS file, dist/rml-assess.cjs, with source maps, beside its worker and the parts loaded on use. The launcher, bin/rml-assess.cjs, is hand-written and loads
+// CommonJS file, dist/rml-assess.cjs, with source maps, beside its worker and the parts loaded on
+// use, with dist/THIRD_PARTY_NOTICES.md, the licences of the packages bundled (scripts/notices.mjs).
+// The launcher, bin/rml-assess.cjs, is hand-written and loads
 // dist/rml-assess.cjs. Type checking is `npm run typecheck`.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -12,6 +14,7 @@ import { Ajv } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
 import Handlebars from "handlebars";
+import { writeNotices } from "./notices.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const generated = join(root, "src", "generated");
@@ -168,7 +171,8 @@ const maps = { sourcemap: "linked", sourcesContent: false };
  * (dist/answers-worker.cjs).
  */
 async function bundle() {
-  const cjs = { ...common, ...maps, outdir: dist, outExtension: { ".js": ".cjs" } };
+  // metafile: what each build read, so dist/THIRD_PARTY_NOTICES.md lists exactly the bundled packages.
+  const cjs = { ...common, ...maps, metafile: true, outdir: dist, outExtension: { ".js": ".cjs" } };
   const cli = {
     ...cjs,
     plugins: [lazyChildProcess, chalkWithoutDetection, vendored, parts],
@@ -176,12 +180,15 @@ async function bundle() {
     // module loader would cost a start more than the file itself.
     supported: { "dynamic-import": false },
   };
-  await build({ ...cli, entryPoints: { "rml-assess": join(root, "src", "run.ts") } });
-  await build({ ...cli, entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([file, pkg]) => [`vendor/${file}`, pkg])) });
-  await build({ ...cli, entryPoints: Object.fromEntries(PARTS.map((name) => [`parts/${name}`, join(generated, `${name}.js`)])) });
-  // Loaded by Node itself: the worker thread of large runs. It reaches the format registry, so it
-  // leaves the same libraries and generated parts out as the CLI does (it never loads them).
-  await build({ ...cli, entryPoints: { "answers-worker": join(root, "src", "bulk", "answers-worker.ts") } });
+  const results = [
+    await build({ ...cli, entryPoints: { "rml-assess": join(root, "src", "run.ts") } }),
+    await build({ ...cli, entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([file, pkg]) => [`vendor/${file}`, pkg])) }),
+    await build({ ...cli, entryPoints: Object.fromEntries(PARTS.map((name) => [`parts/${name}`, join(generated, `${name}.js`)])) }),
+    // Loaded by Node itself: the worker thread of large runs. It reaches the format registry, so it
+    // leaves the same libraries and generated parts out as the CLI does (it never loads them).
+    await build({ ...cli, entryPoints: { "answers-worker": join(root, "src", "bulk", "answers-worker.ts") } }),
+  ];
+  writeNotices(root, dist, results.map((r) => r.metafile));
 }
 
 /**

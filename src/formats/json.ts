@@ -56,7 +56,7 @@ function file({ assessment: a, findings, passed, applied, evidence }: CheckResul
 }
 
 /**
- * The machine-readable result of `check`: `{ tool, results, passed }`, as documented in the README.
+ * The machine-readable result of `check`: `{ tool, results, passed }`, as documented in docs/formats.md.
  * `passed` comes last so the results can be written out as each file is checked.
  */
 export const jsonFormat: CheckFormat = {

@@ -1,6 +1,6 @@
 import type { Pack } from "../core/types.js";
 
-/** The checklist as JSON: the shape documented in the README. */
+/** The checklist as JSON: the shape documented in docs/formats.md. */
 export function principlesJson(pack: Pack): string {
   return `${JSON.stringify({
     id: pack.id, title: pack.title, version: pack.version,

@@ -12,7 +12,7 @@ import { sarifErrors, xmllintJunit } from "../helpers/validate.js";
 import { runComposite, runStep, type Step } from "../helpers/workflow.js";
 
 /**
- * The CI and hook recipes of the README, kept as files in docs/recipes so that these tests run
+ * The CI and hook recipes of docs/ci.md and docs/summary.md, kept as files in docs/recipes so that these tests run
  * exactly what users copy, against a sample repository, with rml-assess installed from a tarball
  * packed from this build the way the recipe installs it (the release tarball's URL swapped for it).
  */
@@ -50,11 +50,11 @@ function globalPrefix(name: string): Record<string, string> {
   return { npm_config_prefix: prefix, PATH: `${join(prefix, "bin")}:${process.env.PATH ?? ""}` };
 }
 
-describe("the README shows the recipes as they are in docs/recipes", () => {
+describe("the docs show the recipes as they are in docs/recipes", () => {
   it("quotes each recipe file whole", () => {
-    const readme = readFileSync(join(REPO, "README.md"), "utf8");
-    for (const [file, lang] of [["github-action.yml", "yaml"], ["github-step.yml", "yaml"], ["gitlab-ci.yml", "yaml"], ["pre-commit-config.yaml", "yaml"], ["pre-commit.sh", "sh"], ["github-badge.yml", "yaml"]]) {
-      expect(readme.includes(`\`\`\`${lang}\n${recipe(file!)}\`\`\``), `README quotes docs/recipes/${file}`).toBe(true);
+    for (const [file, lang, page] of [["github-action.yml", "yaml", "ci.md"], ["github-step.yml", "yaml", "ci.md"], ["gitlab-ci.yml", "yaml", "ci.md"], ["pre-commit-config.yaml", "yaml", "ci.md"], ["pre-commit.sh", "sh", "ci.md"], ["github-badge.yml", "yaml", "summary.md"]]) {
+      const doc = readFileSync(join(REPO, "docs", page!), "utf8");
+      expect(doc.includes(`\`\`\`${lang}\n${recipe(file!)}\`\`\``), `docs/${page} quotes docs/recipes/${file}`).toBe(true);
     }
   });
 });

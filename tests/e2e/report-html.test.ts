@@ -129,9 +129,9 @@ describe("report --template", () => {
     expect(missing.stderr).toMatch(/none.hbs: no such file \(check the path given to --template\)/);
   }));
 
-  it("renders the README's example template and documents every field of the context", () => withTempDir(async (dir) => {
-    const readme = readFileSync(join(REPO, "README.md"), "utf8");
-    const example = readme.match(/```handlebars\n([\s\S]*?)```/)![1]!;
+  it("renders the example template of docs/templates.md and documents every field of the context there", () => withTempDir(async (dir) => {
+    const page = readFileSync(join(REPO, "docs", "templates.md"), "utf8");
+    const example = page.match(/```handlebars\n([\s\S]*?)```/)![1]!;
     const r = await runInProcess(["report", CREDIT, "--template", template(dir, example)]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe([
@@ -140,9 +140,8 @@ describe("report --template", () => {
         "Displacement strategy: 45", "Practical accuracy: 78", "Trust by privacy: 74", "Data risk awareness: 63"].map((p, i) => `- ${i + 1}. ${p}`),
       "",
     ].join("\n"));
-    // Every key of the context appears in the README's description of it.
-    const context = readme.slice(readme.indexOf("## Report templates"), readme.indexOf("## Principle packs"));
-    const documented = new Set(context.match(/[A-Za-z]+/g));
+    // Every key of the context appears in the page's description of it.
+    const documented = new Set(page.match(/[A-Za-z]+/g));
     const keys = (value: unknown): string[] => Array.isArray(value) ? value.flatMap(keys)
       : value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => [k, ...keys(v)]) : [];
     const { reportContext } = await import("../../src/formats/report/context.js");

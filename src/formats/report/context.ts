@@ -54,7 +54,7 @@ function linkFor(value: string, escape: Escape): string | null {
 }
 
 /**
- * The data every report template receives (documented in the README), with what changed since a
+ * The data every report template receives (documented in docs/templates.md), with what changed since a
  * previous assessment when one is given, and the coverage of each framework asked for. Strings from the answers
  * file and the pack pass through `escape.text`,
  * link destinations through `escape.href`; numbers and fixed labels do not need to.
