@@ -1,9 +1,10 @@
 // Build: (1) ajv's standalone validators generated from schema/ (no schema compilation at run
 // time), (2) the CLI bundled by esbuild into one CommonJS file, dist/rml-assess.cjs, with source
 // maps, beside its worker and the parts loaded on use, (3) the built-in pack parsed once into
-// dist/builtin-pack.json. The launcher, bin/rml-assess.cjs, is hand-written and loads
-// dist/rml-assess.cjs. Type checking is `npm run typecheck`.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+// dist/builtin-pack.json, and each built-in pack's answers schema written to schema/answers/. The
+// launcher, bin/rml-assess.cjs, is hand-written and loads dist/rml-assess.cjs. Type checking is
+// `npm run typecheck`.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, sep } from "node:path";
@@ -18,7 +19,8 @@ const generated = join(root, "src", "generated");
 const dist = join(root, "dist");
 
 function generateValidators() {
-  const names = readdirSync(join(root, "schema")).filter((f) => f.endsWith(".schema.json")).map((f) => f.replace(".schema.json", "")).sort();
+  // Files of schema/ only: schema/answers/ holds the packs' answers schemas, for editors, not validators.
+  const names = readdirSync(join(root, "schema"), { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith(".schema.json")).map((f) => f.name.replace(".schema.json", "")).sort();
   mkdirSync(generated, { recursive: true });
   // One module per schema, so a command loads only the validators it uses.
   for (const name of names) {
@@ -184,16 +186,31 @@ async function bundle() {
   await build({ ...cjs, entryPoints: { "answers-worker": join(root, "src", "load", "answers-worker.ts") }, plugins: [chalkWithoutDetection] });
 }
 
-/** The built-in pack, parsed and validated now with the same loader --pack DIR uses at run time. */
+/**
+ * The built-in pack, parsed and validated now with the same loader --pack DIR uses at run time;
+ * and each built-in pack's answers schema, schema/answers/<id>.schema.json, made by the same code
+ * as `rml-assess schema` (committed, so editors in a clone find them before any build; rewritten
+ * only when a pack changed them).
+ */
 async function prebuildPack() {
   const tmp = mkdtempSync(join(tmpdir(), "rml-assess-build-"));
   try {
-    await build({ ...common, entryPoints: { "pack-loader": join(root, "src", "load", "pack.ts") }, outdir: tmp, outExtension: { ".js": ".cjs" } });
-    const { loadPack } = createRequire(import.meta.url)(join(tmp, "pack-loader.cjs"));
+    await build({ ...common, entryPoints: { "pack-loader": join(root, "src", "load", "pack.ts"), "schema-json": join(root, "src", "formats", "schema-json.ts") }, outdir: tmp, outExtension: { ".js": ".cjs" } });
+    const require = createRequire(import.meta.url);
+    const { loadPack } = require(join(tmp, "pack-loader.cjs"));
+    const { schemaJson } = require(join(tmp, "schema-json.cjs"));
     const pack = loadPack(join(root, "principles"), root, "built-in");
     writeFileSync(join(dist, "builtin-pack.json"), JSON.stringify(pack));
     // The other built-in packs, one file each, read only when selected (--pack NAME or pack: NAME).
-    writeFileSync(join(dist, "builtin-mltrl.json"), JSON.stringify(loadPack(join(root, "packs", "mltrl"), root, "built-in")));
+    const mltrl = loadPack(join(root, "packs", "mltrl"), root, "built-in");
+    writeFileSync(join(dist, "builtin-mltrl.json"), JSON.stringify(mltrl));
+    const generic = JSON.parse(readFileSync(join(root, "schema", "answers.schema.json"), "utf8"));
+    mkdirSync(join(root, "schema", "answers"), { recursive: true });
+    for (const p of [pack, mltrl]) {
+      const file = join(root, "schema", "answers", `${p.id}.schema.json`);
+      const text = schemaJson(p, generic);
+      if (!existsSync(file) || readFileSync(file, "utf8") !== text) writeFileSync(file, text);
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
