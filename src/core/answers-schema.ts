@@ -23,37 +23,45 @@ export interface SchemaText {
 /** The annotation keywords beyond draft-07 that the generated schemas use (validators must know them). */
 export const EDITOR_KEYWORDS = ["markdownDescription", "enumDescriptions", "deprecationMessage"] as const;
 
-const ENTRY = { $ref: "#/definitions/entry" };
+/**
+ * The generic schema's `entry` (an answer alone, or a mapping) as keywords to put beside a
+ * question's annotations: its `if`, its `then` moved to definitions/entry-mapping, its `else`. Not
+ * a `$ref` beside them, which draft-07 says to ignore the siblings of; and no description of its
+ * own, so an editor's hover shows the question's.
+ */
+type EntryKeywords = { if: unknown; then: unknown; else: unknown };
 
 /** A question's entry: its text, its guidance, the traits it applies to, and the entry's shape. */
-function questionSchema(q: Question, t: SchemaText): JsonSchema {
+function questionSchema(id: string, q: Question, entry: EntryKeywords, t: SchemaText): JsonSchema {
   const applies = q.appliesTo.length ? `Applies only to systems whose project.traits lists ${q.appliesTo.join(" or ")}; otherwise leave it empty.` : "";
   const weight = q.weight !== 1 ? `Weight ${q.weight}.` : "";
   const extra = [applies, weight].filter(Boolean).join(" ");
   return {
+    title: id,
     description: t.plain(extra ? `${q.text} (${extra})` : q.text),
     markdownDescription: [`**${t.markdown(q.text)}**`, t.markdown(q.guidance), extra ? `_${t.markdown(extra)}_` : ""].filter(Boolean).join("\n\n"),
-    allOf: [ENTRY],
+    ...entry,
   };
 }
 
 /** A retired question's entry: still accepted, marked deprecated, naming where it went. */
-function retiredSchema(pack: Pack, r: RetiredQuestion, t: SchemaText): JsonSchema {
+function retiredSchema(pack: Pack, r: RetiredQuestion, entry: EntryKeywords, t: SchemaText): JsonSchema {
   const where = r.replacedBy.length ? ` It is asked now as ${r.replacedBy.join(" and ")}.` : " No question replaces it.";
   const message = t.plain(`Retired in ${pack.id} ${pack.version}.${where}${r.note ? ` ${r.note}` : ""} Run 'rml-assess init --upgrade FILE' to move its answer.`);
-  return { description: message, deprecated: true, deprecationMessage: message, allOf: [ENTRY] };
+  return { title: t.plain(`${r.id} (retired)`), description: message, deprecated: true, deprecationMessage: message, ...entry };
 }
 
 /** One principle or level: its question ids as the only keys, each retired id beside them. */
-function principleSchema(pack: Pack, p: Principle | undefined, id: string, t: SchemaText): JsonSchema {
+function principleSchema(pack: Pack, p: Principle | undefined, id: string, entry: EntryKeywords, t: SchemaText): JsonSchema {
   const properties: JsonSchema = {};
-  for (const q of p?.questions ?? []) properties[q.id] = questionSchema(q, t);
-  for (const r of pack.retired.filter((x) => x.id.startsWith(`${id}/`))) properties[r.id.slice(id.length + 1)] = retiredSchema(pack, r, t);
+  for (const q of p?.questions ?? []) properties[q.id] = questionSchema(`${id}/${q.id}`, q, entry, t);
+  for (const r of pack.retired.filter((x) => x.id.startsWith(`${id}/`))) properties[r.id.slice(id.length + 1)] = retiredSchema(pack, r, entry, t);
   const head = p ? `${p.number}. ${p.title}` : id;
   const about = p ? (p.commitment?.text ?? p.summary) : `Not a ${pack.scoring === "levels" ? "level" : "principle"} of ${pack.id} ${pack.version} any more; it holds only retired questions.`;
   return {
-    description: t.plain(`${head}: ${about}`),
-    markdownDescription: `**${t.markdown(head)}**\n\n${t.markdown(about)}`,
+    title: t.plain(head),
+    description: t.plain(about),
+    markdownDescription: t.markdown(about),
     ...(p ? {} : { deprecated: true, deprecationMessage: t.plain(about) }),
     type: ["object", "null"],
     additionalProperties: false,
@@ -118,18 +126,23 @@ export function answersSchema(pack: Pack, generic: JsonSchema, t: SchemaText): J
     Object.assign(level, described(levels, t));
   }
 
+  // The answer values with this pack's meanings; no description of their own, which an editor
+  // would show on hover in place of the question's.
+  const definitions = at(schema, "definitions");
   const answerMeanings = pack.answerOptions.map((o) => ({ id: o.id, meaning: `${o.label}: ${o.description}${o.value === null ? "" : ` (${o.value} point${o.value === 1 ? "" : "s"})`}` }));
-  Object.assign(at(schema, "definitions", "value"), described([...answerMeanings, { id: "", meaning: "Unanswered." }, { id: null, meaning: "Unanswered." }], t, {
-    description: t.plain(`${pack.answerOptions.map((o) => o.id).join(" | ")}; empty means unanswered.`),
-  }));
+  definitions.value = described([...answerMeanings, { id: "", meaning: "Unanswered." }, { id: null, meaning: "Unanswered." }], t);
+  const genericEntry = at(definitions, "entry");
+  definitions["entry-mapping"] = genericEntry.then;
+  delete definitions.entry;
+  const entry: EntryKeywords = { if: genericEntry.if, then: { $ref: "#/definitions/entry-mapping" }, else: genericEntry.else };
 
   const answers = at(props, "answers");
   const properties: JsonSchema = {};
-  for (const p of pack.principles) properties[p.id] = principleSchema(pack, p, p.id, t);
+  for (const p of pack.principles) properties[p.id] = principleSchema(pack, p, p.id, entry, t);
   // A principle no longer in the pack may still hold answers to its retired questions.
   for (const r of pack.retired) {
     const id = r.id.slice(0, r.id.indexOf("/"));
-    if (!(id in properties)) properties[id] = principleSchema(pack, undefined, id, t);
+    if (!(id in properties)) properties[id] = principleSchema(pack, undefined, id, entry, t);
   }
   answers.description = t.plain(`${noun === "level" ? "Level" : "Principle"} id → question id → answer, for the ${noun}s of ${pack.id}.`);
   answers.additionalProperties = false;
