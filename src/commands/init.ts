@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap } from "yaml";
 import { EXIT, UsageError } from "../errors.js";
 import type { Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
 import { terminalSafe, visible, wrapWords } from "../io/terminal.js";
-import { BUILTIN_PACKS, SCHEMA_DIR } from "../paths.js";
+import { BUILTIN_PACKS, PACKAGE_ROOT, SCHEMA_DIR } from "../paths.js";
 import { emit, refuseOverwritingInput } from "./output.js";
 import { packFor, packInputs } from "./pack-option.js";
 
@@ -32,6 +32,12 @@ async function refuseUnreadable(text: string, pack: Pack): Promise<void> {
   }
 }
 
+/** True when `path` is `dir` or inside it. */
+function isInside(dir: string, path: string): boolean {
+  const r = relative(dir, path);
+  return r === "" || (!r.startsWith("..") && !isAbsolute(r));
+}
+
 /** True for a schema given as a URL (https://…), which the header names as it is. */
 const isUrl = (ref: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(ref);
 
@@ -45,7 +51,8 @@ export function schemaRef(file: string, cwd: string, pack?: Pack, override?: str
   if (override !== undefined) return isUrl(override) ? override : relative(dirname(file), resolve(cwd, override)).split(sep).join("/");
   const parts = pack?.origin === "built-in" && pack.id in BUILTIN_PACKS ? ["answers", `${pack.id}.schema.json`] : ["answers.schema.json"];
   const installed = join(SCHEMA_DIR, ...parts);
-  const insideProject = !relative(cwd, installed).startsWith("..");
+  // Installed in the project (or the project is a clone of rml-assess), or the file is inside the clone.
+  const insideProject = isInside(cwd, installed) || isInside(PACKAGE_ROOT, file);
   const target = insideProject ? installed : join(cwd, "node_modules", "rml-assess", "schema", ...parts);
   return relative(dirname(file), target).split(sep).join("/");
 }
