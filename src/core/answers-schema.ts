@@ -7,8 +7,9 @@ import type { Pack, Principle, Question, RetiredQuestion } from "./types.js";
  * hover and marks an unknown or retired id. Draft-07, which yaml-language-server reads.
  *
  * Beside the standard keywords it writes the annotations editors read: `markdownDescription`,
- * `enumDescriptions`, and `deprecationMessage` beside the standard `deprecated` (VS Code's YAML
- * extension warns with the message; editors that follow draft 2019-09 read `deprecated`).
+ * `enumDescriptions`, and `deprecationMessage` beside the standard `deprecated` (yaml-language-server,
+ * the server of VS Code's YAML extension, reports the message at the key; editors that follow
+ * draft 2019-09 read `deprecated`).
  */
 
 /** A JSON Schema as plain data. */
@@ -46,8 +47,10 @@ function questionSchema(id: string, q: Question, entry: EntryKeywords, t: Schema
 
 /** A retired question's entry: still accepted, marked deprecated, naming where it went. */
 function retiredSchema(pack: Pack, r: RetiredQuestion, entry: EntryKeywords, t: SchemaText): JsonSchema {
-  const where = r.replacedBy.length ? ` It is asked now as ${r.replacedBy.join(" and ")}.` : " No question replaces it.";
-  const message = t.plain(`Retired in ${pack.id} ${pack.version}.${where}${r.note ? ` ${r.note}` : ""} Run 'rml-assess init --upgrade FILE' to move its answer.`);
+  const to = r.replacedBy;
+  const where = to.length ? ` It is asked now as ${to.join(" and ")}.` : " No question replaces it.";
+  const todo = to.length === 1 ? "Run 'rml-assess init --upgrade FILE' to move its answer there." : to.length ? "Answer each of them, then remove this entry." : "Remove this entry.";
+  const message = t.plain(`Retired in ${pack.id} ${pack.version}.${where}${r.note ? ` ${r.note}` : ""} ${todo}`);
   return { title: t.plain(`${r.id} (retired)`), description: message, deprecated: true, deprecationMessage: message, ...entry };
 }
 
