@@ -49,8 +49,10 @@ export class YamlLanguageServer {
       this.diagnostics.set(p.uri, list);
       for (const wake of this.waiters.splice(0)) wake();
     });
-    // The server asks for its settings; every section is left at its default.
-    this.connection.onRequest("workspace/configuration", (p: { items: unknown[] }) => p.items.map(() => null));
+    // The server asks for its settings: validation, hover and completion on, and nothing fetched
+    // from the network (the JSON Schema Store's catalogue, Kubernetes schemas); other sections default.
+    const yaml = { validate: true, hover: true, completion: true, schemaStore: { enable: false }, kubernetesCRDStore: { enable: false } };
+    this.connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === "yaml" ? yaml : null)));
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onNotification(() => undefined);
     this.connection.listen();
