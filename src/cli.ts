@@ -80,7 +80,7 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
     .option("--force", "overwrite the file if it exists")
     .option("--guidance", "also write each question's guidance as comments, for filling in the file by hand")
     .option("--upgrade", "bring an existing answers file up to the pack's version: move answers of retired questions to the questions that replaced them, keeping comments")
-    .option("--schema <path|url>", "the answers schema the file's yaml-language-server header names (default: the pack's schema shipped with rml-assess)")
+    .option("--schema <path|url>", "the answers schema the file's yaml-language-server header names (default: the pack's own schema shipped with rml-assess); with --upgrade, the header is set to it")
     .addOption(packOption())
     .action(async (file, opts) => {
       if (opts.upgrade) {
