@@ -6,7 +6,7 @@ import type { Answers, Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
 import { terminalSafe } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
-import { isOwnAnswersSchema, schemaHeader, withSchemaHeader } from "../interview/schema-header.js";
+import { addSchemaHeader, isOwnAnswersSchema, schemaHeader, withSchemaHeader } from "../interview/schema-header.js";
 import { upgradeAnswers } from "../interview/upgrade.js";
 import { checkSchemaOption, schemaRef } from "./init.js";
 import { readAnswersFile } from "./inputs.js";
@@ -20,11 +20,16 @@ function missing(pack: Pack, answers: Answers): number {
 
 /**
  * The file's text with its yaml-language-server header pointing at the schema it should name:
- * --schema when given, else the pack's own schema when the header names one of rml-assess's
- * answers schemas (the generic one an earlier init wrote, or another pack's) and the pack is built in.
+ * --schema when given (a header is added when the file has none), else the pack's own schema when
+ * the header names one of rml-assess's answers schemas (the generic one an earlier init wrote, or
+ * another pack's) and the pack is built in.
  */
 function schemaUpgrade(text: string, path: string, pack: Pack, schema: string | undefined, io: Io): { text: string; from: string; to: string } | undefined {
   const current = schemaHeader(text);
+  if (!current && schema !== undefined) {
+    const to = schemaRef(path, io.cwd, pack, schema);
+    return { text: addSchemaHeader(text, to), from: "(no header)", to };
+  }
   if (!current) return undefined;
   if (schema === undefined && (pack.origin !== "built-in" || !isOwnAnswersSchema(current.ref))) return undefined;
   const to = schemaRef(path, io.cwd, pack, schema);

@@ -34,3 +34,10 @@ export function withSchemaHeader(text: string, ref: string): { text: string; fro
   if (!header || header.ref === ref) return undefined;
   return { text: text.slice(0, header.start) + ref + text.slice(header.end), from: header.ref };
 }
+
+/** The text with a header naming `ref` put first (after a byte-order mark), in the file's line endings. */
+export function addSchemaHeader(text: string, ref: string): string {
+  const bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
+  const nl = text.includes("\r\n") ? "\r\n" : "\n";
+  return `${bom}# yaml-language-server: $schema=${ref}${nl}${text.slice(bom.length)}`;
+}

@@ -126,4 +126,15 @@ describe("init --upgrade and the header", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(custom, "utf8")).toBe(text);
   }));
+
+  it("adds a header to a file without one only when --schema is given", () => withTempDir(async (dir) => {
+    const file = join(dir, "a.yaml");
+    const text = body.slice(2);
+    writeFileSync(file, text);
+    expect((await runInProcess(["init", "--upgrade", "a.yaml"], { cwd: dir })).stdout).toMatch(/needs no change/);
+    expect(readFileSync(file, "utf8")).toBe(text);
+    const r = await runInProcess(["init", "--upgrade", "a.yaml", "--schema", "https://example.org/s.json"], { cwd: dir });
+    expect(r.stdout).toContain("  schema    (no header) -> https://example.org/s.json");
+    expect(readFileSync(file, "utf8")).toBe(`# yaml-language-server: $schema=https://example.org/s.json\r\n${text}`);
+  }));
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOwnAnswersSchema, schemaHeader, withSchemaHeader } from "../../src/interview/schema-header.js";
+import { addSchemaHeader, isOwnAnswersSchema, schemaHeader, withSchemaHeader } from "../../src/interview/schema-header.js";
 
 describe("the yaml-language-server header of an answers file", () => {
   it("is found among the leading comments only, with or without a byte-order mark", () => {
@@ -17,6 +17,12 @@ describe("the yaml-language-server header of an answers file", () => {
     });
     expect(withSchemaHeader(text, "../schema/answers.schema.json")).toBeUndefined();
     expect(withSchemaHeader("version: 1\n", "x.json")).toBeUndefined();
+  });
+
+  it("is added first, after a byte-order mark, in the file's line endings", () => {
+    expect(addSchemaHeader("version: 1\n", "a.json")).toBe("# yaml-language-server: $schema=a.json\nversion: 1\n");
+    expect(addSchemaHeader("\ufeff# note\r\nversion: 1\r\n", "a.json")).toBe("\ufeff# yaml-language-server: $schema=a.json\r\n# note\r\nversion: 1\r\n");
+    expect(schemaHeader(addSchemaHeader("# note\nversion: 1\n", "b.json"))?.ref).toBe("b.json");
   });
 
   it("counts as rml-assess's own only a path to the generic schema or a pack's schema", () => {
