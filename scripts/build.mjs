@@ -2,10 +2,11 @@
 // time), (2) the built-in packs (principles/ and each folder of packs/) parsed once into
 // dist/builtin-*.json and listed for src/paths.ts, (3) the CLI bundled by esbuild into one
 // CommonJS file, dist/rml-assess.cjs, with source maps, beside its worker and the parts loaded on
-// use, with dist/THIRD_PARTY_NOTICES.md, the licences of the packages bundled (scripts/notices.mjs).
+// use, with dist/THIRD_PARTY_NOTICES.md, the licences of the packages bundled (scripts/notices.mjs);
+// and each built-in pack's answers schema written to schema/answers/.
 // The launcher, bin/rml-assess.cjs, is hand-written and loads
 // dist/rml-assess.cjs. Type checking is `npm run typecheck`.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, sep } from "node:path";
@@ -21,7 +22,8 @@ const generated = join(root, "src", "generated");
 const dist = join(root, "dist");
 
 function generateValidators() {
-  const names = readdirSync(join(root, "schema")).filter((f) => f.endsWith(".schema.json")).map((f) => f.replace(".schema.json", "")).sort();
+  // Files of schema/ only: schema/answers/ holds the packs' answers schemas, for editors, not validators.
+  const names = readdirSync(join(root, "schema"), { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith(".schema.json")).map((f) => f.name.replace(".schema.json", "")).sort();
   mkdirSync(generated, { recursive: true });
   // One module per schema, so a command loads only the validators it uses.
   for (const name of names) {
@@ -196,18 +198,27 @@ async function bundle() {
  * Adding a pack is adding its folder: the build finds it, parses and validates it with the same
  * loader --pack DIR uses at run time, writes it as dist/builtin-pack.json (the default) or
  * dist/builtin-<id>.json, and lists it in src/generated/packs.js (read by src/paths.ts for
- * --pack NAME, pack: NAME and the help text).
+ * --pack NAME, pack: NAME and the help text). It also writes each built-in pack's answers schema,
+ * schema/answers/<id>.schema.json, made by the same code as `rml-assess schema` (committed, so
+ * editors in a clone find them before any build; rewritten only when a pack changed them).
  */
 async function prebuildPacks() {
   const folders = ["principles", ...readdirSync(join(root, "packs"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `packs/${d.name}`).sort()];
   const tmp = mkdtempSync(join(tmpdir(), "rml-assess-build-"));
   try {
-    await build({ ...common, entryPoints: { "pack-loader": join(root, "src", "load", "pack.ts") }, outdir: tmp, outExtension: { ".js": ".cjs" } });
-    const { loadPack } = createRequire(import.meta.url)(join(tmp, "pack-loader.cjs"));
+    await build({ ...common, entryPoints: { "pack-loader": join(root, "src", "load", "pack.ts"), "schema-json": join(root, "src", "formats", "schema-json.ts") }, outdir: tmp, outExtension: { ".js": ".cjs" } });
+    const require = createRequire(import.meta.url);
+    const { loadPack } = require(join(tmp, "pack-loader.cjs"));
+    const { schemaJson } = require(join(tmp, "schema-json.cjs"));
+    const generic = JSON.parse(readFileSync(join(root, "schema", "answers.schema.json"), "utf8"));
+    mkdirSync(join(root, "schema", "answers"), { recursive: true });
     const listed = folders.map((folder, i) => {
       const pack = loadPack(join(root, folder), root, "built-in");
       const json = i === 0 ? "builtin-pack.json" : `builtin-${pack.id}.json`;
       writeFileSync(join(dist, json), JSON.stringify(pack));
+      const schema = join(root, "schema", "answers", `${pack.id}.schema.json`);
+      const text = schemaJson(pack, generic);
+      if (!existsSync(schema) || readFileSync(schema, "utf8") !== text) writeFileSync(schema, text);
       return { id: pack.id, folder, json };
     });
     const ids = listed.map((p) => p.id);

@@ -85,6 +85,7 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
     .option("--force", "overwrite the file if it exists")
     .option("--guidance", "also write each question's guidance as comments, for filling in the file by hand")
     .option("--upgrade", "bring an existing answers file up to the pack's version: move answers of retired questions to the questions that replaced them, keeping comments")
+    .option("--schema <path|url>", "the answers schema the file's yaml-language-server header names (default: the pack's own schema shipped with rml-assess); with --upgrade, the header is set to it")
     .addOption(packOption())
     .action(async (file, opts) => {
       if (opts.upgrade) {
@@ -94,6 +95,19 @@ Add --debug (or set DEBUG=1) to see a stack trace for unexpected errors.`);
       }
       const { initCommand } = await import("./commands/init.js");
       result.code = await initCommand(file, opts, io);
+    });
+
+  program.command("schema")
+    .description("write the answers schema of a pack, for editors: completion of its ids, question text on hover, unknown and retired ids marked")
+    .option("-o, --output <file>", "write the schema to FILE instead of standard output")
+    .addOption(packOption())
+    .addHelpText("after", `
+The built-in packs' schemas ship in schema/answers/; 'init' points new answers files at them.
+For your own pack: rml-assess schema --pack DIR -o answers.schema.json, then name it in the
+file's first line, '# yaml-language-server: $schema=answers.schema.json' (or init --schema).`)
+    .action(async (opts) => {
+      const { schemaCommand } = await import("./commands/schema.js");
+      result.code = await schemaCommand(opts, io);
     });
 
   program.command("interview")

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap } from "yaml";
 import { EXIT, UsageError } from "../errors.js";
 import type { Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
-import { terminalSafe, wrapWords } from "../io/terminal.js";
-import { SCHEMA_DIR } from "../paths.js";
+import { terminalSafe, visible, wrapWords } from "../io/terminal.js";
+import { BUILTIN_PACKS, PACKAGE_ROOT, SCHEMA_DIR } from "../paths.js";
 import { emit, refuseOverwritingInput } from "./output.js";
 import { packFor, packInputs } from "./pack-option.js";
 
@@ -32,20 +32,42 @@ async function refuseUnreadable(text: string, pack: Pack): Promise<void> {
   }
 }
 
+/** True when `path` is `dir` or inside it. */
+function isInside(dir: string, path: string): boolean {
+  const r = relative(dir, path);
+  return r === "" || (!r.startsWith("..") && !isAbsolute(r));
+}
+
+/** True for a schema given as a URL (https://…), which the header names as it is. */
+const isUrl = (ref: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(ref);
+
 /**
- * Where the answers schema is, as the file's `$schema` line should say it: relative to the file,
- * and through node_modules when the tool runs from elsewhere (npx or a global install).
+ * Where the answers schema is, as the file's `$schema` line should say it: `override` (--schema: a
+ * URL as given, a path relative to the working directory), else the pack's own schema for a
+ * built-in pack (schema/answers/<id>.schema.json) and the generic one for any other, relative to
+ * the file, and through node_modules when the tool runs from elsewhere (npx or a global install).
  */
-export function schemaRef(file: string, cwd: string): string {
-  const installed = join(SCHEMA_DIR, "answers.schema.json");
-  const insideProject = !relative(cwd, installed).startsWith("..");
-  const target = insideProject ? installed : join(cwd, "node_modules", "rml-assess", "schema", "answers.schema.json");
+export function schemaRef(file: string, cwd: string, pack?: Pack, override?: string): string {
+  if (override !== undefined) return isUrl(override) ? override : relative(dirname(file), resolve(cwd, override)).split(sep).join("/");
+  const parts = pack?.origin === "built-in" && pack.id in BUILTIN_PACKS ? ["answers", `${pack.id}.schema.json`] : ["answers.schema.json"];
+  const installed = join(SCHEMA_DIR, ...parts);
+  // Installed in the project (or the project is a clone of rml-assess), or the file is inside the clone.
+  const insideProject = isInside(cwd, installed) || isInside(PACKAGE_ROOT, file);
+  const target = insideProject ? installed : join(cwd, "node_modules", "rml-assess", "schema", ...parts);
   return relative(dirname(file), target).split(sep).join("/");
 }
 
 function pairWithKey(map: unknown, key: string): Pair<Scalar> | undefined {
   if (!isMap(map)) return undefined;
   return (map as YAMLMap).items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) as Pair<Scalar> | undefined;
+}
+
+/** Refuses a --schema value the header line could not hold: blanks or control characters would end or break it. */
+export function checkSchemaOption(schema: string | undefined): void {
+  if (schema === undefined) return;
+  if (schema === "" || /[\s\u0000-\u001f\u007f]/.test(schema)) {
+    throw new UsageError(`--schema '${visible(schema)}' cannot stand in the yaml-language-server header: it is empty or holds blanks or control characters`, "give a path without spaces (relative to the working directory) or a URL, spaces written as %20");
+  }
 }
 
 /** What a new answers file says about the project and the assessment. */
@@ -124,24 +146,25 @@ export function defaultProjectName(io: Io): string {
 }
 
 /** The text of a new answers file FILE (as the user named it), with the metadata given or defaults. */
-export function newAnswersFile(pack: Pack, file: string, io: Io, meta: Partial<Omit<TemplateMetadata, "schema">> = {}): string {
+export function newAnswersFile(pack: Pack, file: string, io: Io, meta: Partial<TemplateMetadata> = {}): string {
   return answersTemplate(pack, {
     ...meta,
     projectName: meta.projectName ?? defaultProjectName(io),
     date: meta.date ?? io.now().toISOString().slice(0, 10),
-    schema: schemaRef(resolve(io.cwd, file), io.cwd),
+    schema: schemaRef(resolve(io.cwd, file), io.cwd, pack, meta.schema),
   }).replace("check FILE", `check ${file}`);
 }
 
 /** `init`: writes the answers template (with each question's guidance too with --guidance); never replaces an existing file without --force. */
-export async function initCommand(file: string, opts: { force?: boolean; pack?: string; guidance?: boolean }, io: Io): Promise<number> {
+export async function initCommand(file: string, opts: { force?: boolean; pack?: string; guidance?: boolean; schema?: string }, io: Io): Promise<number> {
+  checkSchemaOption(opts.schema);
   const path = resolve(io.cwd, file);
   if (existsSync(path) && !opts.force) {
     throw new UsageError(`${file} already exists; nothing was written`, "edit it, run 'rml-assess check' on it, or add --force to replace it with a blank template");
   }
   refuseOverwritingInput(file, packInputs(opts, io), io, "the answers file");
   const pack = await packFor(opts, io);
-  const text = newAnswersFile(pack, file, io, { guidance: Boolean(opts.guidance) });
+  const text = newAnswersFile(pack, file, io, { guidance: Boolean(opts.guidance), ...(opts.schema !== undefined ? { schema: opts.schema } : {}) });
   await refuseUnreadable(text, pack);
   emit(text, file, io, "choose another file name");
   const questions = pack.principles.flatMap((p) => p.questions);
@@ -151,6 +174,7 @@ export async function initCommand(file: string, opts: { force?: boolean; pack?: 
     `The project's name is '${terminalSafe(defaultProjectName(io))}', the folder's name, and its owner, description, intended use and assessors are empty: ` +
     `edit them in the file, or run 'rml-assess interview ${file}', which asks for them first.\n` +
     (pack.scoring === "levels" ? "Answer the gates in order, from level 0: the level reached is the number of gates passed in a row, and gates after the first one not passed need no answers yet.\n" : "") +
+    (pack.origin !== "built-in" && opts.schema === undefined ? `Editors check it with the generic answers schema; for completion of this pack's ids, run 'rml-assess schema --pack ${terminalSafe(opts.pack ?? "")} -o answers.schema.json' and name that file with --schema.\n` : "") +
     `Next: fill in the answers, then run 'rml-assess check ${file}'.\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { CheckFormat } from "./document.js";
-import type { BadgeFormat, CrosswalkFormat, DiffFormat, EvidenceFormat, PackFormat, ReportFormat } from "./signatures.js";
+import type { BadgeFormat, CrosswalkFormat, DiffFormat, EvidenceFormat, PackFormat, ReportFormat, SchemaFormat } from "./signatures.js";
 import type { SummaryFormat } from "./summary.js";
 
 export type * from "./signatures.js";
@@ -15,6 +15,7 @@ export interface CommandFormats {
   crosswalk: CrosswalkFormat;
   badge: BadgeFormat;
   evidence: EvidenceFormat;
+  schema: SchemaFormat;
 }
 
 /** One format: its module, loaded on use, and what `--help` says of it (when it says more than the name). */
@@ -72,6 +73,9 @@ export const FORMATS: Registry = {
   evidence: {
     text: { load: async () => (await import("./evidence-text.js")).evidenceText },
     json: { load: async () => (await import("./evidence-json.js")).evidenceJson },
+  },
+  schema: {
+    json: { load: async () => (await import("./schema-json.js")).schemaJson },
   },
 };
 

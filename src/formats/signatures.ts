@@ -2,6 +2,7 @@ import type { ChalkInstance } from "chalk";
 import type { Coverage } from "../core/crosswalk.js";
 import type { AssessmentDiff } from "../core/diff.js";
 import type { EvidenceCounts, EvidenceRow } from "../core/evidence.js";
+import type { JsonSchema } from "../core/answers-schema.js";
 import type { Assessment, Pack } from "../core/types.js";
 import type { BadgeContent } from "./badge-content.js";
 import type { Escape } from "./report/context.js";
@@ -44,6 +45,9 @@ export interface EvidenceView {
 
 /** An `evidence` format. */
 export type EvidenceFormat = (view: EvidenceView, color: ChalkInstance) => string;
+
+/** A `schema` format: a pack's answers schema for editors, built on the generic answers schema. */
+export type SchemaFormat = (pack: Pack, generic: JsonSchema) => string;
 
 /** A `report` format: its built-in templates (the report, and the TRL card of level packs) and its escaping. */
 export interface ReportFormat {

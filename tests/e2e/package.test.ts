@@ -34,6 +34,8 @@ describe("the packed package", () => {
     expect(existsSync(bin)).toBe(true);
     expect(statSync(bin).mode & 0o111).not.toBe(0);
     expect(existsSync(join(pkgDir, "node_modules"))).toBe(false);
+    // The packs' answers schemas that init's header names (node_modules/rml-assess/schema/answers/).
+    for (const id of ["responsible-ml", "mltrl"]) expect(readFileSync(join(pkgDir, "schema", "answers", `${id}.schema.json`), "utf8")).toBe(readFileSync(join(REPO, "schema", "answers", `${id}.schema.json`), "utf8"));
 
     const run = (args: string[], env: Record<string, string> = { NO_COLOR: "1" }) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "", ...CACHE_ENV, ...env } });
     const example = join(FIXTURES, "complete-assessment", "rml-assessment.yaml");
