@@ -57,7 +57,7 @@ function linksFor(pairs: [string, string][], pack: Pack): TicketLink[] {
   const seen = new Map<string, string>();
   const out: TicketLink[] = [];
   for (const [id, ticket] of pairs) {
-    if (!ids.includes(id)) throw new UsageError(`--link: no question '${visible(id, 80)}' in the pack ${pack.id}`, `${didYouMean(id, ids, "question id")}; ids are principle/question, as 'rml-assess actions' lists them`);
+    if (!ids.includes(id)) throw new UsageError(`--link: no question '${visible(id, 80)}' in the pack ${pack.id}`, `${didYouMean(id, ids, "question id")} (ids are principle/question, as 'rml-assess actions' lists them)`);
     if (seen.has(id) && seen.get(id) !== ticket) throw new UsageError(`--link: ${id} is given two tickets, '${visible(seen.get(id)!, 60)}' and '${visible(ticket, 60)}'`, "give one ticket per question");
     seen.set(id, ticket);
     const [principle, question] = id.split("/") as [string, string];
