@@ -69,15 +69,17 @@ function linksFor(pairs: [string, string][], pack: Pack): TicketLink[] {
 /** `actions --link`: records each ticket in the answers file atomically, only the lines that change. */
 async function linkCommand(file: string, pairs: [string, string][], pack: Pack, io: Io): Promise<number> {
   const links = linksFor(pairs, pack);
-  const { text } = await readAnswersFile(file, pack, io);
+  const { text, answers } = await readAnswersFile(file, pack, io);
   const result = linkTickets(text, links);
   if (result.changed) {
+    // The new text is parsed as a fresh answers file before it replaces the old one.
+    const { parseAnswers } = await import("../load/answers.js");
+    parseAnswers({ file: answers.file, text: result.text, bytes: Buffer.from(result.text, "utf8") }, pack);
     try {
       writeFileAtomic(resolve(io.cwd, file), result.text);
     } catch (error) {
       throw new UsageError(`cannot write ${visible(file, Infinity)}: ${reasonFor(error)}`, "check the disk and the file's permissions; the file is unchanged");
     }
-    await readAnswersFile(file, pack, io);
   }
   const shown = terminalSafe(file);
   io.stderr(result.changed ? `Linked ${result.changed} ticket${result.changed === 1 ? "" : "s"} in ${shown}.\n` : `Nothing to link in ${shown}: every ticket is recorded already.\n`);
