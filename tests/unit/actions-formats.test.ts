@@ -2,6 +2,8 @@ import { copyFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
+import type { ActionItem } from "../../src/core/actions.js";
+import { actionsJiraCsv } from "../../src/formats/actions-jira-csv.js";
 import { parseCsv } from "../helpers/csv.js";
 import { EXAMPLES, FIXTURES, runInProcess, withTempDir } from "../helpers/run.js";
 
@@ -140,5 +142,23 @@ describe("the hostile answers", () => {
     expect(r.stdout).not.toContain("overrides-feed-back");
     expect(r.stdout).toMatch(/2 gaps to track in answers\.yaml; 1 already tracked by a ticket, left out \(--all lists them\)\.\n$/);
     expect((await actions(HOSTILE, "--include", "no", "--all")).stdout).toContain("human-augmentation/overrides-feed-back  no");
+  });
+});
+
+describe("actionsJiraCsv", () => {
+  it("starts with an apostrophe every cell a spreadsheet would read as a formula, whichever column it is in", () => {
+    const item = (title: string, body: string, labels: string[], due: string): ActionItem => ({
+      id: "p/q", principle: "p", question: "q", answer: "no", title, body, labels, owner: "alice", due, ticket: null,
+    });
+    const csv = actionsJiraCsv({ tracked: 0, items: [
+      item("=1+1", "+SUM(A1)", ["-2", "@x"], "\t2026"),
+      item("\r=carriage", "plain, with \"quotes\"\nand a line break", ["ok"], "2026-12-01"),
+    ] });
+    const rows = parseCsv(csv);
+    expect(rows).toEqual([
+      ["Summary", "Description", "Labels", "Labels", "Assignee", "Due date"],
+      ["'=1+1", "'+SUM(A1)", "'-2", "'@x", "alice", "'\t2026"],
+      ["'=carriage", "plain, with \"quotes\"\nand a line break", "ok", "", "alice", "2026-12-01"],
+    ]);
   });
 });
