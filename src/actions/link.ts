@@ -72,8 +72,10 @@ function spliceLink(s: Splicer, root: YAMLMap, link: TicketLink): boolean {
     const lines = [`${" ".repeat(indent)}${link.principle}:`, `${" ".repeat(indent + 2)}${entryText}`];
     return s.insert(answers.value, insertionIndex(answers.value, link.principle, link.principleOrder), lines);
   }
-  if (!isMap(principle.value)) return isEmpty(principle.value) && childIndent(s, answers.value, answers.key) !== undefined
-    && s.block(principle, [`${" ".repeat(childIndent(s, answers.value, answers.key)! + 2)}${entryText}`]);
+  if (!isMap(principle.value)) {
+    const indent = childIndent(s, answers.value, answers.key);
+    return isEmpty(principle.value) && indent !== undefined && s.block(principle, [`${" ".repeat(indent + 2)}${entryText}`]);
+  }
   const questions = principle.value;
   const question = pairOf(questions, link.question);
   if (!question) {
@@ -99,6 +101,7 @@ function spliceLink(s: Splicer, root: YAMLMap, link: TicketLink): boolean {
 /** The same ticket set through the Document API, for checking the splice and as its fallback. */
 function setInDocument(doc: Document, link: TicketLink): void {
   const path = ["answers", link.principle, link.question];
+  for (const at of [path.slice(0, 1), path.slice(0, 2)]) if (!isMap(doc.getIn(at, true))) doc.setIn(at, doc.createNode({}));
   const entry = doc.getIn(path, true) as Node | null | undefined;
   if (entry !== undefined && entry !== null && !isMap(entry)) {
     const answer = isEmpty(entry) ? undefined : (entry as { value: unknown }).value;

@@ -54,6 +54,12 @@ describe("linkTickets", () => {
       + "  trust-by-privacy:\n    model-leakage: { action: { ticket: T-2 } }\n  bias-evaluation:\n    bias-mitigated: no\n");
   });
 
+  it("fills an empty principle and an empty entry in place", () => {
+    const text = "version: 1\nproject: { name: X }\nanswers:\n  bias-evaluation:\n  human-augmentation:\n    impact-of-errors:   # to do\n";
+    const r = linkTickets(text, [link("bias-evaluation/bias-mitigated", "T-1"), link("human-augmentation/impact-of-errors", "T-2")]);
+    expect(r.text).toBe("version: 1\nproject: { name: X }\nanswers:\n  bias-evaluation:\n    bias-mitigated: { action: { ticket: T-1 } }\n  human-augmentation:\n    impact-of-errors: { action: { ticket: T-2 } } # to do\n");
+  });
+
   it("quotes a ticket that would not stay one scalar, and keeps CRLF line ends", () => {
     const text = "version: 1\r\nproject:\r\n  name: X\r\nanswers:\r\n  bias-evaluation:\r\n    bias-mitigated:\r\n      answer: no\r\n";
     const r = linkTickets(text, [link("bias-evaluation/bias-mitigated", "A, B {x} #7")]);
