@@ -3,7 +3,12 @@ import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import type { ActionItem } from "../../src/core/actions.js";
+import { actionsGithub } from "../../src/formats/actions-github.js";
+import { actionsGitlab } from "../../src/formats/actions-gitlab.js";
 import { actionsJiraCsv } from "../../src/formats/actions-jira-csv.js";
+import { actionsJson } from "../../src/formats/actions-json.js";
+import { actionsText } from "../../src/formats/actions-text.js";
+import { PLAIN } from "../../src/io/color.js";
 import { parseCsv } from "../helpers/csv.js";
 import { EXAMPLES, FIXTURES, runInProcess, withTempDir } from "../helpers/run.js";
 
@@ -160,5 +165,16 @@ describe("actionsJiraCsv", () => {
       ["'=1+1", "'+SUM(A1)", "'-2", "'@x", "alice", "'\t2026"],
       ["'=carriage", "plain, with \"quotes\"\nand a line break", "ok", "", "alice", "2026-12-01"],
     ]);
+  });
+});
+
+describe("no gaps", () => {
+  it("is an empty array, no lines, a header alone, and a count of none", () => {
+    const none = { items: [], tracked: 0 };
+    expect(actionsJson(none)).toBe("[]\n");
+    expect(actionsGithub(none)).toBe("");
+    expect(actionsGitlab(none)).toBe("");
+    expect(actionsJiraCsv(none)).toBe("Summary,Description,Labels,Assignee,Due date\r\n");
+    expect(actionsText("a.yaml", none, PLAIN)).toBe("0 gaps to track in a.yaml.\n");
   });
 });
