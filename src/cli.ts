@@ -48,6 +48,21 @@ export function collectGlobs(value: string, previous: string[] | undefined): str
   return [...(previous ?? []), value];
 }
 
+/** Parses a question weight, a whole number 1 or more. */
+export function weightArg(value: string): number {
+  if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number, 1 or more (a question's weight).");
+  return Number(value);
+}
+
+/** Collects a repeatable `ID=TICKET` flag into [id, ticket] pairs; the id is checked against the pack later. */
+export function ticketLinkArg(value: string, previous: [string, string][] = []): [string, string][] {
+  const match = /^([^=]+)=(.*)$/.exec(value);
+  const ticket = match?.[2]!.trim() ?? "";
+  if (!match || !ticket) throw new InvalidArgumentError("expected ID=TICKET, e.g. bias-evaluation/protected-groups=https://github.com/org/repo/issues/12.");
+  if (/[\u0000-\u001f\u007f]/.test(ticket)) throw new InvalidArgumentError("a ticket is one line, without control characters.");
+  return [...previous, [match[1]!.trim(), ticket]];
+}
+
 /** A command's -f, --format option: its choices are the formats the registry holds for it. */
 const formatOption = (command: keyof CommandFormats, description: string, fallback: string) => new Option("-f, --format <format>", description).choices(formatNames(command)).default(fallback);
 
@@ -253,6 +268,27 @@ never fetched. Statuses: found, missing, changed (pinned, content differs), url,
     .action(async (file, opts) => {
       const { evidenceCommand } = await import("./commands/evidence.js");
       result.code = await evidenceCommand(file, opts, io);
+    });
+
+  program.command("actions")
+    .description("list the open gaps of an answers file as work to track: text, JSON, or issues for GitHub, GitLab or Jira")
+    .argument("[file]", "answers file", "rml-assessment.yaml")
+    .addOption(formatOption("actions", "output format", "text"))
+    .option("-o, --output <file>", "write the output to FILE instead of standard output")
+    .option("--only-weight <n>", "only the gaps of questions of weight N", weightArg)
+    .option("--include <answers>", "which answers are gaps: partial, no, unanswered (repeat it, or separate them with commas; default all three)", collectIds)
+    .option("--all", "also list the gaps whose answer names a ticket already (action.ticket)")
+    .addOption(new Option("--link <id=ticket>", "record TICKET as question ID's action.ticket in the answers file, keeping every other line (repeatable)").argParser(ticketLinkArg)
+      .conflicts(["output", "onlyWeight", "include", "all"]))
+    .addOption(packOption())
+    .addHelpText("after", `
+Items are ordered by weight (level packs: by level), then due date, then id; each id
+(principle/question) is stable across runs. Nothing is sent anywhere: pipe github lines to
+'gh issue create', gitlab lines to 'glab issue create', or import the jira-csv file (see
+docs/actions.md). Exit 0 when written, 2 on invalid input: a view, not a gate.`)
+    .action(async (file, opts) => {
+      const { actionsCommand } = await import("./commands/actions.js");
+      result.code = await actionsCommand(file, opts, io);
     });
 
   return program;

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { CheckFormat } from "./document.js";
-import type { BadgeFormat, CrosswalkFormat, DiffFormat, EvidenceFormat, PackFormat, ReportFormat, SchemaFormat } from "./signatures.js";
+import type { ActionsFormat, BadgeFormat, CrosswalkFormat, DiffFormat, EvidenceFormat, PackFormat, ReportFormat, SchemaFormat } from "./signatures.js";
 import type { SummaryFormat } from "./summary.js";
 
 export type * from "./signatures.js";
@@ -16,6 +16,7 @@ export interface CommandFormats {
   badge: BadgeFormat;
   evidence: EvidenceFormat;
   schema: SchemaFormat;
+  actions: ActionsFormat;
 }
 
 /** One format: its module, loaded on use, and what `--help` says of it (when it says more than the name). */
@@ -76,6 +77,13 @@ export const FORMATS: Registry = {
   },
   schema: {
     json: { load: async () => (await import("./schema-json.js")).schemaJson },
+  },
+  actions: {
+    text: { load: async () => { const { actionsText } = await import("./actions-text.js"); return (v, color) => actionsText(v.file, v.list, color); } },
+    json: { load: async () => { const { actionsJson } = await import("./actions-json.js"); return (v) => actionsJson(v.list); } },
+    github: { load: async () => { const { actionsGithub } = await import("./actions-github.js"); return (v) => actionsGithub(v.list); } },
+    gitlab: { load: async () => { const { actionsGitlab } = await import("./actions-gitlab.js"); return (v) => actionsGitlab(v.list); } },
+    "jira-csv": { load: async () => { const { actionsJiraCsv } = await import("./actions-jira-csv.js"); return (v) => actionsJiraCsv(v.list); } },
   },
 };
 

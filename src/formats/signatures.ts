@@ -2,6 +2,7 @@ import type { ChalkInstance } from "chalk";
 import type { Coverage } from "../core/crosswalk.js";
 import type { AssessmentDiff } from "../core/diff.js";
 import type { EvidenceCounts, EvidenceRow } from "../core/evidence.js";
+import type { ActionList } from "../core/actions.js";
 import type { JsonSchema } from "../core/answers-schema.js";
 import type { Assessment, Pack } from "../core/types.js";
 import type { BadgeContent } from "./badge-content.js";
@@ -45,6 +46,15 @@ export interface EvidenceView {
 
 /** An `evidence` format. */
 export type EvidenceFormat = (view: EvidenceView, color: ChalkInstance) => string;
+
+/** What `actions` lists: the open gaps of one answers file as tracker items. */
+export interface ActionsView {
+  file: string;
+  list: ActionList;
+}
+
+/** An `actions` format: the items for people (text) or for a tracker's import (json, github, gitlab, jira-csv). */
+export type ActionsFormat = (view: ActionsView, color: ChalkInstance) => string;
 
 /** A `schema` format: a pack's answers schema for editors, built on the generic answers schema. */
 export type SchemaFormat = (pack: Pack, generic: JsonSchema) => string;

@@ -1,16 +1,6 @@
 import type { SummaryRow } from "../core/summary.js";
+import { csvText } from "../text/csv.js";
 import { principleColumns, type SummaryFormat } from "./summary.js";
-
-/**
- * A text cell: one a spreadsheet would read as a formula (starting with =, +, -, @, or a tab or
- * carriage return, as OWASP's "CSV Injection" lists) gets a leading apostrophe, and a cell holding
- * a comma, quote or line break is quoted with its quotes doubled (RFC 4180).
- */
-export function csvText(value: string | null): string {
-  if (value === null) return "";
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, "\"\"")}"` : safe;
-}
 
 /** A number or boolean the tool computed: never user text, written as is ("" for none). */
 const csvValue = (value: number | boolean | null) => (value === null ? "" : String(value));

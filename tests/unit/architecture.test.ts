@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 // The house rules of docs/architecture.md, read off the import lines of src/: data flows one way,
-// entry → commands → interview/bulk/evidence → formats → text → load → io → core, so a stage
+// entry → commands → interview/bulk/evidence/actions → formats → text → load → io → core, so a stage
 // never imports one above it; no registered output format imports another; no import cycles.
 
 const SRC = resolve(import.meta.dirname, "../../src");
@@ -16,7 +16,7 @@ export function stageOf(path: string): number {
     if (top === "prompt.ts") return 2;
     return 9; // errors.ts, paths.ts, version.ts: leaves anything may use
   }
-  const stages: Record<string, number> = { commands: 1, interview: 2, bulk: 2, evidence: 2, formats: 3, text: 4, load: 5, io: 6, core: 7, generated: 9 };
+  const stages: Record<string, number> = { commands: 1, interview: 2, bulk: 2, evidence: 2, actions: 2, formats: 3, text: 4, load: 5, io: 6, core: 7, generated: 9 };
   const stage = stages[top!];
   if (stage === undefined) throw new Error(`src/${top}/ has no stage: add it to docs/architecture.md and this test`);
   return stage;
