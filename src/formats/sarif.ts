@@ -55,8 +55,13 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
   },
   LEVEL_NOT_MET: {
     short: "The answers file claims a readiness level its gates do not support.",
-    full: "In a level pack (e.g. mltrl) a level is reached when every gate below it is passed: each applying question yes, or n/a with notes. The file's claimed-level is higher than the level its answers reach; the finding stands at each open question of the gates up to the claimed level.",
-    help: "Close the open questions of those gates (yes with evidence, or n/a with the reason), or lower claimed-level to the level reached.",
+    full: "In a level pack (e.g. mltrl) a level is reached when every gate below it is passed: each applying question yes, or n/a with notes where the pack allows n/a. Claiming the top level also needs its ongoing checks passed (the level sustained), and a switchback as the last history entry caps the level. The file's claimed-level is higher than that; the finding stands at each open question of the gates up to the claimed level, and at answers: for a capping switchback.",
+    help: "Close the open questions of those gates (yes with evidence), record an advance after a switchback once the gates are reviewed again, or lower claimed-level to the level reached.",
+  },
+  NA_NOT_ALLOWED: {
+    short: "A gate's check is answered n/a where the level pack does not allow n/a.",
+    full: "In a level pack, n/a passes a gate's check only where the pack allows it (na-allowed-for on the level or the question, naming traits such as off-the-shelf-model for the research gates of a project that entered from an existing model). Here the system has none of those traits, so the n/a leaves the check open and the gate is not passed.",
+    help: "Answer the question yes, partial or no; if the system has the trait the pack names, add it to project.traits.",
   },
   BELOW_MIN_LEVEL: {
     short: "The readiness level reached is below the policy's min-level.",

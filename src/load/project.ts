@@ -14,8 +14,8 @@ export function readProject(data: Record<string, unknown>): Project {
 
 /** A level pack's fields of a schema-valid file: `claimed-level` and `history` (notes trimmed). */
 export function readLevelFields(data: Record<string, unknown>): { claimedLevel: number | null; history: HistoryEntry[] } {
-  const history = ((data.history ?? []) as { level: number; date: string; kind: HistoryEntry["kind"]; note?: string | null }[])
-    .map((h) => ({ level: h.level, date: h.date, kind: h.kind, note: (h.note ?? "").trim() }));
+  const history = ((data.history ?? []) as { level: number; date: string; kind: HistoryEntry["kind"]; switchback?: HistoryEntry["switchback"]; note?: string | null }[])
+    .map((h) => ({ level: h.level, date: h.date, kind: h.kind, ...(h.switchback ? { switchback: h.switchback } : {}), note: (h.note ?? "").trim() }));
   return { claimedLevel: typeof data["claimed-level"] === "number" ? data["claimed-level"] : null, history };
 }
 
