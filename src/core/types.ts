@@ -147,6 +147,10 @@ export interface Project {
   intendedUse?: string;
   /** The EU AI Act's risk level. */
   risk?: "minimal" | "limited" | "high";
+  /** The EU AI Act's operator role: who places the system on the market (provider), uses it (deployer), or both. */
+  role?: "provider" | "deployer" | "both";
+  /** Where the system is placed on the market, put into service or its output used: lower-case codes (eu, a member state, uk, us, …). */
+  jurisdictions?: string[];
   /** The pack's traits the system has; absent when the file does not say. */
   traits?: string[];
   /** The larger system this project is a component of (level packs: a system's level is its lowest component's). */

@@ -69,9 +69,9 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
     help: "Close the open questions of the next gate (`rml-assess check FILE` lists them), or agree a different min-level.",
   },
   FRAMEWORK_COVERAGE: {
-    short: "Too few of a framework's mapped items are met (min-coverage).",
-    full: "The policy (--framework ID --min-coverage N, or framework: and min-coverage: in the config) sets the share of a framework's mapped items (NIST AI RMF subcategories, EU AI Act paragraphs, ISO/IEC 42001 controls) that must be met; an item is met when every question mapped to it that applies is answered yes, or n/a with a reason. Fewer are met here.",
-    help: "Run `rml-assess crosswalk FILE --framework ID` to see the items that are partial or gaps and the questions behind them, then work on those answers, or agree a different min-coverage.",
+    short: "Too few of a framework's items are met (min-coverage).",
+    full: "The policy (--framework ID --min-coverage N, or framework: and min-coverage: in the config) sets the share of a framework's items that apply to the system (NIST AI RMF subcategories, EU AI Act paragraphs, ISO/IEC 42001 controls; unmapped ones count against it, not-applicable ones are left out) that must be met. An item is met when every question mapped to it that applies is answered yes with evidence (found, under verify-evidence), or n/a with a reason, and the mapping covers the whole item. Fewer are met here.",
+    help: "Run `rml-assess crosswalk FILE --framework ID` to see the items that are partial, gaps or unmapped and the questions behind them, then work on those answers, or agree a different min-coverage.",
   },
   EVIDENCE_NOT_FOUND: {
     short: "An evidence path does not exist in the repository.",
