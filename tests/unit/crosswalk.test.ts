@@ -25,7 +25,7 @@ const crosswalk: Crosswalk = {
 
 type Spec = Parameters<typeof makeAnswers>[0]["p"];
 /** A yes that lists evidence, as a met item needs. */
-const YES = { answer: "yes", evidence: ["docs/e.md"] } as const;
+const YES = { answer: "yes" as const, evidence: ["docs/e.md"] };
 
 function covered(answers: Spec, traits?: string[], cw: Crosswalk = crosswalk, facts: EvidenceFacts | null = null) {
   const a = makeAnswers({ p: answers });
