@@ -23,8 +23,8 @@ export function crosswalkText(list: Coverage[], color: ChalkInstance = PLAIN): s
         if (group) lines.push("", c.bold(`  ${t(title ?? group)}`));
       }
       const answers = i.questions.map((q) => `${q.principle}/${q.question} ${q.answer}`).join(", ");
-      lines.push(`    ${tint[i.status](itemStatusWords(i).padEnd(14))} ${t(i.item.id)}  ${t(i.item.title)}`);
-      lines.push(c.dim(`                   ${t([answers, itemNote(i)].filter(Boolean).join(": "))}`));
+      lines.push(`    ${tint[i.status](itemStatusWords(i).padEnd(27))} ${t(i.item.id)}  ${t(i.item.title)}`);
+      lines.push(c.dim(`${" ".repeat(32)}${t([answers, itemNote(i)].filter(Boolean).join(": "))}`));
     }
   }
   return `${lines.join("\n")}\n`;

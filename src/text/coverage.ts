@@ -13,8 +13,10 @@ export function itemStatusWords(i: Pick<ItemCoverage, "status" | "evidence">): s
 }
 
 /** What an item's note says after its answers: why it is unmapped or not applicable, or what kept it from met. */
-export function itemNote(i: Pick<ItemCoverage, "reason" | "limits" | "item">): string {
+export function itemNote(i: Pick<ItemCoverage, "reason" | "limits" | "item" | "status">): string {
   const parts = [...(i.reason ? [i.reason] : []), ...i.limits.map((l) => `at most partial: ${l}`)];
-  if (!i.limits.length && i.item.coverage === "partial" && i.item.uncovered) parts.push(`not asked: ${i.item.uncovered}`);
+  // What the mapping leaves out matters only where the item is judged (partial or gap).
+  const judged = i.status === "partial" || i.status === "gap";
+  if (judged && !i.limits.length && i.item.coverage === "partial" && i.item.uncovered) parts.push(`not asked: ${i.item.uncovered}`);
   return parts.join("; ");
 }

@@ -114,6 +114,16 @@ describe("crosswalk", () => {
     expect(out.items.every((i) => "coverage" in i)).toBe(true);
   });
 
+  it("the EU view of the support-assistant example (risk: limited) marks Articles 9-15 not applicable, in json and text", async () => {
+    const r = await runInProcess(["crosswalk", join(REPO, "examples", "support-assistant.yaml"), "--framework", "eu-ai-act", "-f", "json"]);
+    const out = JSON.parse(r.stdout) as CoverageJson & { items: (ItemJson & { article: number; reason: string })[] };
+    const highRisk = out.items.filter((i) => i.article >= 9 && i.article <= 15);
+    expect(highRisk.length).toBeGreaterThan(50);
+    expect(highRisk.every((i) => i.status === "not-applicable" && i.reason === "applies to high-risk systems; project.risk is limited")).toBe(true);
+    const text = await runInProcess(["crosswalk", join(REPO, "examples", "support-assistant.yaml"), "--framework", "eu-ai-act"]);
+    expect(text.stdout).toMatch(/^\s+not applicable\s+Art\. 14\(4\)\(d\)/m);
+  });
+
   it("-o writes the output to a file and says nothing on standard output", () => withTempDir(async (dir) => {
     const out = join(dir, "coverage.md");
     const r = await runInProcess(["crosswalk", file("all-yes"), "--pack", PACK, "--framework", "demo-framework", "-f", "md", "-o", out], { cwd: dir });

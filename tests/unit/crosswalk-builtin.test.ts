@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { coverage } from "../../src/core/crosswalk.js";
@@ -37,16 +38,30 @@ describe("the built-in crosswalk files", () => {
     for (const i of c.items) expect(i.id.startsWith(`${i.group} `)).toBe(true);
   });
 
-  it("list every paragraph of EU AI Act Articles 9-15, and 27 and 50, with their article and paragraph", () => {
+  it("list every paragraph of EU AI Act Articles 9-15, and 27 and 50, with their article and paragraph, and Articles 4, 5, 26, 72 and 73 as a whole", () => {
     const c = load("eu-ai-act");
-    expect([...new Set(c.items.map((i) => i.article))]).toEqual([9, 10, 11, 12, 13, 14, 15, 27, 50]);
+    expect([...new Set(c.items.map((i) => i.article))]).toEqual([4, 5, 9, 10, 11, 12, 13, 14, 15, 26, 27, 50, 72, 73]);
     const paragraphs = (article: number) => [...new Set(c.items.filter((i) => i.article === article).map((i) => Number(i.paragraph!.split("(")[0])))];
     // Paragraph counts of the Regulation's articles as published (Art. 9 has 10, Art. 10 has 6, ...).
     expect([9, 10, 11, 12, 13, 14, 15, 27, 50].map(paragraphs)).toEqual([10, 6, 3, 3, 3, 5, 5, 5, 7].map((n) => Array.from({ length: n }, (_, i) => i + 1)));
     for (const i of c.items) {
       expect(i.group).toBe(`Art. ${i.article}`);
-      expect(i.id).toBe(`Art. ${i.article}(${i.paragraph!.split("(")[0]})${i.paragraph!.slice(i.paragraph!.split("(")[0]!.length)}`);
+      if (i.paragraph === null) expect(i.id).toBe(`Art. ${i.article}`);
+      else expect(i.id).toBe(`Art. ${i.article}(${i.paragraph.split("(")[0]})${i.paragraph.slice(i.paragraph.split("(")[0]!.length)}`);
     }
+    expect(c.items.filter((i) => i.paragraph === null).map((i) => i.id)).toEqual(["Art. 4", "Art. 5", "Art. 26", "Art. 72", "Art. 73"]);
+  });
+
+  it("scope the EU AI Act's articles by risk tier and role: 9-15, 72 and 73 high-risk providers, 26 and 27 high-risk deployers", () => {
+    const c = load("eu-ai-act");
+    for (const i of c.items) {
+      const a = i.article!;
+      if ((a >= 9 && a <= 15) || a === 72 || a === 73) expect(i.scope, i.id).toEqual({ risk: ["high"], role: ["provider"] });
+      else if (a === 26 || a === 27) expect(i.scope, i.id).toEqual({ risk: ["high"], role: ["deployer"] });
+      else if (a === 4 || a === 5) expect(i.scope ?? null, i.id).toBeNull();
+    }
+    expect(c.jurisdictions).toContain("eu");
+    expect(c.jurisdictions).toHaveLength(28);
   });
 
   it("list the 38 control ids of ISO/IEC 42001 Annex A, grouped by clause", () => {
@@ -133,4 +148,31 @@ describe("the mappings found wrong no longer give their old verdict", () => {
     }],
   ];
   for (const [name, check] of cases) it(name, check);
+});
+
+describe("the EU AI Act's dates", () => {
+  const note = load("eu-ai-act").framework.note;
+  const docs = readFileSync(join(REPO, "docs", "crosswalk.md"), "utf8");
+  const section = docs.slice(docs.indexOf("### EU AI Act: when the mapped articles apply"), docs.indexOf("## How an item gets its status"));
+  const dates = (text: string) => [...new Set(text.match(/\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/g))];
+
+  it("agree between the mapping file and docs/crosswalk.md, each enacted date with its article", () => {
+    expect(dates(note).length).toBeGreaterThanOrEqual(8);
+    for (const d of dates(note)) expect(section, d).toContain(d);
+    for (const [date, source] of [["2 February 2025", "Art. 113(a)"], ["2 August 2025", "Art. 113(b)"], ["2 August 2026", "Art. 113"], ["2 August 2027", "Art. 113(c)"]]) {
+      const row = section.split("\n").find((l) => l.startsWith(`| ${date} |`));
+      expect(row, date).toContain(source);
+      expect(note).toContain(date);
+    }
+    expect(note).toMatch(/Annex III/);
+    expect(note).toMatch(/Annex I\b/);
+  });
+
+  it("call the delay a proposal with its reference, and never say it was agreed", () => {
+    for (const text of [note, section]) {
+      expect(text).toContain("COM(2025) 836");
+      expect(text).toMatch(/[Pp]roposed, not in force/);
+      for (const sentence of text.split(/(?<=\.)\s+/)) expect(sentence).not.toMatch(/\bagreed\b|\badopted\b/);
+    }
+  });
 });
