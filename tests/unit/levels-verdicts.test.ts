@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, findings, passes } from "../../src/core/findings.js";
 import { score } from "../../src/core/score.js";
 import type { Assessment, Pack } from "../../src/core/types.js";
+import { badgeContent } from "../../src/formats/badge.js";
 import { cardContext } from "../../src/formats/report/card.js";
 import { parseAnswers } from "../../src/load/answers.js";
 import { loadPack } from "../../src/load/pack.js";
@@ -49,6 +50,7 @@ describe("MLTRL verdicts that never overstate", () => {
     expect(text).not.toContain("(supported)");
     expect(card(a).level.claimSupported).toBe(false);
     expect(card(a).level.cells[9]!.label).toBe("current level, not sustained");
+    expect(badgeContent(a, "MLTRL").message).toBe("level 9 of 9 (not sustained)");
     // With the ongoing checks passed, the same claim is supported.
     const sustained = assess(() => "yes", { claimed: 9 });
     expect(sustained.levels?.sustained).toBe(true);
