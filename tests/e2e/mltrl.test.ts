@@ -127,6 +127,19 @@ describe("level scoring from the command line (a small level pack)", () => {
     expect(junit).toMatch(/<testcase classname="policy" name="min-level 2" time="0">\s*<failure[^>]*type="BELOW_MIN_LEVEL"/);
   });
 
+  it("reports n/a the pack does not allow as NA_NOT_ALLOWED, with a SARIF rule of its own, and the gate stays open", () => withTempDir(async (dir) => {
+    const file = join(dir, "no-trait.yaml");
+    writeFileSync(file, readFileSync(join(TINY, "at-level-1.yaml"), "utf8").replace("  traits: [reused-model]\n", ""));
+    const json = await runInProcess(["check", file, "--pack", TINY_PACK, "--format", "json"]);
+    const [result] = resultsOf(json.stdout).results;
+    expect(result!.level).toBe(0);
+    expect(result!.findings.filter((f) => f.code === "NA_NOT_ALLOWED").map((f) => `${f.principle}/${f.question}`)).toEqual(["idea/reviewed"]);
+    const sarif = JSON.parse((await runInProcess(["check", file, "--pack", TINY_PACK, "--format", "sarif"])).stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain("NA_NOT_ALLOWED");
+    const text = await runInProcess(["check", file, "--pack", TINY_PACK]);
+    expect(text.stdout).toContain("idea/reviewed n/a not allowed here");
+  }));
+
   it("gives a system the lowest level of its components, in text and JSON", async () => {
     const files = [join(TINY, "at-level-2.yaml"), join(TINY, "at-level-1.yaml")];
     const r = await runInProcess(["check", ...files, "--pack", TINY_PACK, "--format", "json"]);
