@@ -158,7 +158,7 @@ then 'check'.`)
     .option("--no-regressions", "with a baseline, make every answer that got worse an error, not a warning")
     .option("--min-level <n>", "level packs (e.g. --pack mltrl): fail when the readiness level reached is below N (0-9)", levelArg)
     .option("--framework <id>", "with --min-coverage: the framework (crosswalk of the pack) whose coverage is checked; repeatable", collectIds)
-    .option("--min-coverage <n>", "fail when fewer than N% (0-100) of the framework's mapped items are met", scoreArg)
+    .option("--min-coverage <n>", "fail when fewer than N% (0-100) of the framework's items that apply to the system are met (the headline, not the mapped items only)", scoreArg)
     .option("--verify-evidence", "fail when an evidence path does not exist inside the repository, a URL is not well-formed http(s), or pinned evidence changed (nothing is fetched)")
     .option("--no-verify-evidence", "do not verify evidence even if the config does")
     .option("--require-signoff", "fail when a final assessment has no sign-off, or one older than the last change of an answer")
@@ -244,12 +244,16 @@ Invalid files are listed as invalid and the rest summarised. Exit 0 when the sum
     .option("--list", "list the frameworks the pack has crosswalk files for")
     .addOption(formatOption("crosswalk", "output format", "text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
+    .option("--verify-evidence", "an item is met only when the evidence of its yes answers is found inside the repository (nothing is fetched); without it, met items say 'evidence not verified'")
     .addOption(packOption())
     .addHelpText("after", `
-Each item is met (every mapped question that applies is yes, or n/a with a reason), partial (at
-least one is yes or partial), gap (none is) or unmapped (no question maps to it). Exit 0 whatever
-the coverage (the gate is 'check --framework ID --min-coverage N'), 2 on invalid input. Coverage
-read from a self-assessment is not conformity with the framework.`)
+Each item is met (every mapped question that applies is yes with evidence, or n/a with a reason,
+and the mapping covers the whole item), partial (at least one is yes or partial, or the mapping
+covers only part of the item, or one question is left to carry it), gap (none is), unmapped (no
+question maps to it) or not applicable (outside the item's scope, with the reason). The headline
+is met of all items that apply, then met of the mapped ones. Exit 0 whatever the coverage (the
+gate is 'check --framework ID --min-coverage N'), 2 on invalid input. Coverage by self-assessment
+is not conformity with the framework.`)
     .action(async (file, opts) => {
       const { crosswalkCommand } = await import("./commands/crosswalk.js");
       result.code = await crosswalkCommand(file, opts, io);

@@ -68,7 +68,7 @@ export async function checkAnswers(pack: Pack, answers: Answers, rules: FileRule
   const facts = await auditFactsFor(answers, policy, rules);
   const day = policy.maxAgeDays !== null || hasDueDates(assessment) ? today() : "";
   const crosswalks = rules.crosswalks.filter((c) => policy.frameworks.includes(c.framework.id));
-  const found = withCoverage(policyFindings(assessment, policy, day, baseline, facts), coverageFindings(assessment, crosswalks, policy.minCoverage));
+  const found = withCoverage(policyFindings(assessment, policy, day, baseline, facts), coverageFindings(assessment, crosswalks, policy.minCoverage, { facts: policy.verifyEvidence ? facts.evidence : null }));
   return { assessment, findings: found, passed: passes(found), applied, evidence: evidenceCounts(answers, facts.evidence) };
 }
 

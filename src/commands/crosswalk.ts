@@ -18,6 +18,7 @@ export interface CrosswalkOptions {
   output?: string;
   pack?: string;
   list?: boolean;
+  verifyEvidence?: boolean;
 }
 
 /** `crosswalk --list`: the frameworks the pack has crosswalk files for, with their versions and items. */
@@ -57,6 +58,8 @@ export async function crosswalkCommand(file: string, opts: CrosswalkOptions, io:
   const assessment = score(pack, answers);
   const color = opts.output || opts.format !== "text" ? PLAIN : await colorFor(io.env, () => io.stdoutIsTTY);
   const meta = { toolName: TOOL.name, toolVersion: TOOL.version, generated: opts.format === "md" || opts.format === "html" ? generatedAt(io) : "" };
-  emit(await format(coveragesOf(crosswalks, assessment), { assessment, color, meta }), opts.output, io);
+  // Under --verify-evidence a met item needs its yes answers' evidence found; the facts come from the file system here, not in the core.
+  const facts = opts.verifyEvidence ? (await import("../io/evidence-files.js")).evidenceFacts(answers, io.cwd) : null;
+  emit(await format(coveragesOf(crosswalks, assessment, facts), { assessment, color, meta }), opts.output, io);
   return EXIT.ok;
 }

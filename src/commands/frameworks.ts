@@ -1,4 +1,5 @@
 import { coverage, type Coverage, type Crosswalk } from "../core/crosswalk.js";
+import type { EvidenceFacts } from "../core/evidence.js";
 import type { Assessment, Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
 
@@ -13,7 +14,7 @@ export async function crosswalksFor(ids: string[], pack: Pack, io: Io): Promise<
   return [...new Set(ids)].map((id) => loadCrosswalk(dir, id, pack, io.cwd));
 }
 
-/** An assessment read through each crosswalk. */
-export function coveragesOf(crosswalks: Crosswalk[], a: Assessment): Coverage[] {
-  return crosswalks.map((c) => coverage(c, a));
+/** An assessment read through each crosswalk; with evidence facts, met items need their evidence found. */
+export function coveragesOf(crosswalks: Crosswalk[], a: Assessment, facts: EvidenceFacts | null = null): Coverage[] {
+  return crosswalks.map((c) => coverage(c, a, { facts }));
 }

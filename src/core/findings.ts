@@ -1,4 +1,4 @@
-import { sectionRequired } from "./levels.js";
+import { claimSupported, sectionRequired } from "./levels.js";
 import { auditFindings, type AuditFacts } from "./audit.js";
 import { regressionFindings } from "./regressions.js";
 import type { Assessment, Position, ScoredPrinciple, ScoredQuestion } from "./types.js";
@@ -32,6 +32,10 @@ function questionFindings(a: Assessment, policy: Policy): Finding[] {
         findings.push(q.naWithoutReason
           ? finding("NA_WITHOUT_REASON", severity, `${where} is n/a without notes; say why it does not apply, or answer it`, p.principle.id, q.question.id, at)
           : finding("UNANSWERED", severity, `${where} is unanswered`, p.principle.id, q.question.id, at));
+      } else if (q.naNotAllowed) {
+        const allowed = [...(p.principle.naAllowedFor ?? []), ...(q.question.naAllowedFor ?? [])];
+        const why = allowed.length ? `only for systems with the trait ${[...new Set(allowed)].join(" or ")}, which project.traits does not list` : "for no system";
+        findings.push(finding("NA_NOT_ALLOWED", "error", `${where} is n/a, but the pack allows n/a at gate ${p.principle.number} ${why}, so the check stays open; answer yes, partial or no${allowed.length ? ", or add the trait if the system has it" : ""}`, p.principle.id, q.question.id, at));
       } else if (policy.requireEvidence && (q.status === "yes" || q.status === "partial") && !q.answer?.evidence.length) {
         findings.push(finding("MISSING_EVIDENCE", "error", `${where} is ${q.status} but lists no evidence; add the paths or URLs that show it under 'evidence'`, p.principle.id, q.question.id, at));
       }
@@ -100,13 +104,22 @@ function levelFindings(a: Assessment, policy: Policy): Finding[] {
   if (!levels) return [];
   const findings: Finding[] = [];
   const claimed = a.answers.claimedLevel;
-  if (claimed !== null && claimed > levels.level) {
-    for (const gate of levels.gates.slice(0, claimed)) {
+  if (claimed !== null && !claimSupported(levels, claimed)) {
+    // The top level's ongoing checks are the gate to the top level sustained, so claiming it needs them too.
+    const lower = claimSupported(levels, levels.level) ? levels.level : levels.level - 1;
+    const needed = claimed === levels.top && levels.level === levels.top ? levels.gates : levels.gates.slice(0, claimed);
+    for (const gate of needed) {
       for (const q of gate.open) {
         const p = gate.section;
-        const status = q.status === "unanswered" ? (q.naWithoutReason ? "n/a without notes" : "unanswered") : q.status;
-        findings.push(finding("LEVEL_NOT_MET", "error", `claimed level ${claimed} needs gate ${p.principle.number} passed, but ${p.principle.id}/${q.question.id} is ${status}; answer yes (with evidence) or n/a with notes, or lower claimed-level to ${levels.level}`, p.principle.id, q.question.id, questionPosition(a, p, q)));
+        const status = q.status === "unanswered" ? (q.naWithoutReason ? "n/a without notes" : "unanswered") : q.naNotAllowed ? "n/a where the pack does not allow it" : q.status;
+        const what = p.principle.number === levels.top ? `level ${levels.top}'s ongoing checks passed` : `gate ${p.principle.number} passed`;
+        findings.push(finding("LEVEL_NOT_MET", "error", `claimed level ${claimed} needs ${what}, but ${p.principle.id}/${q.question.id} is ${status}; answer yes (with evidence), or lower claimed-level to ${lower}`, p.principle.id, q.question.id, questionPosition(a, p, q)));
       }
+    }
+    const cap = levels.cappedBy;
+    if (cap && claimed > cap.level) {
+      const kind = cap.switchback ? `${cap.switchback} ` : "";
+      findings.push(finding("LEVEL_NOT_MET", "error", `claimed level ${claimed}, but the last history entry is a ${kind}switchback to level ${cap.level} (${cap.date}); record an advance in history once the gates are reviewed again, or lower claimed-level to ${cap.level}`, null, null, a.answers.positions.answers));
     }
   }
   if (policy.minLevel !== null && levels.level < policy.minLevel) {

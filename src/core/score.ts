@@ -1,7 +1,7 @@
 import type {
   Answer, Answers, Assessment, Band, Counts, Pack, Principle, Question, ScoredPrinciple, ScoredQuestion,
 } from "./types.js";
-import { levelOf } from "./levels.js";
+import { levelOf, markNaNotAllowed } from "./levels.js";
 
 /** Whether a question applies to a system with these traits: always, or when one of its traits is listed. */
 export function questionApplies(question: Question, traits: readonly string[]): boolean {
@@ -91,8 +91,10 @@ export function score(pack: Pack, answers: Answers): Assessment {
     }
   }
   // A level pack is judged by the level its gates reach, not by an overall score (later gates are not asked yet).
+  // There, n/a passes a check only where the pack allows it for the system's traits (na-allowed-for).
   if (pack.scoring === "levels" && principles.length) {
-    return { pack, answers, principles, exact: null, score: null, band: null, weakest: null, levels: levelOf(principles) };
+    const gated = markNaNotAllowed(principles, traits);
+    return { pack, answers, principles: gated, exact: null, score: null, band: null, weakest: null, levels: levelOf(gated, answers.history) };
   }
   return { pack, answers, principles, exact, score: overall, band: bandFor(pack.bands, overall), weakest };
 }

@@ -19,6 +19,8 @@ export interface Question {
   weight: number;
   /** Trait ids this question applies to; empty when it applies to every system. */
   appliesTo: string[];
+  /** Level packs: traits for which n/a passes this question's gate check (with its section's); empty: n/a never passes. */
+  naAllowedFor?: string[];
 }
 
 /** What a system may be (e.g. generative-ai); questions may apply only to some traits. */
@@ -48,6 +50,8 @@ export interface Principle {
   summary: string;
   /** Level packs only: the phase the level belongs to (e.g. prototyping). */
   phase?: string;
+  /** Level packs: traits for which n/a passes any check of this gate (questions may add their own). */
+  naAllowedFor?: string[];
   weight: number;
   questions: Question[];
 }
@@ -151,6 +155,10 @@ export interface Project {
   intendedUse?: string;
   /** The EU AI Act's risk level. */
   risk?: "minimal" | "limited" | "high";
+  /** The EU AI Act's operator role: who places the system on the market (provider), uses it (deployer), or both. */
+  role?: "provider" | "deployer" | "both";
+  /** Where the system is placed on the market, put into service or its output used: lower-case codes (eu, a member state, uk, us, …). */
+  jurisdictions?: string[];
   /** The pack's traits the system has; absent when the file does not say. */
   traits?: string[];
   /** The larger system this project is a component of (level packs: a system's level is its lowest component's). */
@@ -164,8 +172,12 @@ export interface HistoryEntry {
   level: number;
   date: string;
   kind: "advance" | "switchback";
+  /** MLTRL's kinds of switchback (article Fig. 3): discovery (unplanned), embedded (predefined), review (sent back by a gate); absent when not recorded. */
+  switchback?: SwitchbackKind;
   note: string;
 }
+
+export type SwitchbackKind = "discovery" | "embedded" | "review";
 
 /** An answer, in the file, to a question the pack has retired. */
 export interface RetiredAnswer {
@@ -213,6 +225,8 @@ export interface ScoredQuestion {
   status: QuestionStatus;
   /** True when the file says n/a but gives no reason: scored as unanswered. */
   naWithoutReason: boolean;
+  /** Level packs: n/a (with a reason) where the pack does not allow n/a for this system's traits; the gate check stays open. */
+  naNotAllowed?: boolean;
   answer: Answer | undefined;
   /** Points earned (0..1); null when left out of the score (n/a with a reason). */
   value: number | null;
@@ -255,14 +269,22 @@ export interface Assessment {
 export interface Gate {
   section: ScoredPrinciple;
   passed: boolean;
-  /** Applying questions not yet yes, nor n/a with notes. */
+  /** Applying questions not yet yes, nor n/a with notes where the pack allows n/a. */
   open: ScoredQuestion[];
+  /** Applying questions (the gate's checks): open ones count against it. */
+  checks: number;
 }
 
 /** How far a level pack's gates carry an answers file. */
 export interface LevelResult {
-  /** The number of consecutive gates passed from gate 0, at most the highest level. */
+  /** The number of consecutive gates passed from gate 0, at most the highest level, capped by a final switchback. */
   level: number;
+  /** The level the gates alone reach, before a final switchback caps it. */
+  gatesReach: number;
+  /** The last history entry, when it is a switchback to a level below what the gates reach. */
+  cappedBy: HistoryEntry | null;
+  /** At the top level: whether its ongoing checks all pass (the top level is sustained); false below it. */
+  sustained: boolean;
   /** The highest level of the pack (its last section's number). */
   top: number;
   /** The section of the level reached: its name and phase. */

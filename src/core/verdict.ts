@@ -7,6 +7,7 @@ export type Severity = "error" | "warning";
 export type FindingCode =
   | "UNANSWERED"
   | "NA_WITHOUT_REASON"
+  | "NA_NOT_ALLOWED"
   | "MISSING_EVIDENCE"
   | "BELOW_MIN_SCORE"
   | "PRINCIPLE_BELOW_MIN_SCORE"

@@ -14,8 +14,9 @@ const NO_SCORE = { name: "lightgrey", hex: "#9f9f9f" };
 export function badgeContent(a: Assessment, label: string): BadgeContent {
   // A level pack (MLTRL) shows the readiness level reached, coloured along the same scale.
   if (a.levels) {
-    const { level, top } = a.levels;
-    return { label, message: `level ${level} of ${top}`, color: BAND_COLORS[top ? Math.round((level * (BAND_COLORS.length - 1)) / top) : 0]! };
+    const { level, top, sustained } = a.levels;
+    // The top level's ongoing checks decide whether it is sustained; the badge never claims it when they are open.
+    return { label, message: `level ${level} of ${top}${level === top && !sustained ? " (not sustained)" : ""}`, color: BAND_COLORS[top ? Math.round((level * (BAND_COLORS.length - 1)) / top) : 0]! };
   }
   if (a.score === null) return { label, message: "not scored", color: NO_SCORE };
   const step = bandStep(a.pack, a.band);

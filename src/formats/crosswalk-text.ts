@@ -1,20 +1,20 @@
 import type { ChalkInstance } from "chalk";
-import { shownPercent, type Coverage, type CoverageStatus } from "../core/crosswalk.js";
+import { headline, type Coverage, type CoverageStatus } from "../core/crosswalk.js";
 import { PLAIN } from "../io/color.js";
 import { terminalSafe as t } from "../io/terminal.js";
+import { itemNote, itemStatusWords, NOT_CONFORMITY } from "../text/coverage.js";
 
-const WORD: Record<CoverageStatus, string> = { met: "met", partial: "partial", gap: "gap", unmapped: "unmapped" };
-
-/** `crosswalk --format text`: per framework its counts, then each item grouped, status in words (colour only adds to them). */
+/** `crosswalk --format text`: per framework its headline and counts, then each item grouped, status in words (colour only adds to them). */
 export function crosswalkText(list: Coverage[], color: ChalkInstance = PLAIN): string {
   const c = color;
-  const tint: Record<CoverageStatus, (s: string) => string> = { met: c.green, partial: c.yellow, gap: c.red, unmapped: c.dim };
-  const lines: string[] = [];
+  const tint: Record<CoverageStatus, (s: string) => string> = { met: c.green, partial: c.yellow, gap: c.red, unmapped: c.dim, "not-applicable": c.dim };
+  const lines: string[] = [c.bold(NOT_CONFORMITY)];
   for (const cov of list) {
     const f = cov.crosswalk.framework;
-    if (lines.length) lines.push("");
-    lines.push(c.bold(`${t(f.title)} ${t(f.version)}`));
-    lines.push(`  ${cov.counts.met} of ${cov.mapped} mapped items met (${shownPercent(cov)}); ${cov.counts.partial} partial, ${cov.counts.gap} gap, ${cov.counts.unmapped} unmapped of ${cov.items.length}`);
+    lines.push("", c.bold(`${t(f.title)} ${t(f.version)}`));
+    lines.push(`  ${headline(cov)}`);
+    const n = cov.counts;
+    lines.push(`  ${n.partial} partial, ${n.gap} gap, ${n.unmapped} unmapped (no question of the pack evidences them), ${n["not-applicable"]} not applicable, of ${cov.total}; evidence ${cov.verified ? "verified (--verify-evidence)" : "not verified (add --verify-evidence)"}`);
     let group: string | null = null;
     for (const i of cov.items) {
       if (i.item.group !== group) {
@@ -23,10 +23,9 @@ export function crosswalkText(list: Coverage[], color: ChalkInstance = PLAIN): s
         if (group) lines.push("", c.bold(`  ${t(title ?? group)}`));
       }
       const answers = i.questions.map((q) => `${q.principle}/${q.question} ${q.answer}`).join(", ");
-      lines.push(`    ${tint[i.status](WORD[i.status].padEnd(8))} ${t(i.item.id)}  ${t(i.item.title)}`);
-      lines.push(c.dim(`             ${t([answers, i.reason].filter(Boolean).join(": "))}`));
+      lines.push(`    ${tint[i.status](itemStatusWords(i).padEnd(27))} ${t(i.item.id)}  ${t(i.item.title)}`);
+      lines.push(c.dim(`${" ".repeat(32)}${t([answers, itemNote(i)].filter(Boolean).join(": "))}`));
     }
   }
-  lines.push("", c.dim("Coverage read from a self-assessment is not conformity with a framework: it shows where the answers claim evidence."));
   return `${lines.join("\n")}\n`;
 }

@@ -16,7 +16,10 @@ function levelFields(a: Assessment, levels: LevelResult) {
       top: levels.top,
       claimed: a.answers.claimedLevel,
       history: a.answers.history,
-      next: { level: next.section.principle.number, id: next.section.principle.id, open: next.open.map((q) => `${next.section.principle.id}/${q.question.id}`) },
+      next: { level: next.section.principle.number, id: next.section.principle.id, open: next.open.map((q) => `${next.section.principle.id}/${q.question.id}`), checks: next.checks, passed: next.checks - next.open.length },
+      sustained: levels.sustained,
+      gatesReach: levels.gatesReach,
+      cappedBy: levels.cappedBy,
     },
   };
 }

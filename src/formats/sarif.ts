@@ -55,8 +55,13 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
   },
   LEVEL_NOT_MET: {
     short: "The answers file claims a readiness level its gates do not support.",
-    full: "In a level pack (e.g. mltrl) a level is reached when every gate below it is passed: each applying question yes, or n/a with notes. The file's claimed-level is higher than the level its answers reach; the finding stands at each open question of the gates up to the claimed level.",
-    help: "Close the open questions of those gates (yes with evidence, or n/a with the reason), or lower claimed-level to the level reached.",
+    full: "In a level pack (e.g. mltrl) a level is reached when every gate below it is passed: each applying question yes, or n/a with notes where the pack allows n/a. Claiming the top level also needs its ongoing checks passed (the level sustained), and a switchback as the last history entry caps the level. The file's claimed-level is higher than that; the finding stands at each open question of the gates up to the claimed level, and at answers: for a capping switchback.",
+    help: "Close the open questions of those gates (yes with evidence), record an advance after a switchback once the gates are reviewed again, or lower claimed-level to the level reached.",
+  },
+  NA_NOT_ALLOWED: {
+    short: "A gate's check is answered n/a where the level pack does not allow n/a.",
+    full: "In a level pack, n/a passes a gate's check only where the pack allows it (na-allowed-for on the level or the question, naming traits such as off-the-shelf-model for the research gates of a project that entered from an existing model). Here the system has none of those traits, so the n/a leaves the check open and the gate is not passed.",
+    help: "Answer the question yes, partial or no; if the system has the trait the pack names, add it to project.traits.",
   },
   BELOW_MIN_LEVEL: {
     short: "The readiness level reached is below the policy's min-level.",
@@ -64,9 +69,9 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
     help: "Close the open questions of the next gate (`rml-assess check FILE` lists them), or agree a different min-level.",
   },
   FRAMEWORK_COVERAGE: {
-    short: "Too few of a framework's mapped items are met (min-coverage).",
-    full: "The policy (--framework ID --min-coverage N, or framework: and min-coverage: in the config) sets the share of a framework's mapped items (NIST AI RMF subcategories, EU AI Act paragraphs, ISO/IEC 42001 controls) that must be met; an item is met when every question mapped to it that applies is answered yes, or n/a with a reason. Fewer are met here.",
-    help: "Run `rml-assess crosswalk FILE --framework ID` to see the items that are partial or gaps and the questions behind them, then work on those answers, or agree a different min-coverage.",
+    short: "Too few of a framework's items are met (min-coverage).",
+    full: "The policy (--framework ID --min-coverage N, or framework: and min-coverage: in the config) sets the share of a framework's items that apply to the system (NIST AI RMF subcategories, EU AI Act paragraphs, ISO/IEC 42001 controls; unmapped ones count against it, not-applicable ones are left out) that must be met. An item is met when every question mapped to it that applies is answered yes with evidence (found, under verify-evidence), or n/a with a reason, and the mapping covers the whole item. Fewer are met here.",
+    help: "Run `rml-assess crosswalk FILE --framework ID` to see the items that are partial, gaps or unmapped and the questions behind them, then work on those answers, or agree a different min-coverage.",
   },
   EVIDENCE_NOT_FOUND: {
     short: "An evidence path does not exist in the repository.",

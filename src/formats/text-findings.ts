@@ -12,6 +12,7 @@ const SHOWN_LINES = 6;
 const GROUP_NOUN: Partial<Record<FindingCode, string>> = {
   UNANSWERED: "unanswered",
   NA_WITHOUT_REASON: "n/a without notes",
+  NA_NOT_ALLOWED: "n/a where the pack does not allow it",
   MISSING_EVIDENCE: "without evidence",
 };
 

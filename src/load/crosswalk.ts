@@ -12,9 +12,12 @@ import { didYouMean } from "./suggest.js";
 import { parseYaml, pathPosition, toData, type YamlSource } from "./yaml.js";
 
 interface CrosswalkData {
-  framework: { id: string; title: string; version: string; source: string; reuse: string; note?: string };
+  framework: { id: string; title: string; version: string; source: string; reuse: string; note?: string; jurisdictions?: string[] };
   groups?: { id: string; title: string }[];
-  items: { id: string; title: string; group?: string; article?: number; paragraph?: string; questions?: { id: string; rationale: string }[]; "not-covered"?: string }[];
+  items: {
+    id: string; title: string; group?: string; article?: number; paragraph?: string; questions?: { id: string; rationale: string }[]; "not-covered"?: string;
+    coverage?: "full" | "partial"; uncovered?: string; scope?: FrameworkItem["scope"];
+  }[];
 }
 
 /** The directory of a pack's crosswalk files: crosswalk/ beside its pack.yaml. */
@@ -46,6 +49,10 @@ function mappingDiagnostics(src: YamlSource, d: CrosswalkData, expectedId: strin
     if (mapped === (item["not-covered"] !== undefined)) {
       out.push({ ...at(["items", i]), message: `item '${item.id}' needs either questions: or not-covered:, ${mapped ? "not both" : "and has neither"}`, hint: "map the questions that evidence it, or say why none does" });
     }
+    if (mapped && item["not-covered"] === undefined && item.coverage === undefined) out.push({ ...at(["items", i]), message: `item '${item.id}' maps questions but does not say how far they cover it`, hint: "add coverage: full when yes to all of them would evidence the whole item, else coverage: partial with uncovered: saying what they do not ask" });
+    if (item.coverage === "partial" && item.uncovered === undefined) out.push({ ...at(["items", i, "coverage"]), message: `item '${item.id}' is covered only in part but does not say what is not asked`, hint: "add uncovered: with what of the item the questions do not ask" });
+    if (item.uncovered !== undefined && item.coverage !== "partial") out.push({ ...at(["items", i, "uncovered"]), message: `item '${item.id}' says what is uncovered, but its coverage is ${item.coverage ?? "not given"}`, hint: "set coverage: partial, or remove uncovered:" });
+    if (!mapped && item.coverage !== undefined) out.push({ ...at(["items", i, "coverage"]), message: `item '${item.id}' is not covered, so it has no coverage`, hint: "remove coverage:, or map the questions that evidence it" });
     const inItem = new Set<string>();
     (item.questions ?? []).forEach((q, j) => {
       const where = at(["items", i, "questions", j, "id"]);
@@ -67,9 +74,10 @@ function toCrosswalk(d: CrosswalkData, file: string): Crosswalk {
       return { principle, question, rationale: q.rationale.trim() };
     }),
     notCovered: item["not-covered"]?.trim() ?? null,
+    coverage: item.coverage ?? null, uncovered: item.uncovered?.trim() ?? null, scope: item.scope ?? null,
   }));
   const f = d.framework;
-  return { framework: { id: f.id, title: f.title, version: f.version, source: f.source, reuse: f.reuse.trim(), note: (f.note ?? "").trim() }, groups: d.groups ?? [], items, file };
+  return { framework: { id: f.id, title: f.title, version: f.version, source: f.source, reuse: f.reuse.trim(), note: (f.note ?? "").trim() }, groups: d.groups ?? [], items, file, jurisdictions: f.jurisdictions ?? [] };
 }
 
 /**

@@ -46,7 +46,8 @@ interface PrincipleData {
   id: string; number: number; title: string; summary: string; weight?: number;
   commitment?: { text: string; source: string };
   phase?: string;
-  questions: { id: string; text: string; guidance: string; "red-flag": string; recommendation: string; evidence: string; refs: string[]; weight?: number; "applies-to"?: string[] }[];
+  "na-allowed-for"?: string[];
+  questions: { id: string; text: string; guidance: string; "red-flag": string; recommendation: string; evidence: string; refs: string[]; weight?: number; "applies-to"?: string[]; "na-allowed-for"?: string[] }[];
 }
 
 function toPrinciple(d: PrincipleData): Principle {
@@ -54,10 +55,11 @@ function toPrinciple(d: PrincipleData): Principle {
     id: d.id, number: d.number, title: d.title, summary: d.summary.trim(), weight: d.weight ?? 1,
     ...(d.commitment ? { commitment: { text: d.commitment.text.trim(), source: d.commitment.source } } : {}),
     ...(d.phase ? { phase: d.phase } : {}),
+    naAllowedFor: d["na-allowed-for"] ?? [],
     questions: d.questions.map((q) => ({
       id: q.id, text: q.text.trim(), guidance: q.guidance.trim(), redFlag: q["red-flag"].trim(),
       recommendation: q.recommendation.trim(), evidence: q.evidence.trim(), refs: q.refs, weight: q.weight ?? 1,
-      appliesTo: q["applies-to"] ?? [],
+      appliesTo: q["applies-to"] ?? [], naAllowedFor: q["na-allowed-for"] ?? [],
     })),
   };
 }
@@ -70,18 +72,27 @@ function principleDiagnostics(src: YamlSource, d: PrincipleData, expectedId: str
   if (d.id !== expectedId) {
     out.push({ file: src.file, ...pathPosition(src, ["id"]), message: `id '${d.id}' does not match the file name '${expectedId}.yaml'`, hint: `set id: ${expectedId}, or rename the file` });
   }
+  const undeclared = (trait: string, path: (string | number)[], what: string) => {
+    if (traits.includes(trait)) return;
+    out.push({
+      file: src.file, ...pathPosition(src, path),
+      message: `${what} the trait '${trait}', which pack.yaml does not declare`,
+      hint: traits.length ? didYouMean(trait, traits, "trait") : "declare it under traits: in pack.yaml, with a one-line description",
+    });
+  };
+  // n/a passing a gate check is a rule of level packs only; elsewhere n/a is always left out of the score.
+  const naOutsideLevels = (path: (string | number)[]) => {
+    if (scoring !== "levels") out.push({ file: src.file, ...pathPosition(src, path), message: "na-allowed-for is only for level packs (scoring: levels)", hint: "remove it; in a weighted pack n/a with notes is left out of the score" });
+  };
+  if (d["na-allowed-for"]) naOutsideLevels(["na-allowed-for"]);
+  (d["na-allowed-for"] ?? []).forEach((trait, t) => undeclared(trait, ["na-allowed-for", t], `level '${d.id}' allows n/a for`));
   const seen = new Set<string>();
   d.questions.forEach((q, i) => {
     if (seen.has(q.id)) out.push({ file: src.file, ...pathPosition(src, ["questions", i, "id"]), message: `question id '${q.id}' is used twice in this principle`, hint: "give each question its own id" });
     seen.add(q.id);
-    (q["applies-to"] ?? []).forEach((trait, t) => {
-      if (traits.includes(trait)) return;
-      out.push({
-        file: src.file, ...pathPosition(src, ["questions", i, "applies-to", t]),
-        message: `question '${q.id}' applies to the trait '${trait}', which pack.yaml does not declare`,
-        hint: traits.length ? didYouMean(trait, traits, "trait") : "declare it under traits: in pack.yaml, with a one-line description",
-      });
-    });
+    (q["applies-to"] ?? []).forEach((trait, t) => undeclared(trait, ["questions", i, "applies-to", t], `question '${q.id}' applies to`));
+    if (q["na-allowed-for"]) naOutsideLevels(["questions", i, "na-allowed-for"]);
+    (q["na-allowed-for"] ?? []).forEach((trait, t) => undeclared(trait, ["questions", i, "na-allowed-for", t], `question '${q.id}' allows n/a for`));
   });
   return out;
 }

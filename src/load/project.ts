@@ -6,6 +6,8 @@ export function readProject(data: Record<string, unknown>): Project {
   const project: Project = { name: (p.name as string) ?? "", owner: p.owner as string | undefined, description: p.description as string | undefined, repository: p.repository as string | undefined };
   if (typeof p["intended-use"] === "string") project.intendedUse = p["intended-use"];
   if (typeof p.risk === "string") project.risk = p.risk as Project["risk"];
+  if (typeof p.role === "string") project.role = p.role as Project["role"];
+  if (Array.isArray(p.jurisdictions)) project.jurisdictions = p.jurisdictions as string[];
   if (Array.isArray(p.traits)) project.traits = p.traits as string[];
   if (typeof p.system === "string") project.system = p.system;
   if (typeof p.component === "string") project.component = p.component;
@@ -14,8 +16,8 @@ export function readProject(data: Record<string, unknown>): Project {
 
 /** A level pack's fields of a schema-valid file: `claimed-level` and `history` (notes trimmed). */
 export function readLevelFields(data: Record<string, unknown>): { claimedLevel: number | null; history: HistoryEntry[] } {
-  const history = ((data.history ?? []) as { level: number; date: string; kind: HistoryEntry["kind"]; note?: string | null }[])
-    .map((h) => ({ level: h.level, date: h.date, kind: h.kind, note: (h.note ?? "").trim() }));
+  const history = ((data.history ?? []) as { level: number; date: string; kind: HistoryEntry["kind"]; switchback?: HistoryEntry["switchback"]; note?: string | null }[])
+    .map((h) => ({ level: h.level, date: h.date, kind: h.kind, ...(h.switchback ? { switchback: h.switchback } : {}), note: (h.note ?? "").trim() }));
   return { claimedLevel: typeof data["claimed-level"] === "number" ? data["claimed-level"] : null, history };
 }
 

@@ -62,7 +62,7 @@ describe("the mltrl pack", () => {
     expect(result!.score).toBeNull();
     expect(result!.readiness.history.filter((h) => h.kind === "switchback")).toHaveLength(1);
     const text = await runInProcess(["check", EXAMPLE]);
-    expect(text.stdout).toContain("Readiness level 4 of 9: Proof of concept (prototyping)");
+    expect(text.stdout).toMatch(/At readiness level 4 of 9: Proof of concept \(prototyping\); gate to level 5 open: \d+ of \d+ checks passed/);
     for (const id of result!.readiness.next.open) expect(text.stdout).toContain(id);
   });
 
@@ -80,16 +80,19 @@ describe("level scoring from the command line (a small level pack)", () => {
     expect(r.code).toBe(1);
     const [result] = resultsOf(r.stdout).results;
     expect(result!.level).toBe(1);
-    expect(result!.readiness).toMatchObject({ title: "Prototype", phase: "prototyping", top: 2, claimed: 2, next: { level: 1, open: ["prototype/written", "prototype/reviewed"] } });
+    expect(result!.readiness).toMatchObject({ title: "Prototype", phase: "prototyping", top: 2, claimed: 2, next: { level: 1, open: ["prototype/written", "prototype/reviewed", "prototype/origin-recorded"] } });
     const lines = readFileSync(file, "utf8").split("\n");
     const lineOf = (text: string) => lines.findIndex((l) => l.trimEnd().endsWith(text)) + 1;
     expect(result!.findings.map((f) => `${f.code} ${f.question} ${f.line}`).sort()).toEqual([
       `LEVEL_NOT_MET reviewed ${lineOf("    reviewed:")}`,
       `LEVEL_NOT_MET written ${lineOf("written: partial")}`,
       `UNANSWERED reviewed ${lineOf("    reviewed:")}`,
+      // The file lists the trait reused-model: its n/a at gate 0 passes (the pack allows it), and gate 1 asks one question more.
+      `LEVEL_NOT_MET origin-recorded ${lineOf("  prototype:")}`,
+      `UNANSWERED origin-recorded ${lineOf("  prototype:")}`,
     ].sort());
     const text = await runInProcess(["check", file, "--pack", TINY_PACK]);
-    expect(text.stdout).toContain("Readiness level 1 of 2: Prototype (prototyping)");
+    expect(text.stdout).toContain("At readiness level 1 of 2: Prototype (prototyping); gate to level 2 open: 0 of 3 checks passed");
     expect(text.stdout).toContain("Claimed level 2 (not supported by the gates)");
   });
 
@@ -124,6 +127,19 @@ describe("level scoring from the command line (a small level pack)", () => {
     expect(junit).toMatch(/<testcase classname="policy" name="min-level 2" time="0">\s*<failure[^>]*type="BELOW_MIN_LEVEL"/);
   });
 
+  it("reports n/a the pack does not allow as NA_NOT_ALLOWED, with a SARIF rule of its own, and the gate stays open", () => withTempDir(async (dir) => {
+    const file = join(dir, "no-trait.yaml");
+    writeFileSync(file, readFileSync(join(TINY, "at-level-1.yaml"), "utf8").replace("  traits: [reused-model]\n", ""));
+    const json = await runInProcess(["check", file, "--pack", TINY_PACK, "--format", "json"]);
+    const [result] = resultsOf(json.stdout).results;
+    expect(result!.level).toBe(0);
+    expect(result!.findings.filter((f) => f.code === "NA_NOT_ALLOWED").map((f) => `${f.principle}/${f.question}`)).toEqual(["idea/reviewed"]);
+    const sarif = JSON.parse((await runInProcess(["check", file, "--pack", TINY_PACK, "--format", "sarif"])).stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain("NA_NOT_ALLOWED");
+    const text = await runInProcess(["check", file, "--pack", TINY_PACK]);
+    expect(text.stdout).toContain("idea/reviewed n/a not allowed here");
+  }));
+
   it("gives a system the lowest level of its components, in text and JSON", async () => {
     const files = [join(TINY, "at-level-2.yaml"), join(TINY, "at-level-1.yaml")];
     const r = await runInProcess(["check", ...files, "--pack", TINY_PACK, "--format", "json"]);
@@ -141,10 +157,10 @@ describe("the TRL card", () => {
     const r = await runInProcess(["report", EXAMPLE, "--format", "md"]);
     expect(r.code).toBe(0);
     const json = resultsOf((await runInProcess(["check", EXAMPLE, "--format", "json"])).stdout).results[0]!;
-    expect(r.stdout).toContain(`**Readiness level ${json.level} of 9: Proof of concept (prototyping).**`);
+    expect(r.stdout).toMatch(new RegExp(`\\*\\*At readiness level ${json.level} of 9: Proof of concept \\(prototyping\\); gate to level 5 open: \\d+ of \\d+ checks passed\\.\\*\\*`));
     expect(r.stdout).toContain(`\`0 ${"■".repeat(json.level)}◆${"□".repeat(9 - json.level)} 9\``);
-    expect(r.stdout).toMatch(/\| ↩ switchback to \| 2 \|/);
-    expect(r.stdout).toContain("## Next gate: leaving level 4 (Proof of concept)");
+    expect(r.stdout).toMatch(/\| ↩ discovery switchback to \| 2 \|/);
+    expect(r.stdout).toContain("## Gate to level 5: leaving level 4 (Proof of concept)");
     for (const id of json.readiness.next.open) expect(r.stdout).toContain(`\`${id}\``);
     for (const heading of ["Intended and unacceptable use", "What is tested, and what is not", "Data considerations", "Ethics checklist", "Requirements and V&amp;V", "Coupled components"]) {
       expect(r.stdout).toContain(`## ${heading}`);

@@ -89,6 +89,7 @@ items:
       - { id: beta/dropped, rationale: r }
 `);
     expect(found).toEqual([
+      expect.stringMatching(/:8:5 item 'X-1' maps questions but does not say how far they cover it \(add coverage: full when yes to all of them would evidence the whole item, else coverage: partial with uncovered: saying what they do not ask\)/),
       expect.stringMatching(/:11:15 'alpha\/core-on' is not a question of the pack 'traits-demo' \(did you mean 'alpha\/core-one'\?\)/),
       expect.stringMatching(/:12:15 question 'alpha\/old-access' is retired in traits-demo 1\.1\.0 \(map beta\/least-privilege instead\)/),
       expect.stringMatching(/:13:15 question 'beta\/dropped' is retired .*\(no question replaces it; remove the mapping\)/),
@@ -115,11 +116,37 @@ items:
 `);
     expect(found).toEqual([
       expect.stringMatching(/:2:7 framework id 'other' does not match the file name 'broken\.yaml'/),
+      expect.stringMatching(/:10:5 item 'X-1' maps questions but does not say how far they cover it/),
       expect.stringMatching(/:12:12 item 'X-1' names the group 'G2', which groups: does not list \(did you mean 'G1'\?\)/),
       expect.stringMatching(/:15:15 question 'alpha\/core-one' is mapped twice to item 'X-1'/),
       expect.stringMatching(/:16:5 item 'X-1' needs either questions: or not-covered:, not both/),
       expect.stringMatching(/:16:9 item 'X-1' is listed twice/),
       expect.stringMatching(/:21:5 item 'X-2' needs either questions: or not-covered:, and has neither/),
+    ]);
+  });
+
+  it("needs coverage partial to say what is not asked, and uncovered or coverage only where they mean something", async () => {
+    const found = await problems(`${HEAD}items:
+  - id: X-1
+    title: T
+    coverage: partial
+    questions:
+      - { id: alpha/core-one, rationale: r }
+  - id: X-2
+    title: T
+    coverage: full
+    uncovered: misuse
+    questions:
+      - { id: alpha/core-one, rationale: r }
+  - id: X-3
+    title: T
+    coverage: full
+    not-covered: nothing asks it
+`);
+    expect(found).toEqual([
+      expect.stringMatching(/:10:15 item 'X-1' is covered only in part but does not say what is not asked \(add uncovered: /),
+      expect.stringMatching(/:16:16 item 'X-2' says what is uncovered, but its coverage is full/),
+      expect.stringMatching(/:21:15 item 'X-3' is not covered, so it has no coverage/),
     ]);
   });
 

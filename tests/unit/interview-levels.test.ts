@@ -33,7 +33,7 @@ describe("interview with a level pack", () => {
     const r = await interview(dir, [
       notNow(),
       ...answer("yes"), ...answer("no"),
-      choose("stop", /0\. Idea: gate not passed \(1 question open\); Readiness level 0 of 2: Idea \(research\)\.[\s\S]*Go on to their questions\?/),
+      choose("stop", /0\. Idea: gate not passed \(1 question open\); At readiness level 0 of 2: Idea \(research\); gate to level 1 open: 1 of 2 checks passed\.[\s\S]*Go on to their questions\?/),
     ]);
     expect(r.code).toBe(0);
     expect(r.transcript).not.toMatch(/prototype\/written/);

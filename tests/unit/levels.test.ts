@@ -12,8 +12,9 @@ function levelPack(): Pack {
     { id: "proto", questions: [{ id: "a" }, { id: "b" }, { id: "origin", appliesTo: ["reused-model"] }] },
     { id: "product", questions: [{ id: "a" }, { id: "b" }] },
     { id: "deployed", questions: [{ id: "a" }, { id: "b" }] },
-  ], { traits: [{ id: "reused-model", description: "d" }] });
-  return { ...pack, scoring: "levels", principles: pack.principles.map((p, i) => ({ ...p, number: i, phase: `phase ${i}` })) };
+  ], { traits: [{ id: "reused-model", description: "d" }, { id: "started-elsewhere", description: "d" }] });
+  // n/a passes a check of gate 0 only for a system started elsewhere (na-allowed-for).
+  return { ...pack, scoring: "levels", principles: pack.principles.map((p, i) => ({ ...p, number: i, phase: `phase ${i}`, naAllowedFor: i === 0 ? ["started-elsewhere"] : [] })) };
 }
 
 function withLevels(answers: Answers, claimed: number | null): Answers {
@@ -25,11 +26,18 @@ const codes = (list: { code: string; principle: string | null; question: string 
 describe("level scoring", () => {
   const pack = levelPack();
 
-  it("counts consecutive gates passed from gate 0: yes, or n/a with notes, passes; partial, no and bare n/a do not", () => {
-    const passedTwo = score(pack, makeAnswers({ idea: { a: "yes", b: { answer: "n/a", notes: "why" } }, proto: { a: "yes", b: "yes" }, product: { a: "partial", b: "yes" }, deployed: { a: "yes", b: "yes" } }));
+  it("counts consecutive gates passed from gate 0: yes, or n/a with notes where allowed, passes; partial, no, bare n/a and n/a not allowed do not", () => {
+    const given = { idea: { a: "yes", b: { answer: "n/a", notes: "why" } }, proto: { a: "yes", b: "yes" }, product: { a: "partial", b: "yes" }, deployed: { a: "yes", b: "yes" } } as const;
+    const elsewhere = makeAnswers(given);
+    elsewhere.project.traits = ["started-elsewhere"];
+    const passedTwo = score(pack, elsewhere);
     expect(passedTwo.levels?.level).toBe(2);
     expect(passedTwo.levels?.current.id).toBe("product");
     expect(passedTwo.levels?.next.open.map((q) => q.question.id)).toEqual(["a"]);
+    const notAllowed = score(pack, makeAnswers(given));
+    expect(notAllowed.levels?.level).toBe(0);
+    expect(notAllowed.levels?.next.open.map((q) => q.naNotAllowed)).toEqual([true]);
+    expect(codes(findings(notAllowed, DEFAULT_POLICY, "2026-11-20"))).toEqual(["NA_NOT_ALLOWED idea/b"]);
     const bareNa = score(pack, makeAnswers({ idea: { a: "yes", b: "n/a" } }));
     expect(bareNa.levels?.level).toBe(0);
     expect(bareNa.levels?.next.open.map((q) => q.status)).toEqual(["unanswered"]);

@@ -1,5 +1,5 @@
 import type { Assessment, LevelResult, ScoredQuestion } from "../../core/types.js";
-import { levelSentence } from "../../text/levels.js";
+import { claimProblem, gateClause, historyStep, levelSentence } from "../../text/levels.js";
 import { evidenceItem, type AuditMeta } from "./audit.js";
 import { statusLabel, type Escape, type ReportMeta } from "./context.js";
 
@@ -7,7 +7,7 @@ import { statusLabel, type Escape, type ReportMeta } from "./context.js";
 function item(a: Assessment, section: string, q: ScoredQuestion, escape: Escape, audit: AuditMeta) {
   return {
     id: escape.text(`${section}/${q.question.id}`), text: escape.text(q.question.text),
-    status: q.status, statusLabel: escape.text(statusLabel(a, q.status)),
+    status: q.status, statusLabel: escape.text(`${statusLabel(a, q.status)}${q.naNotAllowed ? " (n/a not allowed at this gate)" : ""}`),
     notes: q.answer?.notes ? escape.text(q.answer.notes) : null,
     evidence: (q.answer?.evidenceEntries ?? []).map((e) => evidenceItem(e, a, audit, escape)),
   };
@@ -20,15 +20,21 @@ function topic(a: Assessment, ids: readonly string[], escape: Escape, audit: Aud
     .map((q) => item(a, p.principle.id, q, escape, audit)));
 }
 
-/** Each level as a cell of the level bar: reached, current or not reached, in words (never colour alone). */
+/**
+ * Each level as a cell of the level bar, in words (never colour alone): reached (its gate passed),
+ * current (its gate open, or at the top level sustained or not), or not reached; with its gate's checks passed.
+ */
 function levelCells(levels: LevelResult, escape: Escape) {
   return levels.gates.map((g, level) => {
     const state = level < levels.level ? "passed" : level === levels.level ? "current" : "ahead";
-    const label = state === "passed" ? "gate passed" : state === "current" ? "current level" : "not reached";
+    const top = level === levels.top;
+    const label = state === "passed" ? "gate passed"
+      : state === "current" ? (top ? (levels.sustained ? "current level, sustained" : "current level, not sustained") : "current level, gate open")
+        : g.passed ? "not reached (checks passed, an earlier gate is open)" : "not reached";
     return {
       level, title: escape.text(g.section.principle.title), phase: escape.text(g.section.principle.phase ?? ""), state, label,
       mark: state === "passed" ? "■" : state === "current" ? "◆" : "□",
-      answered: g.section.questions.length - g.section.counts.unanswered, total: g.section.questions.length,
+      answered: g.section.questions.length - g.section.counts.unanswered, passed: g.checks - g.open.length, total: g.checks,
     };
   });
 }
@@ -64,14 +70,18 @@ export function cardContext(a: Assessment, levels: LevelResult, meta: ReportMeta
     reviewers: a.answers.assessors.map((x) => ({ name: esc(x.name), role: x.role ? esc(x.role) : null })),
     date: a.answers.date,
     level: {
-      number: levels.level, top: levels.top, sentence: esc(levelSentence(levels)),
+      number: levels.level, top: levels.top, sentence: esc(levelSentence(levels)), gate: esc(gateClause(levels)),
       title: esc(levels.current.title), phase: levels.current.phase ? esc(levels.current.phase) : null,
-      claimed, claimSupported: claimed === null ? null : claimed <= levels.level,
+      claimed, claimSupported: claimed === null ? null : claimProblem(levels, claimed) === null,
+      claimProblem: claimed === null ? null : claimProblem(levels, claimed),
+      sustained: levels.sustained, gatesReach: levels.gatesReach,
       cells: levelCells(levels, escape),
       bar: levelCells(levels, escape).map((c) => c.mark).join(""),
     },
     history: {
-      entries: history.map((h) => ({ level: h.level, date: h.date, kind: h.kind, switchback: h.kind === "switchback", note: h.note ? esc(h.note) : null })),
+      entries: history.map((h) => ({ level: h.level, date: h.date, kind: h.kind, switchback: h.kind === "switchback", step: historyStep(h), note: h.note ? esc(h.note) : null })),
+      /** The last entry when it is a switchback that caps the level below what the gates reach. */
+      cappedBy: levels.cappedBy ? { level: levels.cappedBy.level, date: levels.cappedBy.date, step: historyStep(levels.cappedBy) } : null,
       /** The level the recorded path starts at when it is not 0: a project that entered from an existing model. */
       enteredAt: first && first.level > 0 ? first.level : null,
       switchbacks: history.filter((h) => h.kind === "switchback").length,
@@ -79,6 +89,7 @@ export function cardContext(a: Assessment, levels: LevelResult, meta: ReportMeta
     next: {
       ongoing: levels.level === levels.top,
       level: next.section.principle.number, title: esc(next.section.principle.title),
+      to: next.section.principle.number + 1, passed: next.checks - next.open.length, checks: next.checks,
       open: next.open.map((q) => item(a, next.section.principle.id, q, escape, audit)),
     },
     // The pack names each topic and the questions that fill it (pack.yaml's card-topics); a question the file leaves unanswered is left out.

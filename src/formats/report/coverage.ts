@@ -1,11 +1,13 @@
-import { shownPercent, type Coverage, type CoverageStatus, type MappedAnswer } from "../../core/crosswalk.js";
+import { headline, shownMappedPercent, shownPercent, type Coverage, type CoverageStatus, type MappedAnswer } from "../../core/crosswalk.js";
+import { itemNote, itemStatusWords, NOT_CONFORMITY } from "../../text/coverage.js";
 import type { Assessment } from "../../core/types.js";
 import type { Escape } from "./context.js";
 import { safeHref } from "../../text/escape.js";
 
 /** Statuses in words (never colour alone); the badge reuses the report's answer colours. */
-export const COVERAGE_LABEL: Record<CoverageStatus, string> = { met: "Met", partial: "Partial", gap: "Gap", unmapped: "Unmapped" };
-const BADGE: Record<CoverageStatus, string> = { met: "yes", partial: "partial", gap: "no", unmapped: "unanswered" };
+export const COVERAGE_LABEL: Record<CoverageStatus, string> = { met: "Met", partial: "Partial", gap: "Gap", unmapped: "Unmapped", "not-applicable": "Not applicable" };
+const BADGE: Record<CoverageStatus, string> = { met: "yes", partial: "partial", gap: "no", unmapped: "unanswered", "not-applicable": "n/a" };
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const ANSWER_LABEL: Record<MappedAnswer, string> = { yes: "Yes", partial: "Partial", no: "No", "n/a": "N/A", unanswered: "Unanswered", "does-not-apply": "Does not apply" };
 
 /** What the coverage partials (templates/partials/coverage.*.hbs) receive for each framework, escaped for the format. */
@@ -23,12 +25,14 @@ export function coverageContext(list: Coverage[], a: Assessment, escape: Escape)
         id: esc(framework.id), title: esc(framework.title), version: esc(framework.version), source: esc(framework.source),
         href: href === null ? null : escape.href(href), reuse: esc(framework.reuse),
       },
-      counts: c.counts, mapped: c.mapped, total: c.items.length, percent: shownPercent(c),
+      counts: c.counts, notApplicable: c.counts["not-applicable"], mapped: c.mapped, total: c.total, applicable: c.applicable,
+      percent: shownPercent(c), mappedPercent: shownMappedPercent(c), headline: esc(headline(c)), verified: c.verified, notice: esc(NOT_CONFORMITY),
       groups: order.filter((g) => byGroup.has(g)).map((g) => ({
         id: esc(g), title: esc(groups.find((x) => x.id === g)?.title ?? (g || framework.title)),
         items: byGroup.get(g)!.map((i) => ({
-          id: esc(i.item.id), title: esc(i.item.title), status: i.status, statusLabel: COVERAGE_LABEL[i.status], badge: BADGE[i.status],
-          reason: i.reason === null ? null : esc(i.reason),
+          id: esc(i.item.id), title: esc(i.item.title), status: i.status, statusLabel: capital(itemStatusWords(i)), badge: BADGE[i.status],
+          reason: i.reason === null ? null : esc(i.reason), note: itemNote(i) ? esc(itemNote(i)) : null,
+          coverage: i.item.coverage ?? null, uncovered: i.item.uncovered ? esc(i.item.uncovered) : null,
           questions: i.questions.map((q) => ({
             ref: esc(`${q.principle}/${q.question}`), text: esc(textOf.get(`${q.principle}/${q.question}`) ?? ""),
             answer: q.answer, answerLabel: ANSWER_LABEL[q.answer], rationale: esc(q.rationale),
