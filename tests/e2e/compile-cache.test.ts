@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { BIN, withTempDir } from "../helpers/run.js";
 
 // Node 22.1+ has a compile cache; on Node 20 there is nothing to plant into.
-const hasCompileCache = typeof (await import("node:module")).enableCompileCache === "function";
+const hasCompileCache = typeof (await import("node:module") as { enableCompileCache?: unknown }).enableCompileCache === "function";
 const isRoot = process.getuid?.() === 0;
 
 /** Runs the binary with Node's own compile-cache trace on, in an environment built from scratch. */
