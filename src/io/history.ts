@@ -23,7 +23,7 @@ function answersBlock(lines: string[], start: number): [number, number] {
  */
 export function lastAnswerChangeFromGit(answers: Answers, cwd: string): string | null {
   const path = resolve(cwd, answers.file);
-  const blamed = git(["blame", "--porcelain", "--", basename(path)], dirname(path));
+  const blamed = git(["blame", "--no-textconv", "--porcelain", "--", basename(path)], dirname(path));
   if (!blamed.ok) return null;
   const times = new Map<string, number>();
   const lineTimes: number[] = [];
