@@ -8,7 +8,8 @@ import { capSummary, githubSummary, MAX_SUMMARY_ROWS, SUMMARY_LIMIT } from "../f
 import { checkFormats, DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
 import { colorFor, PLAIN } from "../io/color.js";
-import { answersFilesFor } from "../io/discover.js";
+import { discoverAnswersFiles } from "../io/discover.js";
+import { terminalSafe } from "../io/terminal.js";
 import type { Io } from "../io/io.js";
 import { repositoryRoot } from "../io/repository.js";
 import { appendFileAtomic } from "../io/write.js";
@@ -105,7 +106,9 @@ function appendStepSummary(results: FileSummary[], context: CheckContext, io: Io
  * large runs parse on worker threads.
  */
 export async function checkCommand(args: string[], opts: CheckOptions, io: Io): Promise<number> {
-  const files = answersFilesFor(args, io.cwd, opts.exclude);
+  const discovery = discoverAnswersFiles(args, io.cwd, opts.exclude);
+  const { files } = discovery;
+  for (const l of discovery.skipped.lookAlikes) io.stderr(`warning: ${terminalSafe(l.path)} looks like an answers file, but ${l.why}; it was not checked (complete it, or leave it out with --exclude)\n`);
   // The policy chooses the packs (--pack, or the config's packs:); a file naming another fails (PACK_MISMATCH).
   const { config, allowed } = await configFor(opts, io);
   const groups = await groupByPack(files, allowed, io);
@@ -139,6 +142,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const context: CheckContext = {
     pack, policy, invalid, state: { suites: 0 },
     policyOrigins: general.origins, verbose: Boolean(opts.verbose), nextSteps: true,
+    ...(discovery.searched ? { discovery: { checked: files.length, skipped: discovery.skipped } } : {}),
     get generated() {
       return (generated ??= generatedAt(io));
     },
