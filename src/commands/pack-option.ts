@@ -37,7 +37,11 @@ const HEAD_BYTES = 16_384;
  * against the pack later), with where it stands; null for none or an unreadable file.
  */
 export function packDeclaration(path: string): { id: string; at: Position } | null {
-  const head = headOf(path);
+  return packDeclarationIn(headOf(path));
+}
+
+/** The `pack: ID` line of an answers file's text (packDeclaration), with where it stands. */
+export function packDeclarationIn(head: string): { id: string; at: Position } | null {
   const match = /^(?:\uFEFF)?(["']?)pack\1[ \t]*:[ \t]*(["']?)([A-Za-z0-9._-]+)\2[ \t]*(?:#.*)?\r?$/m.exec(head);
   if (!match) return null;
   const before = head.slice(0, match.index);
