@@ -15,14 +15,14 @@ const SAFE_SETTINGS = [
  * The environment git runs in: only what finding git and the user's own (global) settings need,
  * with no GIT_* variable from outside (GIT_DIR, GIT_CONFIG_PARAMETERS, GIT_EXTERNAL_DIFF...), and
  * git told not to prompt, not to take optional locks (nothing is written to the index) and not to
- * apply replace refs.
+ * apply replace refs; messages in English (LC_ALL=C), as they are matched.
  */
 export function gitEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const kept: NodeJS.ProcessEnv = {};
-  for (const key of ["PATH", "HOME", "USERPROFILE", "SYSTEMROOT", "XDG_CONFIG_HOME", "TMPDIR", "TEMP", "TMP", "LANG", "LC_ALL", "LC_CTYPE"]) {
+  for (const key of ["PATH", "HOME", "USERPROFILE", "SYSTEMROOT", "XDG_CONFIG_HOME", "TMPDIR", "TEMP", "TMP"]) {
     if (env[key] !== undefined) kept[key] = env[key];
   }
-  return { ...kept, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_NO_REPLACE_OBJECTS: "1" };
+  return { ...kept, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_NO_REPLACE_OBJECTS: "1" };
 }
 
 type Run = { ok: true; out: Buffer } | { ok: false; err: string };

@@ -231,7 +231,7 @@ export function parseAnswers(file: TextFile, pack: Pack): Answers {
       principles: principlePositions,
       date: pathPosition(src, ["date"]),
       status: pathPosition(src, ["status"]),
-      project: pathPosition(src, ["project"]),
+      project: nodePosition(src, nodesAt(src, ["project"]).key),
       pack: pathPosition(src, ["pack"]),
     },
   };
