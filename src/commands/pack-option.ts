@@ -5,6 +5,7 @@ import { UsageError } from "../errors.js";
 import { fileHead } from "../io/head.js";
 import type { Io } from "../io/io.js";
 import { BUILTIN_PACKS } from "../paths.js";
+import { noteRead } from "../io/read-set.js";
 
 /** The built-in pack used when neither --pack, a config's `packs:` nor the file names one. */
 export const DEFAULT_PACK = "responsible-ml";
@@ -13,7 +14,9 @@ export const DEFAULT_PACK = "responsible-ml";
 export async function builtinPack(id: string, io: Io): Promise<Pack> {
   const { dir, json } = BUILTIN_PACKS[id]!;
   try {
-    return JSON.parse(readFileSync(json, "utf8")) as Pack;
+    const pack = JSON.parse(readFileSync(json, "utf8")) as Pack;
+    noteRead(json);
+    return pack;
   } catch {
     // No build: read the directory like any other pack.
   }

@@ -44,7 +44,7 @@ function evidenceFindings(a: Assessment, policy: Policy, facts: EvidenceFacts | 
       out.push(finding("EVIDENCE_NOT_FOUND", "error", `${where}: evidence '${entry.ref}' does not exist (paths are relative to the answers file's directory); fix the path, or commit the file`, principle, question, entry.position));
     } else if (status === "invalid") {
       const kind = evidenceKind(entry.ref);
-      const reason = kind.kind === "invalid" ? kind.reason : `it resolves outside the repository (${fact?.state === "outside" ? fact.root : "its root"}); evidence must be a file inside it, or an http(s) URL`;
+      const reason = kind.kind === "invalid" ? kind.reason : fact?.state === "invalid" ? fact.reason : `it resolves outside the repository (${fact?.state === "outside" ? fact.root : "its root"}); evidence must be a file inside it, or an http(s) URL`;
       out.push(finding("EVIDENCE_INVALID", "error", `${where}: evidence '${entry.ref}' is not valid: ${reason}`, principle, question, entry.position));
     }
   }

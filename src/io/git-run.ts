@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 
 /**
  * Settings every git call runs with, so that nothing the repository's own configuration names is
@@ -29,6 +28,8 @@ type Run = { ok: true; out: Buffer } | { ok: false; err: string };
 
 function exec(args: string[], cwd: string, maxBuffer: number): Run {
   try {
+    // child_process is fetched on first use: most runs never start git.
+    const { execFileSync } = process.getBuiltinModule("node:child_process");
     return { ok: true, out: execFileSync("git", args, { cwd, env: gitEnvironment(), stdio: ["ignore", "pipe", "pipe"], maxBuffer, windowsHide: true }) };
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
