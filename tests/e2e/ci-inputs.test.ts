@@ -124,6 +124,7 @@ describe("the README's config example", () => {
     // It is a high-risk system, so the example's policy.risk.high applies: its evidence paths must exist, and here they do not.
     const [result] = JSON.parse(r.stdout).results;
     expect(result.policy.risk).toBe("high");
-    expect(new Set(result.findings.map((f: { code: string }) => f.code))).toEqual(new Set(["MISSING_EVIDENCE", "EVIDENCE_NOT_FOUND"]));
+    // The fixture also cites a directory (docs/operations/), which is never evidence: EVIDENCE_INVALID.
+    expect(new Set(result.findings.map((f: { code: string }) => f.code))).toEqual(new Set(["MISSING_EVIDENCE", "EVIDENCE_NOT_FOUND", "EVIDENCE_INVALID"]));
   }));
 });
