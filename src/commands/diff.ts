@@ -43,7 +43,8 @@ export async function diffCommand(oldArg: string, newArg: string | undefined, op
   refuseOverwritingInput(opts.output, [...[before, after].filter((a) => !parseGitPath(a, io.cwd)), ...packInputs(opts, io)], io);
   // Without --pack each version is read with the built-in pack it names, so that a change of pack
   // is shown (METADATA_REGRESSION) rather than refused.
-  const [beforePack, pack] = opts.pack ? await Promise.all([packFor(opts, io), packFor(opts, io)]) : await Promise.all([before, after].map(async (arg) => packFor({ pack: (await packNamedBy(arg, io)) ?? undefined }, io)));
+  const named = opts.pack ? await packFor(opts, io) : null;
+  const [beforePack, pack] = named ? [named, named] : await Promise.all([before, after].map(async (arg) => packFor({ pack: (await packNamedBy(arg, io)) ?? undefined }, io)));
   const [old, now] = await Promise.all([loadAnswersAt(before, beforePack!, io.cwd), loadAnswersAt(after, pack!, io.cwd)]);
   const diff = diffAssessments(score(beforePack!, old.answers), score(pack!, now.answers));
   const color = opts.output || opts.format !== "text" ? PLAIN : await colorFor(io.env, () => io.stdoutIsTTY);
