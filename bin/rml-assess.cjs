@@ -23,10 +23,10 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
     }
   }
 } else {
-  // Node 22.1+ keeps the compiled code of the bundles in its own checksummed cache (in
-  // NODE_COMPILE_CACHE, else the system's temporary directory; NODE_DISABLE_COMPILE_CACHE=1 turns
-  // it off). Node 20 has no compile cache and starts without one.
-  require("node:module").enableCompileCache?.();
+  // Node 22.1+ keeps the compiled code of the bundles in its own checksummed cache: in
+  // NODE_COMPILE_CACHE if set, else in a directory only this user can write (bin/compile-cache.cjs),
+  // else none. NODE_DISABLE_COMPILE_CACHE=1 turns it off. Node 20 has no compile cache.
+  require("./compile-cache.cjs").enablePrivateCompileCache();
   // Stack traces of --debug name the src/ files and lines, through the source maps beside the bundles.
   if (args.includes("--debug") || process.env.DEBUG) process.setSourceMapsEnabled(true);
   require("../dist/rml-assess.cjs")

@@ -1,7 +1,8 @@
 // Posts, or updates, one pull-request comment with `rml-assess diff` of the answers files against
 // the pull request's base branch. Run by the action's `pr-comment` step (action.yml); Node's own
 // fetch and child_process only, no dependency. The comment is found again by MARKER, its first
-// line, so each run edits the same comment instead of adding one.
+// line, and its author (the token's own identity), so each run edits the same comment instead of
+// adding one, and never edits a comment someone else wrote.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -33,15 +34,20 @@ async function call(fetchFn, token, method, url, body) {
   return response.status === 204 ? null : response.json();
 }
 
+/** Who posts with the workflow's token: GitHub Actions' bot (an app's own token posts as `<app-slug>[bot]`: set RML_COMMENT_AUTHOR). */
+export const DEFAULT_AUTHOR = "github-actions[bot]";
+
 /**
  * Creates the comment on pull request `issue`, or updates the earlier one that starts with MARKER
- * (every page of comments is searched). Returns what it did and the comment's URL.
+ * and was written by `author`, the token's own identity (every page of comments is searched). A
+ * comment by anyone else that carries the marker is never edited: a new one is made instead.
+ * Returns what it did and the comment's URL.
  */
-export async function upsertComment({ api, repository, issue, token, body, fetch: fetchFn = globalThis.fetch }) {
+export async function upsertComment({ api, repository, issue, token, body, author = DEFAULT_AUTHOR, fetch: fetchFn = globalThis.fetch }) {
   const base = `${api.replace(/\/$/, "")}/repos/${repository}`;
   for (let page = 1; ; page++) {
     const comments = await call(fetchFn, token, "GET", `${base}/issues/${issue}/comments?per_page=100&page=${page}`);
-    const mine = comments.find((c) => typeof c.body === "string" && c.body.startsWith(MARKER));
+    const mine = comments.find((c) => typeof c.body === "string" && c.body.startsWith(MARKER) && c.user?.login === author);
     if (mine) {
       const updated = await call(fetchFn, token, "PATCH", `${base}/issues/comments/${mine.id}`, { body });
       return { action: "updated", id: mine.id, url: updated?.html_url ?? "" };
@@ -82,11 +88,19 @@ function cliCommand(env) {
   return script ? [process.execPath, [script]] : ["rml-assess", []];
 }
 
+/** Variables that carry a credential: the diff child process needs none of them. */
+const TOKEN_VARIABLES = /^(GITHUB_TOKEN|GH_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|INPUT_GITHUB-TOKEN|INPUT_TOKEN)$/i;
+
+/** The environment without any credential (the workflow's token stays in this process, which posts). */
+export function withoutTokens(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !TOKEN_VARIABLES.test(key)));
+}
+
 /** One file's section: its diff against the base branch, or why there is none. */
 function diffSection(file, baseRef, env, cwd) {
   const [command, prefix] = cliCommand(env);
   const pack = env.RML_PACK ? ["--pack", env.RML_PACK] : [];
-  const r = spawnSync(command, [...prefix, "diff", "--format", "md", ...pack, "--", `${baseRef}:${file}`, file], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(command, [...prefix, "diff", "--format", "md", ...pack, "--", `${baseRef}:${file}`, file], { cwd, encoding: "utf8", env: { ...withoutTokens(env), NO_COLOR: "1" } });
   const title = file.replace(/[\\`*_[\]<>|]/g, "\\$&");
   if (r.status === 0) return { title, markdown: r.stdout };
   if (/ does not exist at /.test(r.stderr ?? "")) return { title, markdown: `**New assessment**: not on \`${baseRef}\` yet, so there is nothing to compare it with.` };
@@ -111,7 +125,7 @@ export async function main(env = process.env, { fetch: fetchFn = globalThis.fetc
   execFileSync("git", ["fetch", "--no-tags", "--depth=1", remote, `+refs/heads/${base}:refs/remotes/${remote}/${base}`], { cwd, stdio: ["ignore", "ignore", "inherit"] });
   const files = (env.RML_FILES || "rml-assessment.yaml").split(/\s+/).filter(Boolean);
   const body = commentBody(files.map((f) => diffSection(f, `${remote}/${base}`, env, cwd)));
-  const done = await upsertComment({ api: env.GITHUB_API_URL || "https://api.github.com", repository: env.GITHUB_REPOSITORY, issue: pr.number, token: env.GITHUB_TOKEN, body, fetch: fetchFn });
+  const done = await upsertComment({ api: env.GITHUB_API_URL || "https://api.github.com", repository: env.GITHUB_REPOSITORY, issue: pr.number, token: env.GITHUB_TOKEN, body, author: env.RML_COMMENT_AUTHOR || DEFAULT_AUTHOR, fetch: fetchFn });
   log(`rml-assess: ${done.action} the pull request comment ${done.url}`.trimEnd());
   return 0;
 }

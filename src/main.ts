@@ -4,12 +4,14 @@ import { buildCli } from "./cli.js";
 import type { Io } from "./io/io.js";
 import { ENVIRONMENT_ERRORS, reasonFor } from "./io/errno.js";
 import { terminalSafe, visible } from "./io/terminal.js";
+import { forgetReads } from "./io/read-set.js";
 
 /**
  * Runs the CLI and returns its exit code. The one place that catches: known errors print one
  * located line each and a hint; anything unexpected asks for a bug report (stack with --debug).
  */
 export async function main(argv: string[], io: Io): Promise<number> {
+  forgetReads();
   const debug = argv.includes("--debug") || Boolean(io.env.DEBUG);
   try {
     const result = { code: EXIT.ok as number };

@@ -2,9 +2,9 @@ import type { ChalkInstance } from "chalk";
 import type { AuditFacts } from "../core/audit.js";
 import { coverageFindings, type Crosswalk } from "../core/crosswalk.js";
 import { evidenceCounts } from "../core/evidence.js";
-import { findings as policyFindings, passes } from "../core/findings.js";
+import { findings as policyFindings, packMismatch, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
-import type { Answers, Assessment, Pack } from "../core/types.js";
+import type { Answers, Assessment, Pack, Position } from "../core/types.js";
 import type { CheckResult, Finding, Policy } from "../core/verdict.js";
 import { summarize, type CheckContext, type CheckFormat, type FileSummary } from "../formats/document.js";
 import { evidenceFacts, type Lookups } from "../io/evidence-files.js";
@@ -70,6 +70,14 @@ export async function checkAnswers(pack: Pack, answers: Answers, rules: FileRule
   const crosswalks = rules.crosswalks.filter((c) => policy.frameworks.includes(c.framework.id));
   const found = withCoverage(policyFindings(assessment, policy, day, baseline, facts), coverageFindings(assessment, crosswalks, policy.minCoverage, { facts: policy.verifyEvidence ? facts.evidence : null }));
   return { assessment, findings: found, passed: passes(found), applied, evidence: evidenceCounts(answers, facts.evidence) };
+}
+
+/**
+ * A file whose `pack:` names a pack the policy does not allow: scored against its own pack only so
+ * that every format can show the file, judged by nothing but PACK_MISMATCH (it fails).
+ */
+export function mismatchedAnswers(pack: Pack, answers: Answers, allowed: string[], at: Position, applied: Applied): CheckResult {
+  return { assessment: score(pack, answers), findings: [packMismatch(pack.id, allowed, at)], passed: false, applied };
 }
 
 /**

@@ -9,16 +9,19 @@ import { DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, ty
 import { loadFormat } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
 import { colorFor, PLAIN } from "../io/color.js";
-import { answersFilesFor } from "../io/discover.js";
+import { discoverAnswersFiles } from "../io/discover.js";
+import { terminalSafe } from "../io/terminal.js";
 import type { Io } from "../io/io.js";
 import { repositoryRoot } from "../io/repository.js";
 import { appendFileAtomic } from "../io/write.js";
 import { loadAnswersAt } from "../load/answers-file.js";
 import { checkAll, loadAll, workersFor } from "../bulk/many.js";
 import { CONFIG_FILE } from "../paths.js";
-import { checkAnswers, type Applied, type CheckJob, type FileRules } from "../bulk/check-file.js";
+import { checkAnswers, mismatchedAnswers, type Applied, type CheckJob, type FileRules } from "../bulk/check-file.js";
 import { crosswalksFor } from "./frameworks.js";
-import { packFor, packGroups, packInputs } from "./pack-option.js";
+import { packInputs } from "./pack-option.js";
+import { allowedPacks, groupByPack } from "./allowed-packs.js";
+import type { Config } from "../load/config.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
 import { policyOrigins, resolvePolicy, tierFor, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
 import { newLookups } from "../io/evidence-files.js";
@@ -39,11 +42,17 @@ export interface CheckOptions extends PolicyFlags {
   verbose?: boolean;
 }
 
-/** The config file's settings, its parser loaded only when there is a config file to read. */
-async function configFor(option: string | false | undefined, pack: Pack, io: Io) {
-  if (option === false || (option === undefined && !existsSync(resolve(io.cwd, CONFIG_FILE)))) return null;
+/**
+ * The config file's settings (its parser loaded only when there is a config file to read) and the
+ * packs the run allows: --pack, else the config's `packs:`, else the default pack.
+ */
+async function configFor(opts: CheckOptions, io: Io): Promise<{ config: Config | null; allowed: Pack[] }> {
+  const option = opts.config;
+  if (option === false || (option === undefined && !existsSync(resolve(io.cwd, CONFIG_FILE)))) return { config: null, allowed: await allowedPacks(opts, undefined, io.cwd, io) };
   const { loadConfig } = await import("../load/config.js");
-  return loadConfig(option, pack, io);
+  let allowed: Pack[] = [];
+  const config = await loadConfig(option, async (packs, dir) => (allowed = await allowedPacks(opts, packs, dir, io))[0]!, io);
+  return { config, allowed: allowed.length ? allowed : await allowedPacks(opts, undefined, io.cwd, io) };
 }
 
 /**
@@ -98,14 +107,16 @@ function appendStepSummary(results: FileSummary[], context: CheckContext, io: Io
  * large runs parse on worker threads.
  */
 export async function checkCommand(args: string[], opts: CheckOptions, io: Io): Promise<number> {
-  const files = answersFilesFor(args, io.cwd, opts.exclude);
-  // Without --pack, each file's `pack:` picks the built-in pack it is checked against.
-  const groups = opts.pack ? [{ pack: await packFor(opts, io), files }] : await packGroups(files, io);
-  const pack = groups[0]!.pack;
-  if (opts.minLevel !== undefined && !groups.some((g) => g.pack.scoring === "levels")) {
-    throw new UsageError(`--min-level applies to level packs, and pack '${pack.id}' scores by weight`, "use it with a level pack (e.g. --pack mltrl, or pack: mltrl in the answers file), or use --min-score");
+  const discovery = discoverAnswersFiles(args, io.cwd, opts.exclude);
+  const { files } = discovery;
+  for (const l of discovery.skipped.lookAlikes) io.stderr(`warning: ${terminalSafe(l.path)} looks like an answers file, but ${l.why}; it was not checked (complete it, or leave it out with --exclude)\n`);
+  // The policy chooses the packs (--pack, or the config's packs:); a file naming another fails (PACK_MISMATCH).
+  const { config, allowed } = await configFor(opts, io);
+  const groups = await groupByPack(files, allowed, io);
+  const pack = groups.find((g) => !g.mismatch)?.pack ?? allowed[0]!;
+  if (opts.minLevel !== undefined && !groups.some((g) => !g.mismatch && g.pack.scoring === "levels")) {
+    throw new UsageError(`--min-level applies to level packs, and pack '${pack.id}' scores by weight`, "use it with a level pack (e.g. --pack mltrl, or packs: [mltrl] in the config), or use --min-score");
   }
-  const config = await configFor(opts.config, pack, io);
   const policy = opts.validateOnly ? VALIDATION_POLICY : resolvePolicy(config?.policy ?? {}, opts, pack);
   const inputs = [...files, ...(config ? [config.file] : []), ...(policy.baseline ? [policy.baseline] : []), ...packInputs(opts, io)];
   refuseOverwritingInput(opts.output, inputs, io);
@@ -132,6 +143,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const context: CheckContext = {
     pack, policy, invalid, state: { suites: 0 },
     policyOrigins: general.origins, verbose: Boolean(opts.verbose), nextSteps: true,
+    ...(discovery.searched ? { discovery: { checked: files.length, skipped: discovery.skipped } } : {}),
     get generated() {
       return (generated ??= generatedAt(io));
     },
@@ -161,13 +173,23 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
       : null;
     const outcomes = async function* () {
       for (const group of groups) {
+        if (group.mismatch) {
+          // Parsed against the pack the file names, never judged by it: one PACK_MISMATCH each.
+          let i = 0;
+          for await (const loaded of loadAll(group.files, group.pack, io.cwd, workersFor(group.files.length, opts.jobs), io.stderr)) {
+            const file = group.files[i++]!;
+            yield { loaded, pack: group.pack, file, mismatch: group.mismatch.get(file) };
+          }
+          continue;
+        }
         const each = job ? checkAll(group.files, group.pack, io.cwd, { ...job, rules: rulesFor(group.pack) }, workers, io.stderr) : loadAll(group.files, group.pack, io.cwd, workers, io.stderr);
         let i = 0; // Results come one per file, in order.
-        for await (const loaded of each) yield { loaded, pack: group.pack, file: group.files[i++]! };
+        for await (const loaded of each) yield { loaded, pack: group.pack, file: group.files[i++]!, mismatch: undefined };
       }
     };
     let n = 0;
-    for await (const { loaded, pack, file } of outcomes()) {
+    const allowedIds = allowed.map((p) => p.id);
+    for await (const { loaded, pack, file, mismatch } of outcomes()) {
       // A turn of the event loop now and then lets SIGTERM or SIGHUP remove the output's temporary file.
       if (++n % 256 === 0) await new Promise(setImmediate);
       if ("problems" in loaded) {
@@ -175,6 +197,9 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
         if (reportsInvalid) doc.part(format.invalid(loaded.file, loaded.problems, context));
       } else if ("part" in loaded) {
         add(() => loaded.part, shared(loaded.summary, file));
+      } else if (mismatch) {
+        const result = mismatchedAnswers(pack, loaded.answers, allowedIds, mismatch, general);
+        add(() => format.file(result, context), summarize(result, kept < MAX_SUMMARY_ROWS));
       } else {
         const result = await checkAnswers(pack, loaded.answers, rulesFor(pack), todayOnce, baseline);
         add(() => format.file(result, context), summarize(result, kept < MAX_SUMMARY_ROWS));

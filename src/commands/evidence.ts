@@ -1,12 +1,12 @@
 import { resolve } from "node:path";
-import { EXIT, UsageError } from "../errors.js";
+import { EXIT, InputError, UsageError } from "../errors.js";
 import { evidenceCounts, evidenceEntries, evidenceRows } from "../core/evidence.js";
 import { colorFor, PLAIN } from "../io/color.js";
 import { evidenceFacts } from "../io/evidence-files.js";
 import type { Io } from "../io/io.js";
 import { terminalSafe } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
-import { pinEvidence } from "../evidence/pin.js";
+import { pinEvidence, unpinnable } from "../evidence/pin.js";
 import { loadFormat } from "../formats/index.js";
 import { readAnswersFile } from "./inputs.js";
 import { packFor } from "./pack-option.js";
@@ -32,6 +32,11 @@ export async function evidenceCommand(file: string, opts: EvidenceOptions, io: I
     for (const { entry } of evidenceEntries(answers)) {
       const fact = facts.files.get(entry.ref);
       if (fact?.state === "found" && fact.sha256) pins.set(entry.ref, fact.sha256);
+    }
+    // An alias or anchor shares its text with another place: pinning it would change that too.
+    const shared = unpinnable(text);
+    if (shared.length) {
+      throw new InputError(shared.map((at) => ({ file: answers.file, ...at, message: "this evidence is a YAML alias or anchor, which --pin cannot rewrite without changing the other place that shares it", hint: "write the path out in full in each answer's evidence, then pin again" })));
     }
     const result = pinEvidence(text, pins);
     if (result.changed) {

@@ -6,6 +6,8 @@ import type { Io } from "../io/io.js";
 import { reasonFor } from "../io/errno.js";
 import { visible } from "../io/terminal.js";
 import { Spool } from "../io/spool.js";
+import { pathsRead } from "../io/read-set.js";
+import { displayPath } from "../io/paths.js";
 import { AtomicFile, writeFileAtomic } from "../io/write.js";
 
 /** A write error as the user should read it: which output, why in words, and what to do (`hint`). */
@@ -19,6 +21,7 @@ export function emit(content: string, output: string | undefined, io: Io, hint?:
     io.stdout(content);
     return;
   }
+  refuseOverwritingInput(output, pathsRead().map((p) => displayPath(p, io.cwd)), io);
   try {
     writeFileAtomic(resolve(io.cwd, output), content);
   } catch (error) {
@@ -55,6 +58,7 @@ function spooledStdout(io: Io): Sink {
 
 export function sinkFor(output: string | undefined, io: Io): Sink {
   if (!output) return spooledStdout(io);
+  refuseOverwritingInput(output, pathsRead().map((p) => displayPath(p, io.cwd)), io);
   let file: AtomicFile;
   try {
     file = new AtomicFile(resolve(io.cwd, output));

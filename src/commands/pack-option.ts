@@ -1,19 +1,22 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Pack } from "../core/types.js";
+import type { Pack, Position } from "../core/types.js";
 import { UsageError } from "../errors.js";
 import { fileHead } from "../io/head.js";
 import type { Io } from "../io/io.js";
 import { BUILTIN_PACKS } from "../paths.js";
+import { noteRead } from "../io/read-set.js";
 
-/** The default pack: the first built-in one (principles/, the product's own). */
-const DEFAULT_PACK = Object.keys(BUILTIN_PACKS)[0]!;
+/** The built-in pack used when neither --pack, a config's `packs:` nor the file names one: the first built-in one (principles/, the product's own). */
+export const DEFAULT_PACK = Object.keys(BUILTIN_PACKS)[0]!;
 
 /** A built-in pack: its JSON from the build, or its YAML when there is no build (tests running from source). */
-async function builtinPack(id: string, io: Io): Promise<Pack> {
+export async function builtinPack(id: string, io: Io): Promise<Pack> {
   const { dir, json } = BUILTIN_PACKS[id]!;
   try {
-    return JSON.parse(readFileSync(json, "utf8")) as Pack;
+    const pack = JSON.parse(readFileSync(json, "utf8")) as Pack;
+    noteRead(json);
+    return pack;
   } catch {
     // No build: read the directory like any other pack.
   }
@@ -32,14 +35,32 @@ function headOf(path: string): string {
 const HEAD_BYTES = 16_384;
 
 /**
- * The built-in pack an answers file names with a top-level `pack: ID` line in its first 16 KB, read
- * without parsing the YAML (the file is parsed and checked against the pack later); null for none,
- * or an id that is not built in (the file's check then reports the mismatch).
+ * The pack an answers file names with a top-level `pack: ID` line in its first 16 KB (a BOM, CRLF
+ * line ends and a quoted key allowed), read without parsing the YAML (the file is parsed and checked
+ * against the pack later), with where it stands; null for none or an unreadable file.
+ */
+export function packDeclaration(path: string): { id: string; at: Position } | null {
+  return packDeclarationIn(headOf(path));
+}
+
+/** The `pack: ID` line of an answers file's text (packDeclaration), with where it stands. */
+export function packDeclarationIn(head: string): { id: string; at: Position } | null {
+  const match = /^(?:\uFEFF)?(["']?)pack\1[ \t]*:[ \t]*(["']?)([A-Za-z0-9._-]+)\2[ \t]*(?:#.*)?\r?$/m.exec(head);
+  if (!match) return null;
+  const before = head.slice(0, match.index);
+  const line = before.split("\n").length;
+  const value = match[0].indexOf(match[2]! + match[3]!, match[0].indexOf(":"));
+  const column = value - (line === 1 && head.startsWith("\uFEFF") ? 1 : 0) + 1;
+  return { id: match[3]!, at: { line, column } };
+}
+
+/**
+ * The built-in pack an answers file names with `pack:` (packDeclaration); null for none, or an id
+ * that is not built in (the file's check then reports the mismatch).
  */
 export function declaredPack(file: string | undefined, io: Io): string | null {
   if (file === undefined) return null;
-  const head = headOf(resolve(io.cwd, file));
-  const id = /^pack:[ \t]*(["']?)([a-z0-9-]+)\1[ \t]*(?:#.*)?$/m.exec(head)?.[2];
+  const id = packDeclaration(resolve(io.cwd, file))?.id;
   return id && id in BUILTIN_PACKS ? id : null;
 }
 

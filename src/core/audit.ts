@@ -7,6 +7,8 @@ export interface LastChange {
   date: string;
   /** How it is known, for the finding's message: "git history" or "the file's date". */
   source: string;
+  /** Set when the file is in a git work tree but git could not date its answers: why (SIGNOFF_UNVERIFIED). */
+  unverified?: string;
 }
 
 /** What the IO layer found out for the audit findings; the core itself reads no file and no clock. */
@@ -42,14 +44,14 @@ function evidenceFindings(a: Assessment, policy: Policy, facts: EvidenceFacts | 
       out.push(finding("EVIDENCE_NOT_FOUND", "error", `${where}: evidence '${entry.ref}' does not exist (paths are relative to the answers file's directory); fix the path, or commit the file`, principle, question, entry.position));
     } else if (status === "invalid") {
       const kind = evidenceKind(entry.ref);
-      const reason = kind.kind === "invalid" ? kind.reason : `it resolves outside the repository (${fact?.state === "outside" ? fact.root : "its root"}); evidence must be a file inside it, or an http(s) URL`;
+      const reason = kind.kind === "invalid" ? kind.reason : fact?.state === "invalid" ? fact.reason : `it resolves outside the repository (${fact?.state === "outside" ? fact.root : "its root"}); evidence must be a file inside it, or an http(s) URL`;
       out.push(finding("EVIDENCE_INVALID", "error", `${where}: evidence '${entry.ref}' is not valid: ${reason}`, principle, question, entry.position));
     }
   }
   return out;
 }
 
-/** MISSING_SIGNOFF and SIGNOFF_STALE under require-signoff. */
+/** MISSING_SIGNOFF, SIGNOFF_STALE and SIGNOFF_UNVERIFIED under require-signoff. */
 function signOffFindings(a: Assessment, policy: Policy, lastChange: LastChange | null): Finding[] {
   if (!policy.requireSignoff) return [];
   const { status, signOff, positions } = a.answers;
@@ -57,6 +59,10 @@ function signOffFindings(a: Assessment, policy: Policy, lastChange: LastChange |
     return [finding("MISSING_SIGNOFF", "error", "the assessment is final but has no sign-off; add 'sign-off:' with the name, role and date of who approved it (or set status: draft while it is being worked on)", null, null, positions.status)];
   }
   if (!lastChange) return [];
+  if (lastChange.unverified !== undefined) {
+    const at = signOff[0]?.position ?? positions.status;
+    return [finding("SIGNOFF_UNVERIFIED", "error", `cannot tell when the answers last changed: the file is in a git work tree but git could not date it (${lastChange.unverified}), so the sign-off is not trusted on the file's own date; let git read the repository (in CI, e.g. git config --global --add safe.directory "$PWD") and commit the file, then run again`, null, null, at)];
+  }
   return signOff
     .filter((s) => s.date < lastChange.date)
     .map((s) => finding("SIGNOFF_STALE", "error", `the sign-off by ${s.name || "(no name)"} on ${s.date} is older than the last change of an answer (${lastChange.date}, from ${lastChange.source}); have the answers reviewed and signed again, then update the sign-off's date`, null, null, s.position));

@@ -1,3 +1,4 @@
+import { metadataRegressions, type MetadataChange } from "./metadata.js";
 import type { AnswerValue, Assessment, Principle, ScoredQuestion } from "./types.js";
 
 /** How an answer moved: up or down the yes > partial > no scale, into or out of being answered, or to or from n/a. */
@@ -43,6 +44,8 @@ export interface AssessmentDiff {
   /** `principle/question` ids in one pack version and not the other. */
   questionsAdded: string[];
   questionsRetired: string[];
+  /** Metadata changes that weaken the check (risk lowered, status reopened, sign-off or traits removed, pack changed): METADATA_REGRESSION. */
+  metadata: MetadataChange[];
 }
 
 const RANK: Partial<Record<AnswerValue, number>> = { yes: 2, partial: 1, no: 0 };
@@ -120,5 +123,6 @@ export function diffAssessments(before: Assessment, after: Assessment): Assessme
     changes, evidence,
     questionsAdded: [...now.keys()].filter((k) => !old.has(k)),
     questionsRetired: [...old.keys()].filter((k) => !now.has(k)),
+    metadata: metadataRegressions(before, after),
   };
 }

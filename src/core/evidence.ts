@@ -22,6 +22,10 @@ export function evidenceKind(ref: string): EvidenceKind {
     return URL.canParse(ref) ? { kind: "url" } : { kind: "invalid", reason: "it is not a well-formed URL" };
   }
   if (isAbsolute(ref)) return { kind: "invalid", reason: "absolute paths are not portable; write the path relative to the answers file's directory" };
+  if (/[\u0000-\u001f\u007f]/.test(ref)) return { kind: "invalid", reason: "a path may not contain a NUL byte or another control character" };
+  const segments = ref.split(/[\\/]/).filter((x) => x !== "" && x !== ".");
+  if (!segments.length || /[\\/]$/.test(ref) || segments[segments.length - 1] === "..") return { kind: "invalid", reason: "it names a directory; evidence is a file (or an http(s) URL)" };
+  if (segments.some((x) => x.toLowerCase() === ".git")) return { kind: "invalid", reason: "it is inside git's own .git directory, which is not part of the repository's content" };
   return { kind: "path" };
 }
 
@@ -30,9 +34,10 @@ export const isPathRef = (ref: string): boolean => !hasScheme(ref) && !isAbsolut
 
 /** What the file system says about a local evidence path (gathered by the IO layer). */
 export type FileFact =
-  | { state: "found"; sha256: string | null } // null: a directory, which is found but never pinned
+  | { state: "found"; sha256: string | null; real?: string } // sha256 null when not hashed; real: its real path
   | { state: "missing" }
-  | { state: "outside"; root: string }; // resolves (through `..` or a symlink) outside the repository
+  | { state: "outside"; root: string } // resolves (through `..` or a symlink) outside the repository
+  | { state: "invalid"; reason: string }; // a directory, the answers file itself: never evidence
 
 /** Facts the IO layer gathered for the core: file facts keyed by the evidence path as written. */
 export interface EvidenceFacts {
@@ -49,7 +54,7 @@ export function evidenceStatus(entry: EvidenceEntry, facts: EvidenceFacts | null
     const { kind } = evidenceKind(entry.ref);
     return kind === "url" ? "url" : kind === "invalid" ? "invalid" : "unchecked";
   }
-  if (fact.state === "outside") return "invalid";
+  if (fact.state === "outside" || fact.state === "invalid") return "invalid";
   if (fact.state === "missing") return "missing";
   if (entry.sha256 && fact.sha256 !== entry.sha256) return "changed";
   return "found";

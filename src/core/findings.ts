@@ -9,6 +9,15 @@ function finding(code: FindingCode, severity: Severity, message: string, princip
   return { code, severity, message, principle, question, line: at.line, column: at.column };
 }
 
+/**
+ * PACK_MISMATCH (an error, at `pack:`): the file names a pack the policy does not allow (--pack,
+ * or the config's `packs:`). The pack is the policy's choice; the file is judged by nothing else.
+ */
+export function packMismatch(declared: string, allowed: string[], at: Position): Finding {
+  const list = allowed.map((id) => `'${id}'`).join(", ");
+  return finding("PACK_MISMATCH", "error", `the file names pack '${declared}', but this repository's policy allows ${allowed.length === 1 ? "only pack" : "the packs"} ${list}; set pack: ${allowed[0]}, or add '${declared}' to packs: in the config (or run with --pack ${declared})`, null, null, at);
+}
+
 export const DEFAULT_POLICY: Policy = {
   minScore: null, minPrincipleScore: null, principleMinScores: new Map(), allowUnanswered: false, requireEvidence: false, maxAgeDays: null,
   baseline: null, noRegressions: false, minLevel: null, frameworks: [], minCoverage: null, verifyEvidence: false, requireSignoff: false, riskTier: null,

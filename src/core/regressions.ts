@@ -8,7 +8,8 @@ const LABEL = (v: string | null) => v ?? "unanswered";
  * Findings for what got worse since a baseline assessment: SCORE_REGRESSION (an error) when the
  * overall score or a principle's score is lower than the baseline's, as `check` rounds them, and
  * ANSWER_REGRESSION for each answer that moved down (yes → partial or no, partial → no, answered →
- * unanswered), a warning unless the policy sets no-regressions. Located in the new file.
+ * unanswered), and METADATA_REGRESSION for each change of the metadata that loosens the check
+ * (core/metadata.ts), both warnings unless the policy sets no-regressions. Located in the new file.
  */
 export function regressionFindings(baseline: Assessment, a: Assessment, policy: Policy): Finding[] {
   const diff = diffAssessments(baseline, a);
@@ -23,6 +24,9 @@ export function regressionFindings(baseline: Assessment, a: Assessment, policy: 
     out.push({ code: "SCORE_REGRESSION", severity: "error", message: `${p.title} scores ${p.after}, lower than the baseline's ${p.before} (${p.delta})`, principle: p.id, question: null, ...at(positions.principles.get(p.id)) });
   }
   const severity = policy.noRegressions ? "error" : "warning";
+  for (const m of diff.metadata) {
+    out.push({ code: "METADATA_REGRESSION", severity, message: m.message, principle: null, question: null, ...m.position });
+  }
   for (const c of diff.changes.filter((x) => isRegression(x.kind))) {
     const answer = a.answers.answers.get(c.principle)?.get(c.question);
     out.push({

@@ -215,6 +215,9 @@ export interface Answers {
     date: Position;
     /** `status:` (its value, else its key, else the top of the file). */
     status: Position;
+    /** `project:` and `pack:` (their keys; the top of the file when absent), for findings about the metadata. */
+    project?: Position;
+    pack?: Position;
   };
 }
 

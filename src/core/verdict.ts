@@ -25,7 +25,10 @@ export type FindingCode =
   | "EVIDENCE_CHANGED"
   | "MISSING_SIGNOFF"
   | "SIGNOFF_STALE"
-  | "ACTION_OVERDUE";
+  | "ACTION_OVERDUE"
+  | "PACK_MISMATCH"
+  | "METADATA_REGRESSION"
+  | "SIGNOFF_UNVERIFIED";
 
 export interface Finding {
   code: FindingCode;

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair, type YAMLMap } from "yaml";
 import { Splicer, scalarText } from "../load/splice.js";
 
 /** An evidence path's text as written → the sha256 to pin it at. */
@@ -23,6 +23,35 @@ function evidenceNodes(map: YAMLMap): Pair<Node, Node | null>[] {
     }
   }
   return out;
+}
+
+/** Where an evidence entry is an alias (`*name`) or carries an anchor (`&name`): offsets into the text. */
+function aliasedEvidence(pairs: Pair<Node, Node | null>[]): number[] {
+  const at: number[] = [];
+  for (const pair of pairs) {
+    if (!pair.value) continue;
+    visit(pair.value, {
+      Node(_, node) {
+        if ((isAlias(node) || (node as { anchor?: string }).anchor) && node.range) at.push(node.range[0]);
+      },
+    });
+  }
+  return at;
+}
+
+/**
+ * Where pinning must stop: the (1-based) positions of evidence entries that are YAML aliases or
+ * anchors, whose text is shared with another place in the file, so rewriting one entry would
+ * change or break the other. Empty when every entry can be pinned.
+ */
+export function unpinnable(text: string): { line: number; column: number }[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length || !isMap(doc.contents)) return [];
+  return aliasedEvidence(evidenceNodes(doc.contents)).map((offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  });
 }
 
 /**

@@ -65,7 +65,9 @@ function render(s: Section, rows: string[], left: number): string {
  * each cut section says how many. User text is escaped for markdown (tables, HTML, code spans).
  */
 export function diffMarkdown(d: AssessmentDiff, limit = DIFF_MARKDOWN_LIMIT): string {
-  const top = [`**${e(verdict(d))}**`, "", `Before: ${e(d.before.answers.file)} · after: ${e(d.after.answers.file)}`, "", ...principleTable(d)].join("\n");
+  // What loosens the check comes first: a lower risk tier, a reopened status, a sign-off, traits or the pack.
+  const metadata = d.metadata.length ? [`**Metadata regressions (${d.metadata.length})**`, "", ...d.metadata.map((m) => `- **METADATA_REGRESSION** ${e(m.message)}`), ""] : [];
+  const top = [`**${e(verdict(d))}**`, "", `Before: ${e(d.before.answers.file)} · after: ${e(d.after.answers.file)}`, "", ...metadata, ...principleTable(d)].join("\n");
   const all = sections(d);
   const whole = [top, ...all.map((s) => render(s, s.rows, 0))].join("\n\n");
   if (whole.length + 1 <= limit) return `${whole}\n`;

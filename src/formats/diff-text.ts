@@ -10,6 +10,8 @@ const tint = (c: ChalkInstance, delta: number | null) => (delta === null || delt
 export function diffText(d: AssessmentDiff, color: ChalkInstance = PLAIN): string {
   const c = color;
   const lines = [c.bold(t(verdict(d))), c.dim(`  before: ${t(d.before.answers.file)}`), c.dim(`  after:  ${t(d.after.answers.file)}`), ""];
+  // What loosens the check comes first: a lower risk tier, a reopened status, a sign-off, traits or the pack.
+  if (d.metadata.length) lines.push(c.bold(`Metadata regressions (${d.metadata.length})`), ...d.metadata.map((m) => c.red(`  METADATA_REGRESSION ${t(m.message)}`)), "");
   lines.push(`  ${"Principle".padEnd(40)} before  after  change`);
   for (const p of d.principles) {
     lines.push(`  ${t(p.title).padEnd(40)} ${scoreText(p.before).padStart(6)} ${scoreText(p.after).padStart(6)} ${tint(c, p.delta)(signed(p.delta).padStart(7))}`);

@@ -5,7 +5,8 @@ import type { Diagnostic } from "../errors.js";
 import { invalidFiles } from "./invalid.js";
 import { systemLevels, type SystemLevel } from "../core/systems.js";
 
-/** What a `check` format may need besides the results; formats read no clock and no environment. */
+/** What a `check` format may need besides the results; formats read no clock and no environment. */import type { Skipped } from "../io/discover.js";
+
 export interface CheckContext {
   pack: Pack;
   policy: Policy;
@@ -26,6 +27,8 @@ export interface CheckContext {
    * belong to, for formats that locate files from that root (gitlab).
    */
   repository?: { cwd: string; root: string };
+  /** When `check` searched a directory: how many files it found, and what it passed over (text output ends with it). */
+  discovery?: { checked: number; skipped: Skipped };
   /** Counters a format keeps across the files of one document (JUnit numbers its suites). */
   state?: { suites: number };
 }

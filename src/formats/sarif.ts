@@ -105,6 +105,22 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
     help: "Close the gap and update the answer, or agree a new due date with the owner and update it.",
     level: "warning",
   },
+  PACK_MISMATCH: {
+    short: "The answers file names a pack the policy does not allow.",
+    full: "The policy chooses the pack a repository's answers files are judged by (--pack, or packs: in the config; without either, only the built-in responsible-ml pack). This file's pack: names another one, so it is not judged by that pack's rules: it fails.",
+    help: "Set pack: to an allowed pack, or add the pack to packs: in the config (or run with --pack) if the repository's policy really allows it.",
+  },
+  METADATA_REGRESSION: {
+    short: "Since the baseline, the assessment's metadata moved in a direction that weakens the check.",
+    full: "Compared with the baseline (--baseline), project.risk was lowered, status went from final back to draft, a sign-off was removed, traits were removed (which stops some questions being asked) or the pack changed. A warning, or an error with --no-regressions.",
+    help: "Undo the change, or have it reviewed and accepted and then move the baseline forward.",
+    level: "warning",
+  },
+  SIGNOFF_UNVERIFIED: {
+    short: "Under require-signoff, git could not say when the answers last changed.",
+    full: "The answers file is in a git work tree, but git could not answer (for example a repository git refuses as of dubious ownership, or a file git does not track): the sign-off cannot be compared with the last change of the answers, so it is not trusted.",
+    help: "Make git able to read the repository (e.g. git config --global --add safe.directory PATH in CI) and commit the answers file, then run again.",
+  },
 };
 
 /** A file as a SARIF artifact URI: relative paths with forward slashes and each segment percent-encoded; absolute ones as file: URLs. */

@@ -8,6 +8,7 @@ import { renderDocument, systemsOf, type CheckContext, type CheckFormat } from "
 import { levelLines, systemLines } from "../text/levels.js";
 import { policyEntries } from "./policy.js";
 import { findingLines, nextStep } from "./text-findings.js";
+import { skippedLine } from "./skipped-line.js";
 
 function principleLine(p: ScoredPrinciple, c: ChalkInstance): string {
   const total = p.questions.length;
@@ -48,7 +49,8 @@ export const textFormat: CheckFormat = {
     const failed = files.filter((f) => !f.passed).length;
     const verdict = files.length < 2 ? "" : `\n${failed ? c.red(`✖ ${failed} of ${files.length} files failed`) : c.green(`✔ all ${files.length} files passed`)}\n`;
     const systems = systemsOf(files);
-    return verdict + (systems.length ? `\n${systemLines(systems, c).join("\n")}\n` : "") + (context.policyOrigins ? c.dim(policyLine(context.policy, context.policyOrigins)) + "\n" : "");
+    const discovered = context.discovery ? c.dim(skippedLine(context.discovery.checked, context.discovery.skipped)) + "\n" : "";
+    return verdict + (systems.length ? `\n${systemLines(systems, c).join("\n")}\n` : "") + (context.policyOrigins ? c.dim(policyLine(context.policy, context.policyOrigins)) + "\n" : "") + discovered;
   },
 };
 

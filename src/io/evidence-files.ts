@@ -1,6 +1,15 @@
 import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { isPathRef, unordered, type EvidenceFacts, type FileFact } from "../core/evidence.js";
+import { evidenceKind, isPathRef, unordered, type EvidenceFacts, type FileFact } from "../core/evidence.js";
+
+/** The answers file's real path, or "" when it has none to compare (read from git, or gone). */
+function realAnswersPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return "";
+  }
+}
 import type { Answers } from "../core/types.js";
 import { repositoryRoot } from "./repository.js";
 
@@ -75,9 +84,9 @@ function lookUp(path: string, root: string, hash: boolean, lookups: Lookups): Fi
   }
   if (!inside(once(lookups.realRoots, root, () => realpathSync(root)), real)) return { state: "outside", root };
   const stat = statSync(real);
-  if (stat.isDirectory()) return { state: "found", sha256: null };
+  if (stat.isDirectory()) return { state: "invalid", reason: "it is a directory; evidence is a file (or an http(s) URL)" };
   if (!stat.isFile()) return { state: "outside", root };
-  return { state: "found", sha256: hash ? fileSha256(real) : null };
+  return { state: "found", sha256: hash ? fileSha256(real) : null, real };
 }
 
 /**
@@ -90,11 +99,17 @@ export function evidenceFacts(answers: Answers, cwd: string, hashAll = false, lo
   const root = once(lookups.roots, answersDir, () => repositoryRoot(answersDir));
   const seen = once(lookups.facts, answersDir, () => new Map<string, FileFact>());
   const files = new Map<string, FileFact>();
+  let self: string | undefined;
   for (const entry of unordered(answers)) {
-    if (!isPathRef(entry.ref)) continue;
+    // A path the core already finds invalid (a NUL byte, `.`, `.git/…`) is never looked up.
+    if (!isPathRef(entry.ref) || evidenceKind(entry.ref).kind !== "path") continue;
     const known = files.get(entry.ref);
     if (known && (known.state !== "found" || known.sha256 !== null || !entry.sha256)) continue;
-    files.set(entry.ref, fileFact(entry.ref, answersDir, root, hashAll || Boolean(entry.sha256), lookups, seen));
+    const fact = fileFact(entry.ref, answersDir, root, hashAll || Boolean(entry.sha256), lookups, seen);
+    // The answers file cannot be its own evidence (through any spelling or link).
+    if (fact.state === "found" && fact.real !== undefined && fact.real === (self ??= realAnswersPath(resolve(cwd, answers.file)))) {
+      files.set(entry.ref, { state: "invalid", reason: "it is the answers file itself; evidence is a file that shows the answer" });
+    } else files.set(entry.ref, fact);
   }
   return { files };
 }

@@ -1,19 +1,13 @@
-import { execFileSync } from "node:child_process";
+import { runGit } from "./git-run.js";
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import { InputError, fileDiagnostic } from "../errors.js";
 import type { GitPath } from "./git-path.js";
 import { decodeUtf8, MAX_INPUT_BYTES, type TextFile } from "./read.js";
 
-/** Runs git with an argument array (never a shell) in `cwd`; its output, or the failure's stderr. */
-export function git(args: string[], cwd: string): { ok: true; out: Buffer } | { ok: false; err: string } {
-  try {
-    return { ok: true, out: execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_INPUT_BYTES + 1024, windowsHide: true }) };
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
-    if (e.code === "ENOENT") return { ok: false, err: "ENOENT" };
-    return { ok: false, err: (e.stderr?.toString("utf8") ?? String(error)).trim() };
-  }
+/** Runs git safely (io/git-run.ts: no repository code, a minimal environment) in `cwd`; its output, or the failure's stderr. */
+export function git(args: string[], cwd: string, maxBuffer = MAX_INPUT_BYTES + 1024): { ok: true; out: Buffer } | { ok: false; err: string } {
+  return runGit(args, cwd, maxBuffer);
 }
 
 /** The nearest directory that exists at or above `dir` (the file may be gone from the working tree). */
@@ -48,7 +42,7 @@ export function readGitFile(target: GitPath, cwd: string): TextFile {
   const size = git(["cat-file", "-s", object], dir);
   if (!size.ok) return fail(`${target.path} does not exist at ${target.ref}`, `check the path; 'git ls-tree -r --name-only ${target.ref}' lists the files at that revision`);
   if (Number(size.out.toString().trim()) > MAX_INPUT_BYTES) fail(`the file is over the 5 MB limit for inputs`, "an answers file is a few kilobytes; check the path");
-  const shown = git(["show", object], dir);
+  const shown = git(["show", "--no-textconv", object], dir);
   if (!shown.ok) return fail(`cannot read ${target.path} at ${target.ref}: ${shown.err.split("\n")[0]}`, "check the path and the revision");
   const bytes = new Uint8Array(shown.out);
   const decoded = decodeUtf8(display, bytes);

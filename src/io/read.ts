@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { fileDiagnostic, type Diagnostic } from "../errors.js";
+import { noteRead } from "./read-set.js";
 
 /** Larger inputs are refused before reading: no answers file or checklist comes near this. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -39,6 +40,7 @@ function readUpTo(fd: number, limit: number): Uint8Array {
  * and the size limit holds while reading: a file swapped or grown after a check cannot hang or flood.
  */
 export function readTextFile(path: string, display = path): TextFile | Diagnostic {
+  noteRead(path);
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);

@@ -106,14 +106,16 @@ function writeAll(fd: number, content: string | Uint8Array): void {
   for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
-/** Temporary files being written now, removed should the process be stopped by SIGTERM or SIGHUP. */
+/** Temporary files being written now, removed should the process be stopped by SIGTERM, SIGHUP or SIGINT. */
 const live = new Set<string>();
 let handlersInstalled = false;
 
 /**
  * On SIGTERM or SIGHUP: removes the temporary files, then ends the process with the conventional
  * code of a process killed by that signal (128+n: 143, 129). Re-raising the signal is not reliable
- * here: Node still holds it until its handler is closed, a turn of the event loop later.
+ * here: Node still holds it until its handler is closed, a turn of the event loop later. SIGINT
+ * (Ctrl-C) does the same (130) while a file is being written, or when nothing else listens for it
+ * (the interview does, between its prompts).
  */
 function installSignalCleanup(): void {
   if (handlersInstalled || process.platform === "win32") return;
@@ -125,11 +127,17 @@ function installSignalCleanup(): void {
       process.exit(128 + osConstants.signals[signal]);
     });
   }
+  process.on("SIGINT", () => {
+    const writing = live.size > 0;
+    for (const tmp of live) rmSync(tmp, { force: true });
+    live.clear();
+    if (writing || process.listenerCount("SIGINT") === 1) process.exit(128 + osConstants.signals.SIGINT);
+  });
 }
 
 /**
  * A file written atomically: content goes to a temporary file in the same directory, synced and
- * renamed over the target on `commit`. A crash, a full disk, an `abort` or SIGTERM/SIGHUP leaves the
+ * renamed over the target on `commit`. A crash, a full disk, an `abort` or SIGTERM/SIGHUP/SIGINT leaves the
  * old file untouched and no temporary file behind. Content can be written in parts, so large outputs
  * are never held whole. The old file's mode (group write included) and, where the system allows,
  * its owner and group are kept; a read-only file is refused, as a shell's `>` would.

@@ -230,6 +230,8 @@ export function parseAnswersFast(file: TextFile, pack: Pack): Answers | null {
       principles: principlePositions,
       date: date ? (isEmptyValue(date.value.result) ? at(date.key.start) : at(valueStart(file.text, date.value))) : rootStart,
       status: status ? (isEmptyValue(status.value.result) ? at(status.key.start) : at(valueStart(file.text, status.value))) : rootStart,
+      project: top.get("project") ? at(top.get("project")!.key.start) : rootStart,
+      pack: top.get("pack") ? at(valueStart(file.text, top.get("pack")!.value)) : rootStart,
     },
   };
 }

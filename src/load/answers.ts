@@ -231,6 +231,8 @@ export function parseAnswers(file: TextFile, pack: Pack): Answers {
       principles: principlePositions,
       date: pathPosition(src, ["date"]),
       status: pathPosition(src, ["status"]),
+      project: nodePosition(src, nodesAt(src, ["project"]).key),
+      pack: pathPosition(src, ["pack"]),
     },
   };
 }

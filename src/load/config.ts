@@ -1,6 +1,6 @@
 import { CONFIG_FILE } from "../paths.js";
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { isMap, isScalar, type Node } from "yaml";
 import { InputError, listed, type Diagnostic } from "../errors.js";
 import { displayPath } from "../io/paths.js";
@@ -39,6 +39,8 @@ export interface Config {
   /** The path as users should see it. */
   file: string;
   policy: PolicySettings;
+  /** `packs:` the packs this repository's answers files may use (built-in names or directories), the first the default; undefined when not set. */
+  packs?: string[];
 }
 
 interface PolicyData {
@@ -97,8 +99,10 @@ function toSettings(data: PolicyData | null | undefined): PolicySettings {
  * The config for a run: the file given with --config, else .rml-assess.yaml in the working
  * directory when there is one, else none (also with --no-config, given as `false`). It is
  * validated like every input: every problem, located, thrown together as one InputError.
+ * `packOf` gives the pack its principle ids are checked against, from its `packs:` (undefined when
+ * it has none) and the config file's folder, which relative pack directories start from.
  */
-export function loadConfig(option: string | false | undefined, pack: Pack, io: Io): Config | null {
+export async function loadConfig(option: string | false | undefined, packOf: (packs: string[] | undefined, dir: string) => Promise<Pack>, io: Io): Promise<Config | null> {
   if (option === false) return null;
   const path = resolve(io.cwd, option ?? CONFIG_FILE);
   if (option === undefined && !existsSync(path)) return null;
@@ -109,8 +113,12 @@ export function loadConfig(option: string | false | undefined, pack: Pack, io: I
   if (src.doc.contents === null) return { file: file.file, policy: {} };
   const converted = toData(src);
   if ("error" in converted) throw new InputError([converted.error]);
+  const data = converted.data as { policy?: PolicyData | null; packs?: unknown };
+  // The principles named are checked against the first allowed pack, once `packs:` is itself valid.
+  const packs = Array.isArray(data.packs) && data.packs.length && data.packs.every((p) => typeof p === "string" && p) ? (data.packs as string[]) : undefined;
+  const pack = await packOf(packs, dirname(path));
   const tiers = ["minimal", "limited", "high"].map((tier) => principleDiagnostics(src, pack, ["policy", "risk", tier, "min-score-for"]));
   const problems = [...schemaDiagnostics(validateConfig, src, converted.data), ...principleDiagnostics(src, pack), ...tiers.flat()];
   if (problems.length) throw new InputError(listed(problems));
-  return { file: file.file, policy: toSettings((converted.data as { policy?: PolicyData | null }).policy) };
+  return { file: file.file, policy: toSettings(data.policy), ...(packs ? { packs } : {}) };
 }

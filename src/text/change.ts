@@ -39,5 +39,6 @@ export function verdict(d: AssessmentDiff): string {
   const better = changesOf(d, "improved").length + changesOf(d, "answered").length;
   const answers = !d.changes.length ? "no answers changed"
     : [worse ? `${plural(worse, "answer", "answers")} regressed` : "no answers regressed", better ? `${better} improved` : ""].filter(Boolean).join(", ");
-  return `${score}${band}, ${answers}`;
+  const metadata = d.metadata.length ? `${plural(d.metadata.length, "metadata regression", "metadata regressions")}, ` : "";
+  return `${score}${band}, ${metadata}${answers}`;
 }

@@ -213,8 +213,9 @@ describe("rml-assess (built binary)", () => {
     writeFileSync(manifest, readFileSync(manifest, "utf8").replace("id: responsible-ml", "id: acme-ml").replace(/  - data-risk-awareness\n/, "").replace(/^retired:\n(?:[ #].*\n|\n)*/m, ""));
     expect(JSON.parse(runBinary(["principles", "--pack", packDir, "--format", "json"]).stdout).principles).toHaveLength(7);
     const mismatch = runBinary(["check", TRIAGE, "--pack", packDir]);
-    expect(mismatch.code).toBe(2);
-    expect(mismatch.stderr).toMatch(/answers are for pack 'responsible-ml', but the loaded pack is 'acme-ml'/);
+    // The file names a pack the run does not allow: it fails (PACK_MISMATCH), never judged by its own pack.
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.stdout).toMatch(/PACK_MISMATCH  the file names pack 'responsible-ml', but this repository's policy allows only pack 'acme-ml'/);
     expect(runBinary(["init", join(dir, "a.yaml"), "--pack", packDir]).code).toBe(0);
     expect(readFileSync(join(dir, "a.yaml"), "utf8")).not.toContain("data-risk-awareness");
     expect(runBinary(["report", join(dir, "a.yaml"), "--pack", packDir]).code).toBe(0);

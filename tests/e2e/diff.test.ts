@@ -39,7 +39,7 @@ describe("diff", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const d = JSON.parse(r.stdout);
-    expect(Object.keys(d)).toEqual(["before", "after", "delta", "principles", "changes"]);
+    expect(Object.keys(d)).toEqual(["metadata", "before", "after", "delta", "principles", "changes"]);
     writeFileSync(join(dir, "old.yaml"), answersFile(OLD));
     const before = await checkScores(["old.yaml"], dir);
     const after = await checkScores(["rml-assessment.yaml"], dir);

@@ -55,22 +55,23 @@ describe("the mltrl pack", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("checks the example at level 4 through its pack: line, with its switchback in the JSON history", async () => {
-    const r = await runInProcess(["check", EXAMPLE, "--format", "json"]);
+  it("checks the example at level 4 with --pack mltrl, with its switchback in the JSON history", async () => {
+    const r = await runInProcess(["check", EXAMPLE, "--pack", "mltrl", "--format", "json"]);
     const [result] = resultsOf(r.stdout).results;
     expect(result!.level).toBe(4);
     expect(result!.score).toBeNull();
     expect(result!.readiness.history.filter((h) => h.kind === "switchback")).toHaveLength(1);
-    const text = await runInProcess(["check", EXAMPLE]);
+    const text = await runInProcess(["check", EXAMPLE, "--pack", "mltrl"]);
     expect(text.stdout).toMatch(/At readiness level 4 of 9: Proof of concept \(prototyping\); gate to level 5 open: \d+ of \d+ checks passed/);
     for (const id of result!.readiness.next.open) expect(text.stdout).toContain(id);
   });
 
-  it("checks files of both built-in packs in one run, each against the pack it names", async () => {
-    const r = await runInProcess(["check", join(EXAMPLES, "clinical-triage.yaml"), EXAMPLE, "--format", "json"]);
+  it("checks files of both built-in packs in one run when the config allows both, each against the pack it names", () => withTempDir(async (dir) => {
+    writeFileSync(join(dir, "rml.yaml"), "packs: [responsible-ml, mltrl]\n");
+    const r = await runInProcess(["check", join(EXAMPLES, "clinical-triage.yaml"), EXAMPLE, "--config", join(dir, "rml.yaml"), "--format", "json"]);
     const { results } = resultsOf(r.stdout);
     expect(results.map((x) => x.file.endsWith("clinical-triage.yaml") ? typeof x.score : x.level)).toEqual(["number", 4]);
-  });
+  }));
 });
 
 describe("level scoring from the command line (a small level pack)", () => {

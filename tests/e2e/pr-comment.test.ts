@@ -17,7 +17,7 @@ interface Seen {
 
 /** A stand-in for GitHub's REST API on 127.0.0.1: issue comments in memory, every request recorded. */
 class MockGitHub {
-  comments: { id: number; body: string; html_url: string }[] = [];
+  comments: { id: number; body: string; html_url: string; user?: { login: string } }[] = [];
   seen: Seen[] = [];
   failWith: number | null = null;
   private server: Server;
@@ -51,7 +51,7 @@ class MockGitHub {
     }
     if (req.method === "POST" && url.pathname === "/repos/acme/model/issues/7/comments") {
       const id = this.next++;
-      const comment = { id, body: (JSON.parse(raw) as { body: string }).body, html_url: `https://github.test/c/${id}` };
+      const comment = { id, body: (JSON.parse(raw) as { body: string }).body, html_url: `https://github.test/c/${id}`, user: { login: "github-actions[bot]" } };
       this.comments.push(comment);
       return [201, comment];
     }
@@ -88,13 +88,27 @@ describe("upsertComment", () => {
 
   it("updates its own earlier comment, found on a later page, instead of adding one", async () => {
     for (let i = 0; i < 130; i++) github.comments.push({ id: i + 1, body: i === 3 ? `quoting ${MARKER}` : `comment ${i}`, html_url: "" });
-    github.comments.push({ id: 500, body: `${MARKER}\nold`, html_url: "https://github.test/c/500" });
+    github.comments.push({ id: 500, body: `${MARKER}\nold`, html_url: "https://github.test/c/500", user: { login: "github-actions[bot]" } });
     const done = await upsertComment({ ...target(), body: `${MARKER}\nnew` });
     expect(done).toEqual({ action: "updated", id: 500, url: "https://github.test/c/500" });
     expect(github.seen.map((s) => s.method)).toEqual(["GET", "GET", "PATCH"]);
     expect(github.comments).toHaveLength(131);
     expect(github.comments.find((c) => c.id === 500)!.body).toBe(`${MARKER}\nnew`);
     expect(github.comments[3]!.body).toBe(`quoting ${MARKER}`);
+  });
+
+  it("never edits a comment carrying the marker that someone else wrote: it makes its own", async () => {
+    github.comments.push({ id: 40, body: `${MARKER}\nplanted by a contributor`, html_url: "", user: { login: "mallory" } });
+    const done = await upsertComment({ ...target(), body: `${MARKER}\nfresh` });
+    expect(done.action).toBe("created");
+    expect(github.comments.find((c) => c.id === 40)!.body).toBe(`${MARKER}\nplanted by a contributor`);
+    expect(github.seen.map((s) => s.method)).toEqual(["GET", "POST"]);
+    // The next run finds its own comment, not the planted one.
+    const again = await upsertComment({ ...target(), body: `${MARKER}\nagain` });
+    expect(again).toMatchObject({ action: "updated", id: done.id });
+    // An app's token posts as its own bot: RML_COMMENT_AUTHOR names it.
+    const app = await upsertComment({ ...target(), body: `${MARKER}\napp`, author: "acme-app[bot]" });
+    expect(app.action).toBe("created");
   });
 
   it("fails with the status and the permission the token needs", async () => {
@@ -160,6 +174,17 @@ describe("the action's comment step", () => {
     expect(github.comments).toHaveLength(1);
     expect(github.comments[0]!.body).toContain("**Score 75 → 50 (-25), 1 answer regressed**");
     expect(github.seen.filter((s) => s.method !== "GET").map((s) => s.method)).toEqual(["POST", "PATCH"]);
+  }));
+
+  it("gives the diff process no token", () => withTempDir(async (dir) => {
+    const work = pullRequest(dir);
+    // A stand-in for rml-assess that prints which credentials it was given.
+    const spy = join(dir, "spy.cjs");
+    writeFileSync(spy, "process.stdout.write('given: ' + ['GITHUB_TOKEN', 'GH_TOKEN', 'ACTIONS_RUNTIME_TOKEN'].filter((k) => k in process.env).join(',') + ' end\\n');\n");
+    const withSecrets = { ...env(dir), RML_CLI: spy, GH_TOKEN: "gh", ACTIONS_RUNTIME_TOKEN: "rt" };
+    expect(await main(withSecrets, { cwd: work, log: () => {} })).toBe(0);
+    expect(github.comments[0]!.body).toContain("given:  end");
+    expect(github.seen.every((s) => s.auth === "Bearer t0ken")).toBe(true);
   }));
 
   it("does nothing outside a pull request", () => withTempDir(async (dir) => {

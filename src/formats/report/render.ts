@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { noteRead } from "../../io/read-set.js";
 import { basename, join } from "node:path";
 import type { Coverage } from "../../core/crosswalk.js";
 import type { AssessmentDiff } from "../../core/diff.js";
@@ -23,6 +24,7 @@ async function customTemplate(format: ReportFormat, template: TemplateSource): P
   const hbs = Handlebars.create();
   const partials = join(TEMPLATES_DIR, "partials");
   for (const name of readdirSync(partials).filter((f) => f.endsWith(".hbs")).sort()) {
+    noteRead(join(partials, name));
     hbs.registerPartial(basename(name, ".hbs"), readFileSync(join(partials, name), "utf8"));
   }
   return compileTemplate(hbs, template.text, template.file, format.noEscape);
