@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { EXIT, InputError, UsageError, type Diagnostic } from "../errors.js";
-import { score } from "../core/score.js";
-import type { Assessment, Pack } from "../core/types.js";
+import type { Pack } from "../core/types.js";
 import type { Policy } from "../core/verdict.js";
 import { capSummary, githubSummary, MAX_SUMMARY_ROWS, SUMMARY_LIMIT } from "../formats/github-summary.js";
 import { checkFormats, DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/index.js";
@@ -12,10 +11,10 @@ import { answersFilesFor } from "../io/discover.js";
 import type { Io } from "../io/io.js";
 import { repositoryRoot } from "../io/repository.js";
 import { appendFileAtomic } from "../io/write.js";
-import { loadAnswersAt } from "../load/answers-file.js";
 import { checkAll, loadAll, workersFor } from "../bulk/many.js";
 import { CONFIG_FILE } from "../paths.js";
 import { checkAnswers, type Applied, type CheckJob, type FileRules } from "../bulk/check-file.js";
+import { baselineSpec, type BaselineSpec } from "../bulk/baseline.js";
 import { crosswalksFor } from "./frameworks.js";
 import { packFor, packGroups, packInputs } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
@@ -46,15 +45,17 @@ async function configFor(option: string | false | undefined, pack: Pack, io: Io)
 }
 
 /**
- * The baseline's assessment when the policy names one (a file or REF:PATH). It is compared with one
- * answers file, so a run over several files with a baseline is a usage error.
+ * The policy's baseline for a run. A bare revision (origin/main) compares each file with its own
+ * earlier version, so it suits any number of files; one file, or REF:PATH, is compared with one
+ * answers file, so a run over several files with it is a usage error.
  */
-async function baselineFor(policy: Policy, files: string[], pack: Pack, io: Io): Promise<Assessment | null> {
+function baselineFor(policy: Policy, files: string[], io: Io): BaselineSpec | null {
   if (policy.baseline === null) return null;
-  if (files.length !== 1) {
-    throw new UsageError(`a baseline is compared with one answers file, but ${files.length} were found`, "name one answers file with --baseline, or check the others in a run without it (--no-config skips a config's baseline)");
+  const spec = baselineSpec(policy.baseline, io.cwd);
+  if (spec.path !== null && files.length !== 1) {
+    throw new UsageError(`the baseline ${policy.baseline} is one answers file, but ${files.length} answers files were found`, `give a revision alone (--baseline origin/main, or baseline: origin/main in the config) to compare each file with its own earlier version, or turn the baseline off with --no-baseline`);
   }
-  return score(pack, (await loadAnswersAt(policy.baseline, pack, io.cwd)).answers);
+  return spec;
 }
 
 /** A file's summary with no findings kept: one array for all of them. */
@@ -106,12 +107,12 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   }
   const config = await configFor(opts.config, pack, io);
   const policy = opts.validateOnly ? VALIDATION_POLICY : resolvePolicy(config?.policy ?? {}, opts, pack);
-  const inputs = [...files, ...(config ? [config.file] : []), ...(policy.baseline ? [policy.baseline] : []), ...packInputs(opts, io)];
+  const baseline = baselineFor(policy, files, io);
+  const inputs = [...files, ...(config ? [config.file] : []), ...(baseline?.ref === null ? [baseline.path!] : []), ...packInputs(opts, io)];
   refuseOverwritingInput(opts.output, inputs, io);
   if (opts.format === "github") {
     refuseOverwritingInput(io.env.GITHUB_STEP_SUMMARY || undefined, inputs, io, "the step summary (GITHUB_STEP_SUMMARY)", "GITHUB_STEP_SUMMARY must name a file of its own; GitHub sets it so");
   }
-  const baseline = await baselineFor(policy, files, pack, io);
   const format = checkFormats[opts.format]!;
   const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
   // Dates are made only when something uses them (a maximum age, an action's due date; a format that prints the time).
@@ -124,7 +125,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const frameworks = [...new Set([general, ...tiers.values()].flatMap((a) => (a.policy.minCoverage === null ? [] : a.policy.frameworks)))];
   const crosswalks = frameworks.length ? await crosswalksFor(frameworks, pack, io) : [];
   const lookups = newLookups();
-  const rulesFor = (p: Pack): FileRules => ({ general, tiers, crosswalks: p.id === pack.id ? crosswalks : [], countEvidence: opts.format === "json", cwd: io.cwd, lookups });
+  const rulesFor = (p: Pack): FileRules => ({ general, tiers, crosswalks: p.id === pack.id ? crosswalks : [], countEvidence: opts.format === "json", cwd: io.cwd, lookups, baseline });
   let generated: string | undefined;
   let repository: CheckContext["repository"];
   const invalid: Diagnostic[] = [];
@@ -175,7 +176,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
       } else if ("part" in loaded) {
         add(() => loaded.part, shared(loaded.summary, file));
       } else {
-        const result = await checkAnswers(pack, loaded.answers, rulesFor(pack), todayOnce, baseline);
+        const result = await checkAnswers(pack, loaded.answers, rulesFor(pack), todayOnce);
         add(() => format.file(result, context), summarize(result, kept < MAX_SUMMARY_ROWS));
       }
     }

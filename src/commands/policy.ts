@@ -14,8 +14,8 @@ export interface PolicyFlags {
   allowUnanswered?: boolean;
   requireEvidence?: boolean;
   maxAgeDays?: number;
-  /** --baseline FILE or REF:PATH. */
-  baseline?: string;
+  /** --baseline FILE, REF:PATH or REF; false with --no-baseline. */
+  baseline?: string | false;
   /** false with --no-regressions. */
   regressions?: boolean;
   minLevel?: number;
@@ -50,7 +50,7 @@ export function resolvePolicy(general: PolicySettings, flags: PolicyFlags, pack:
     allowUnanswered: flags.allowUnanswered ?? config.allowUnanswered ?? DEFAULT_POLICY.allowUnanswered,
     requireEvidence: flags.requireEvidence ?? config.requireEvidence ?? DEFAULT_POLICY.requireEvidence,
     maxAgeDays: flags.maxAgeDays ?? config.maxAgeDays ?? DEFAULT_POLICY.maxAgeDays,
-    baseline: flags.baseline ?? config.baseline ?? DEFAULT_POLICY.baseline,
+    baseline: flags.baseline === false ? null : flags.baseline ?? config.baseline ?? DEFAULT_POLICY.baseline,
     noRegressions: flags.regressions === false,
     minLevel: flags.minLevel ?? config.minLevel ?? DEFAULT_POLICY.minLevel,
     ...coveragePolicy(config, flags),
@@ -108,6 +108,8 @@ export function policyOrigins(config: { file: string; policy: PolicySettings } |
   set("allow-unanswered", flags.allowUnanswered !== undefined, c.allowUnanswered !== undefined);
   set("require-evidence", flags.requireEvidence !== undefined, c.requireEvidence !== undefined);
   set("max-age-days", flags.maxAgeDays !== undefined, c.maxAgeDays !== undefined);
+  set("baseline", flags.baseline !== undefined, c.baseline !== undefined);
+  set("no-regressions", flags.regressions === false, false);
   set("min-level", flags.minLevel !== undefined, c.minLevel !== undefined);
   set("framework", flags.framework !== undefined, c.frameworks !== undefined);
   set("min-coverage", flags.minCoverage !== undefined, c.minCoverage !== undefined);

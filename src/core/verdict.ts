@@ -2,7 +2,8 @@
 import type { EvidenceCounts } from "./evidence.js";
 import type { Assessment } from "./types.js";
 
-export type Severity = "error" | "warning";
+/** A note informs and never fails a check (BASELINE_MISSING). */
+export type Severity = "error" | "warning" | "note";
 
 export type FindingCode =
   | "UNANSWERED"
@@ -24,7 +25,8 @@ export type FindingCode =
   | "EVIDENCE_CHANGED"
   | "MISSING_SIGNOFF"
   | "SIGNOFF_STALE"
-  | "ACTION_OVERDUE";
+  | "ACTION_OVERDUE"
+  | "BASELINE_MISSING";
 
 export interface Finding {
   code: FindingCode;

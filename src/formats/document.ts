@@ -99,7 +99,7 @@ export function summarize(r: CheckResult, keepFindings = true): FileSummary {
   const a = r.assessment;
   return {
     file: a.answers.file, project: detached(a.answers.project.name), score: a.score, band: a.band, passed: r.passed,
-    errors, warnings: r.findings.length - errors, findings: keepFindings ? r.findings : [],
+    errors, warnings: r.findings.filter((f) => f.severity === "warning").length, findings: keepFindings ? r.findings : [],
     ...(a.levels ? { level: a.levels.level } : {}),
     ...(a.answers.project.system ? { system: detached(a.answers.project.system), component: detached(a.answers.project.component ?? a.answers.project.name) } : {}),
   };

@@ -10,7 +10,7 @@ import { jsonAt } from "../text/json.js";
 type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "MISSING_EVIDENCE" | "DOES_NOT_APPLY"> | "INVALID_INPUT";
 
 /** Rules for findings about a whole file rather than one question: what they mean and how to fix them. */
-const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: string; level?: "warning" }> = {
+const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: string; level?: "warning" | "note" }> = {
   BELOW_MIN_SCORE: {
     short: "The overall score is below the policy's min-score.",
     full: "The policy (min-score in the config file, or --min-score) sets the lowest overall score an assessment may have; the overall score is the weighted mean of the principles' scores, and this one is lower.",
@@ -99,6 +99,12 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
     full: "The answer carries action: { owner, due, ticket } and its due date is before today, while the answer is not yet a yes. A warning: it never fails a check.",
     help: "Close the gap and update the answer, or agree a new due date with the owner and update it.",
     level: "warning",
+  },
+  BASELINE_MISSING: {
+    short: "There is no earlier version to compare with: the file is judged on its own policy.",
+    full: "The policy names a baseline (check --baseline, or baseline: in the config), but the file has no earlier version there: a new answers file, a new repository, or a shallow clone without the revision. A note: it never fails a check; the other policy keys still apply.",
+    help: "Nothing to do for a new answers file. Otherwise fetch the revision first (actions/checkout with fetch-depth: 0, or git fetch origin main).",
+    level: "note",
   },
 };
 

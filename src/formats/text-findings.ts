@@ -16,7 +16,7 @@ const GROUP_NOUN: Partial<Record<FindingCode, string>> = {
 };
 
 function findingLine(file: string, f: Finding, c: ChalkInstance): string {
-  const tag = f.severity === "error" ? c.red("error  ") : c.yellow("warning");
+  const tag = f.severity === "error" ? c.red("error  ") : f.severity === "note" ? c.cyan("note   ") : c.yellow("warning");
   return `  ${terminalSafe(file)}:${f.line}:${f.column}  ${tag} ${c.dim(f.code)}  ${terminalSafe(f.message)}`;
 }
 

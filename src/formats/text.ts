@@ -29,8 +29,9 @@ function file({ assessment: a, findings, passed, applied }: CheckResult, c: Chal
   }
   lines.push(...findingLines(a.answers.file, findings, c, Boolean(context.verbose)));
   const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.length - errors;
-  const tally = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  const notes = findings.length - errors - warnings;
+  const tally = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}${notes ? `, ${notes} note${notes === 1 ? "" : "s"}` : ""}`;
   lines.push(passed ? c.green(`✔ passed (${tally})`) : c.red(`✖ failed (${tally})`));
   if (applied?.policy.riskTier) lines.push(c.dim(policyLine(applied.policy, applied.origins).replace(/^Policy:/, `Policy for risk ${applied.policy.riskTier}:`)));
   if (context.nextSteps) lines.push(...nextStep(a.answers.file, findings, c));

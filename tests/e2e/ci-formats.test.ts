@@ -139,7 +139,7 @@ describe("sarif format", () => {
     const questionIds = principles.flatMap((p: { id: string; questions: { id: string }[] }) => p.questions.map((q) => `${p.id}/${q.id}`));
     expect(driver.rules.map((r: { id: string }) => r.id)).toEqual([
       ...questionIds, "BELOW_MIN_SCORE", "PRINCIPLE_BELOW_MIN_SCORE", "STALE", "MISSING_DATE", "SCORE_REGRESSION", "ANSWER_REGRESSION", "RETIRED_QUESTION", "INVALID_INPUT", "LEVEL_NOT_MET", "BELOW_MIN_LEVEL", "FRAMEWORK_COVERAGE",
-      "EVIDENCE_NOT_FOUND", "EVIDENCE_INVALID", "EVIDENCE_CHANGED", "MISSING_SIGNOFF", "SIGNOFF_STALE", "ACTION_OVERDUE",
+      "EVIDENCE_NOT_FOUND", "EVIDENCE_INVALID", "EVIDENCE_CHANGED", "MISSING_SIGNOFF", "SIGNOFF_STALE", "ACTION_OVERDUE", "BASELINE_MISSING",
     ]);
     const rule = driver.rules[0];
     expect(rule.id).toBe("human-augmentation/impact-of-errors");
