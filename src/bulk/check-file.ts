@@ -93,6 +93,8 @@ export interface CheckJob {
   colorLevel: 0 | 1 | 2 | 3;
   verbose: boolean;
   keepFindings: boolean;
+  /** The pack whose policy the run's policy line shows. */
+  policyPack: string;
 }
 
 /**
@@ -111,7 +113,7 @@ export function jobContext(pack: Pack, cwd: string, job: CheckJob, color: ChalkI
   return {
     pack, policy: job.rules.general.policy, invalid: [], generated: job.generated, state: { suites: 0 },
     color,
-    policyOrigins: job.rules.general.origins, verbose: job.verbose, nextSteps: true,
+    policyOrigins: job.rules.general.origins, policyPack: job.policyPack, verbose: job.verbose, nextSteps: true,
     get repository() {
       return (repository ??= { cwd, root: repositoryRoot(cwd) });
     },

@@ -15,10 +15,10 @@ import { checkAll, loadAll, workersFor } from "../bulk/many.js";
 import { CONFIG_FILE } from "../paths.js";
 import { checkAnswers, type Applied, type CheckJob, type FileRules } from "../bulk/check-file.js";
 import { baselineSpec, type BaselineSpec } from "../bulk/baseline.js";
-import { crosswalksFor } from "./frameworks.js";
+import { builtinFrameworks, crosswalksFor, frameworksOfPack } from "./frameworks.js";
 import { packFor, packGroups, packInputs } from "./pack-option.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
-import { policyOrigins, resolvePolicy, tierFor, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
+import { policyOrigins, refuseInapplicableFlags, resolvePolicy, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
 import { newLookups } from "../io/evidence-files.js";
 
 export interface CheckOptions extends PolicyFlags {
@@ -38,10 +38,10 @@ export interface CheckOptions extends PolicyFlags {
 }
 
 /** The config file's settings, its parser loaded only when there is a config file to read. */
-async function configFor(option: string | false | undefined, pack: Pack, io: Io) {
+async function configFor(option: string | false | undefined, packs: Pack[], io: Io) {
   if (option === false || (option === undefined && !existsSync(resolve(io.cwd, CONFIG_FILE)))) return null;
   const { loadConfig } = await import("../load/config.js");
-  return loadConfig(option, pack, io);
+  return loadConfig(option, packs, io);
 }
 
 /**
@@ -102,12 +102,9 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   // Without --pack, each file's `pack:` picks the built-in pack it is checked against.
   const groups = opts.pack ? [{ pack: await packFor(opts, io), files }] : await packGroups(files, io);
   const pack = groups[0]!.pack;
-  if (opts.minLevel !== undefined && !groups.some((g) => g.pack.scoring === "levels")) {
-    throw new UsageError(`--min-level applies to level packs, and pack '${pack.id}' scores by weight`, "use it with a level pack (e.g. --pack mltrl, or pack: mltrl in the answers file), or use --min-score");
-  }
-  const config = await configFor(opts.config, pack, io);
-  const policy = opts.validateOnly ? VALIDATION_POLICY : resolvePolicy(config?.policy ?? {}, opts, pack);
-  const baseline = baselineFor(policy, files, io);
+  refuseInapplicableFlags(opts, groups.map((g) => g.pack));
+  const config = await configFor(opts.config, groups.map((g) => g.pack), io);
+  const baseline = baselineFor(opts.validateOnly ? VALIDATION_POLICY : resolvePolicy(config?.policy ?? {}, opts, pack), files, io);
   const inputs = [...files, ...(config ? [config.file] : []), ...(baseline?.ref === null ? [baseline.path!] : []), ...packInputs(opts, io)];
   refuseOverwritingInput(opts.output, inputs, io);
   if (opts.format === "github") {
@@ -118,20 +115,40 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   // Dates are made only when something uses them (a maximum age, an action's due date; a format that prints the time).
   let day: string | undefined;
   const todayOnce = () => (day ??= today(io));
-  // A file whose project.risk has a section in the config's policy.risk is judged by that tier's policy.
-  const general: Applied = { policy, origins: opts.validateOnly ? new Map([["allow-unanswered", "--validate-only"]]) : policyOrigins(config, opts) };
-  const tiers = new Map<string, Applied>(opts.validateOnly ? [] : [...(config?.policy.risk?.keys() ?? [])].map((tier) => [tier, { policy: resolvePolicy(config!.policy, opts, pack, tier), origins: policyOrigins(config, opts, tier) }]));
-  // Coverage is read from the crosswalks of the (first) pack; files of another pack have none of them.
-  const frameworks = [...new Set([general, ...tiers.values()].flatMap((a) => (a.policy.minCoverage === null ? [] : a.policy.frameworks)))];
-  const crosswalks = frameworks.length ? await crosswalksFor(frameworks, pack, io) : [];
+  // Each pack's files are judged by the policy as it applies to that pack (its policy.pack section;
+  // keys of the wrong kind, and frameworks it has no crosswalk for, shown as not applicable); a
+  // file whose project.risk has a section in the config's policy.risk, by that tier's policy.
+  const tierNames = opts.validateOnly ? [] : [...(config?.policy.risk?.keys() ?? [])];
+  const named = opts.validateOnly ? [] : [...new Set([null, ...tierNames].flatMap((tier) => {
+    const p = resolvePolicy(config?.policy ?? {}, opts, pack, tier);
+    return p.minCoverage === null ? [] : p.frameworks;
+  }))];
+  const available = new Map(await Promise.all(groups.map(async (g) => [g.pack.id, await frameworksOfPack(named, g.pack, io)] as const)));
+  // A framework that neither a checked pack nor a built-in one has a crosswalk for is a mistake: the first pack's loader says so.
+  const builtin = named.length ? await builtinFrameworks(io) : [];
+  const unknown = named.filter((id) => !builtin.includes(id) && ![...available.values()].some((ids) => ids.includes(id)));
+  if (unknown.length) await crosswalksFor(unknown, pack, io);
+  const appliedFor = (p: Pack, tier: string | null): Applied => (opts.validateOnly
+    ? { policy: VALIDATION_POLICY, origins: new Map([["allow-unanswered", "--validate-only"]]) }
+    : { policy: resolvePolicy(config?.policy ?? {}, opts, p, tier, available.get(p.id)), origins: policyOrigins(config, opts, tier, p.id) });
   const lookups = newLookups();
-  const rulesFor = (p: Pack): FileRules => ({ general, tiers, crosswalks: p.id === pack.id ? crosswalks : [], countEvidence: opts.format === "json", cwd: io.cwd, lookups, baseline });
+  const rules = new Map<string, FileRules>();
+  for (const { pack: p } of groups) {
+    if (rules.has(p.id)) continue;
+    const general = appliedFor(p, null);
+    const tiers = new Map<string, Applied>(tierNames.map((tier) => [tier, appliedFor(p, tier)]));
+    const frameworks = [...new Set([general, ...tiers.values()].flatMap((a) => (a.policy.minCoverage === null ? [] : a.policy.frameworks)))];
+    const crosswalks = frameworks.length ? await crosswalksFor(frameworks, p, io) : [];
+    rules.set(p.id, { general, tiers, crosswalks, countEvidence: opts.format === "json", cwd: io.cwd, lookups, baseline });
+  }
+  const rulesFor = (p: Pack): FileRules => rules.get(p.id)!;
+  const general = rulesFor(pack).general;
   let generated: string | undefined;
   let repository: CheckContext["repository"];
   const invalid: Diagnostic[] = [];
   const context: CheckContext = {
-    pack, policy, invalid, state: { suites: 0 },
-    policyOrigins: general.origins, verbose: Boolean(opts.verbose), nextSteps: true,
+    pack, policy: general.policy, invalid, state: { suites: 0 },
+    policyOrigins: general.origins, policyPack: pack.id, verbose: Boolean(opts.verbose), nextSteps: true,
     get generated() {
       return (generated ??= generatedAt(io));
     },
@@ -157,7 +174,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     // Large runs check and render each file on the workers, which send back only its part and
     // summary; a format that numbers its parts across files (JUnit) is rendered here, in order.
     const job: CheckJob | null = workers && !format.ordered
-      ? { format: opts.format, rules: rulesFor(pack), day: todayOnce(), generated: context.generated, colorLevel: (context.color?.level ?? 0) as CheckJob["colorLevel"], verbose: context.verbose!, keepFindings: opts.format === "github" }
+      ? { format: opts.format, rules: rulesFor(pack), day: todayOnce(), generated: context.generated, colorLevel: (context.color?.level ?? 0) as CheckJob["colorLevel"], verbose: context.verbose!, keepFindings: opts.format === "github", policyPack: pack.id }
       : null;
     const outcomes = async function* () {
       for (const group of groups) {

@@ -65,6 +65,10 @@ export interface Policy {
   requireSignoff: boolean;
   /** The `policy.risk.<tier>` section applied on top of the general policy, when one did. */
   riskTier: string | null;
+  /** The pack this policy was resolved for (scoping and its `policy.pack.<id>` section); null when none was. */
+  pack: string | null;
+  /** Keys set for the run that cannot apply to this pack's files (score keys for a level pack, min-level for a scored one), as [key, value]. */
+  notApplicable: [string, string][];
 }
 
 /** One answers file checked against a policy. */

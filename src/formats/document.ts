@@ -17,6 +17,8 @@ export interface CheckContext {
   color?: ChalkInstance;
   /** Where each policy key came from ("flags" or the config file), keyed as `policyEntries` names them; absent keys are defaults. */
   policyOrigins?: Map<string, string>;
+  /** The pack whose policy the run's policy line shows (the first); a file of another pack shows its own line. */
+  policyPack?: string;
   /** People's formats list every finding instead of a summary per principle (--verbose). */
   verbose?: boolean;
   /** People's formats end each file with what to do next (check; the interview says it its own way). */

@@ -49,7 +49,8 @@ export const githubFormat: CheckFormat = {
     const a = r.assessment;
     const out = r.findings.map((f) => annotation(f.severity === "note" ? "notice" : f.severity, a.answers.file, f.line, f.column, `rml-assess ${f.code}`, lines(f.message, questionText(r, f))));
     const errors = r.findings.filter((f) => f.severity === "error").length;
-    out.push(`rml-assess: ${shownName(a.answers.file)} scores ${a.score ?? "–"}/100 (${terminalSafe(a.band ?? "all n/a")}): ${r.passed ? "passed" : "failed"}, ${errors} error(s), ${r.findings.filter((f) => f.severity === "warning").length} warning(s)`);
+    const reached = a.levels ? `reaches readiness level ${a.levels.level}` : `scores ${a.score ?? "–"}/100 (${terminalSafe(a.band ?? "all n/a")})`;
+    out.push(`rml-assess: ${shownName(a.answers.file)} ${reached}: ${r.passed ? "passed" : "failed"}, ${errors} error(s), ${r.findings.filter((f) => f.severity === "warning").length} warning(s)`);
     return joined(out);
   },
   invalid(file, problems) {
