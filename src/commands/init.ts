@@ -75,7 +75,9 @@ export function answersTemplate(pack: Pack, opts: TemplateMetadata): string {
   }
   const project: Record<string, unknown> = { name: opts.projectName, owner: opts.owner ?? "", description: opts.description ?? "", "intended-use": opts.intendedUse ?? "" };
   if (opts.risk) project.risk = opts.risk;
-  if (pack.traits.length) project.traits = opts.traits ?? [];
+  // Traits are written once known (the interview asks); a template lists them in a comment, so the
+  // key's absence tells the interview they were never answered.
+  if (pack.traits.length && opts.traits) project.traits = opts.traits;
   const doc = new Document({
     version: 1,
     project,
@@ -93,9 +95,12 @@ export function answersTemplate(pack: Pack, opts: TemplateMetadata): string {
   const traits = pairWithKey(projectMap, "traits");
   if (risk) risk.key.commentBefore = RISK_COMMENT;
   const unsetRisk = `${RISK_COMMENT}\n risk: minimal | limited | high`;
+  const described = pack.traits.map((t) => wrapComment(`${t.id}: ${t.description}`, 92).replace(/^/gm, "  ")).join("\n");
+  const traitsComment = ` What the system is: list each of these traits it has, e.g. traits: [${pack.traits[0]?.id ?? ""}]. A question\n marked "applies only to" is answered only when one of its traits is listed.\n${described}`;
   if (traits) {
-    const described = pack.traits.map((t) => wrapComment(`${t.id}: ${t.description}`, 92).replace(/^/gm, "  ")).join("\n");
-    traits.key.commentBefore = `${risk ? "" : `${unsetRisk}\n`} What the system is: list each of these traits it has, e.g. traits: [${pack.traits[0]!.id}]. A question\n marked "applies only to" is answered only when one of its traits is listed.\n${described}`;
+    traits.key.commentBefore = `${risk ? "" : `${unsetRisk}\n`}${traitsComment}`;
+  } else if (pack.traits.length) {
+    projectMap.comment = `${risk ? "" : `${unsetRisk}\n`}${traitsComment}\n traits: [] when none applies; 'rml-assess interview' asks while the key is absent.`;
   } else if (!risk) projectMap.comment = unsetRisk;
   const assessors = pairWithKey(doc.contents, "assessors")!;
   assessors.key.commentBefore = " Who made the assessment, e.g.\n - name: A. Example\n   role: ML engineer";
