@@ -95,6 +95,8 @@ export interface CheckJob {
   keepFindings: boolean;
   /** The pack whose policy the run's policy line shows. */
   policyPack: string;
+  /** The command as the user types it, for next-step hints. */
+  command: string;
 }
 
 /**
@@ -113,7 +115,7 @@ export function jobContext(pack: Pack, cwd: string, job: CheckJob, color: ChalkI
   return {
     pack, policy: job.rules.general.policy, invalid: [], generated: job.generated, state: { suites: 0 },
     color,
-    policyOrigins: job.rules.general.origins, policyPack: job.policyPack, verbose: job.verbose, nextSteps: true,
+    policyOrigins: job.rules.general.origins, policyPack: job.policyPack, verbose: job.verbose, nextSteps: true, command: job.command,
     get repository() {
       return (repository ??= { cwd, root: repositoryRoot(cwd) });
     },

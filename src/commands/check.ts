@@ -10,6 +10,7 @@ import { colorFor, PLAIN } from "../io/color.js";
 import { answersFilesFor } from "../io/discover.js";
 import type { Io } from "../io/io.js";
 import { repositoryRoot } from "../io/repository.js";
+import { commandName } from "../io/invocation.js";
 import { appendFileAtomic } from "../io/write.js";
 import { checkAll, loadAll, workersFor } from "../bulk/many.js";
 import { CONFIG_FILE } from "../paths.js";
@@ -148,7 +149,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const invalid: Diagnostic[] = [];
   const context: CheckContext = {
     pack, policy: general.policy, invalid, state: { suites: 0 },
-    policyOrigins: general.origins, policyPack: pack.id, verbose: Boolean(opts.verbose), nextSteps: true,
+    policyOrigins: general.origins, policyPack: pack.id, verbose: Boolean(opts.verbose), nextSteps: true, command: commandName(io),
     get generated() {
       return (generated ??= generatedAt(io));
     },
@@ -174,7 +175,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     // Large runs check and render each file on the workers, which send back only its part and
     // summary; a format that numbers its parts across files (JUnit) is rendered here, in order.
     const job: CheckJob | null = workers && !format.ordered
-      ? { format: opts.format, rules: rulesFor(pack), day: todayOnce(), generated: context.generated, colorLevel: (context.color?.level ?? 0) as CheckJob["colorLevel"], verbose: context.verbose!, keepFindings: opts.format === "github", policyPack: pack.id }
+      ? { format: opts.format, rules: rulesFor(pack), day: todayOnce(), generated: context.generated, colorLevel: (context.color?.level ?? 0) as CheckJob["colorLevel"], verbose: context.verbose!, keepFindings: opts.format === "github", policyPack: pack.id, command: context.command! }
       : null;
     const outcomes = async function* () {
       for (const group of groups) {

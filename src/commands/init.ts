@@ -4,6 +4,7 @@ import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap
 import { EXIT, UsageError } from "../errors.js";
 import type { Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
+import { commandName } from "../io/invocation.js";
 import { terminalSafe, wrapWords } from "../io/terminal.js";
 import { SCHEMA_DIR } from "../paths.js";
 import { emit, refuseOverwritingInput } from "./output.js";
@@ -154,8 +155,8 @@ export async function initCommand(file: string, opts: { force?: boolean; pack?: 
   const more = gated ? `, and ${gated} more that apply only to systems with some traits (list them under project.traits)` : "";
   io.stdout(`Wrote ${file}: ${questions.length - gated} questions across ${pack.principles.length} ${pack.scoring === "levels" ? "levels" : "principles"} to answer${more}.\n` +
     `The project's name is '${terminalSafe(defaultProjectName(io))}', the folder's name, and its owner, description, intended use and assessors are empty: ` +
-    `edit them in the file, or run 'rml-assess interview ${file}', which asks for them first.\n` +
+    `edit them in the file, or run '${commandName(io)} interview ${file}', which asks for them first.\n` +
     (pack.scoring === "levels" ? "Answer the gates in order, from level 0: the level reached is the number of gates passed in a row, and gates after the first one not passed need no answers yet.\n" : "") +
-    `Next: fill in the answers, then run 'rml-assess check ${file}'.\n`);
+    `Next: fill in the answers, then run '${commandName(io)} check ${file}'.\n`);
   return EXIT.ok;
 }

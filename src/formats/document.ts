@@ -23,6 +23,8 @@ export interface CheckContext {
   verbose?: boolean;
   /** People's formats end each file with what to do next (check; the interview says it its own way). */
   nextSteps?: boolean;
+  /** The command as the user types it in those hints: `rml-assess`, or `npx rml-assess` for a project's own install. */
+  command?: string;
   /**
    * Where relative file names start (the working directory) and the root of the repository they
    * belong to, for formats that locate files from that root (gitlab).

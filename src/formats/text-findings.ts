@@ -46,17 +46,17 @@ export function findingLines(file: string, findings: Finding[], c: ChalkInstance
   return lines;
 }
 
-/** What to do next about a file's open findings, or nothing when none is open. */
-export function nextStep(file: string, findings: Finding[], c: ChalkInstance): string[] {
+/** What to do next about a file's open findings, or nothing when none is open; `tool` is the command as the user types it. */
+export function nextStep(file: string, findings: Finding[], c: ChalkInstance, tool = "rml-assess"): string[] {
   const open = findings.filter((f) => f.code === "UNANSWERED" || f.code === "NA_WITHOUT_REASON").length;
   const evidence = findings.filter((f) => f.code === "MISSING_EVIDENCE").length;
   const dated = findings.some((f) => f.code === "STALE" || f.code === "MISSING_DATE");
   const changed = findings.some((f) => f.code === "EVIDENCE_CHANGED");
   const f = shellWord(terminalSafe(file));
   const steps: string[] = [];
-  if (open) steps.push(`${open} unanswered: run '${c.cyan(`rml-assess interview ${f}`)}' to continue (or fill in the file)`);
+  if (open) steps.push(`${open} unanswered: run '${c.cyan(`${tool} interview ${f}`)}' to continue (or fill in the file)`);
   if (evidence) steps.push(`${evidence} yes or partial without evidence: list the paths or URLs that show each under 'evidence:'`);
   if (dated) steps.push(`review the answers, then set 'date:' to the day of the review`);
-  if (changed) steps.push(`review the answers whose evidence changed, then run '${c.cyan(`rml-assess evidence ${f} --pin`)}'`);
+  if (changed) steps.push(`review the answers whose evidence changed, then run '${c.cyan(`${tool} evidence ${f} --pin`)}'`);
   return steps.map((s) => `${c.bold("Next:")} ${s}`);
 }

@@ -38,7 +38,7 @@ function file({ assessment: a, findings, passed, applied }: CheckResult, c: Chal
     const scope = [otherPack ? a.pack.id : "", applied.policy.riskTier ? `risk ${applied.policy.riskTier}` : ""].filter(Boolean).join(", ");
     lines.push(c.dim(policyLine(applied.policy, applied.origins).replace(/^Policy:/, `Policy for ${terminalSafe(scope)}:`)));
   }
-  if (context.nextSteps) lines.push(...nextStep(a.answers.file, findings, c));
+  if (context.nextSteps) lines.push(...nextStep(a.answers.file, findings, c, context.command));
   return `${lines.join("\n")}\n`;
 }
 
