@@ -8,11 +8,19 @@ export const LISTED_FINDINGS = 8;
 /** Line numbers shown in a summary line before "…". */
 const SHOWN_LINES = 6;
 
-/** What a summary line calls the questions of a code: "2 unanswered". */
+/** What a summary line calls the findings of a code: "2 unanswered"; other codes are counted by code. */
 const GROUP_NOUN: Partial<Record<FindingCode, string>> = {
   UNANSWERED: "unanswered",
   NA_WITHOUT_REASON: "n/a without notes",
   MISSING_EVIDENCE: "without evidence",
+  EVIDENCE_NOT_FOUND: "evidence paths not found",
+  EVIDENCE_INVALID: "evidence entries not valid",
+  EVIDENCE_CHANGED: "pinned evidence changed",
+  DOES_NOT_APPLY: "answers to questions that do not apply",
+  ANSWER_REGRESSION: "answers worse than the baseline",
+  LEVEL_NOT_MET: "open below the claimed level",
+  ACTION_OVERDUE: "actions overdue",
+  RETIRED_QUESTION: "answers to retired questions",
 };
 
 function findingLine(file: string, f: Finding, c: ChalkInstance): string {
@@ -22,14 +30,18 @@ function findingLine(file: string, f: Finding, c: ChalkInstance): string {
 
 /**
  * A file's findings for people: one line each when they are few (or `verbose`), otherwise one line
- * per principle and code, "bias-evaluation: 2 unanswered (lines 70, 78)", at its first finding.
+ * per principle and code, "bias-evaluation: 2 unanswered (lines 70, 78)", at its first finding
+ * (a code repeated outside any principle is counted for the file).
  */
 export function findingLines(file: string, findings: Finding[], c: ChalkInstance, verbose: boolean): string[] {
   if (verbose || findings.length <= LISTED_FINDINGS) return findings.map((f) => findingLine(file, f, c));
+  // Findings of one code are grouped per principle (or for the whole file), at the first of them.
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = GROUP_NOUN[f.code] && f.principle ? `${f.principle}\0${f.code}` : `\0${groups.size}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const key = `${f.principle ?? ""}\0${f.code}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
   const lines: string[] = [];
   for (const group of groups.values()) {
@@ -40,7 +52,8 @@ export function findingLines(file: string, findings: Finding[], c: ChalkInstance
     }
     const at = [...new Set(group.map((f) => f.line))];
     const shown = at.length > SHOWN_LINES ? `${at.slice(0, SHOWN_LINES).join(", ")}, …` : at.join(", ");
-    lines.push(findingLine(file, { ...first, message: `${first.principle}: ${group.length} ${GROUP_NOUN[first.code]} (line${at.length === 1 ? "" : "s"} ${shown})` }, c));
+    const what = `${group.length} ${GROUP_NOUN[first.code] ?? `× ${first.code}`} (line${at.length === 1 ? "" : "s"} ${shown})`;
+    lines.push(findingLine(file, { ...first, message: first.principle ? `${first.principle}: ${what}` : what }, c));
   }
   lines.push(c.dim(`  (${findings.length} findings summarised per principle; add --verbose to list each one)`));
   return lines;

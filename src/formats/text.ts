@@ -33,6 +33,11 @@ function file({ assessment: a, findings, passed, applied }: CheckResult, c: Chal
   const notes = findings.length - errors - warnings;
   const tally = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}${notes ? `, ${notes} note${notes === 1 ? "" : "s"}` : ""}`;
   lines.push(passed ? c.green(`✔ passed (${tally})`) : c.red(`✖ failed (${tally})`));
+  // A final assessment that passes only because open questions are allowed says so.
+  const open = findings.filter((f) => (f.code === "UNANSWERED" || f.code === "NA_WITHOUT_REASON") && f.severity === "warning").length;
+  if (a.answers.status === "final" && open) {
+    lines.push(c.yellow(`⚠ status: final, yet ${open} question${open === 1 ? " is" : "s are"} open (allowed by allow-unanswered): answer ${open === 1 ? "it" : "them"}, or set status: draft while the assessment is in progress`));
+  }
   const otherPack = applied && context.pack && applied.policy.pack !== null && applied.policy.pack !== (context.policyPack ?? context.pack.id);
   if (applied && (applied.policy.riskTier || otherPack)) {
     const scope = [otherPack ? a.pack.id : "", applied.policy.riskTier ? `risk ${applied.policy.riskTier}` : ""].filter(Boolean).join(", ");
