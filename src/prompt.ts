@@ -29,6 +29,8 @@ export interface TextQuestion {
   message: string;
   /** Put on the line ready to edit; Enter keeps it. */
   default?: string;
+  /** The default is not put on the line: typing replaces it, Enter alone keeps it (the message should name it). */
+  replaceDefault?: boolean;
   /** true when the value is acceptable, otherwise what is wrong with it. */
   validate?: (value: string) => true | string;
 }
@@ -146,7 +148,9 @@ export function terminalPrompts(opts: TerminalPromptsOptions): Prompts {
     text(q: TextQuestion): Promise<string> {
       const config = {
         message: q.message,
-        ...(q.default ? { default: q.default, prefill: "editable" as const } : {}),
+        ...(q.default ? { default: q.default, prefill: q.replaceDefault ? ("tab" as const) : ("editable" as const) } : {}),
+        // A replaceable default is named in the message, so the prompt does not repeat it.
+        ...(q.default && q.replaceDefault ? { theme: { style: { defaultAnswer: () => "" } } } : {}),
         ...(q.validate ? { validate: q.validate } : {}),
       };
       return run(input as PromptFunction<typeof config, string>, config);

@@ -9,6 +9,7 @@ import type { CheckResult, Finding, Policy } from "../core/verdict.js";
 import { summarize, type CheckContext, type CheckFormat, type FileSummary } from "../formats/document.js";
 import { evidenceFacts, type Lookups } from "../io/evidence-files.js";
 import { repositoryRoot } from "../io/repository.js";
+import { baselineMissing, baselineOf, type BaselineSpec } from "./baseline.js";
 
 /** A policy as applied to a file, with where each of its keys came from. */
 export interface Applied {
@@ -29,6 +30,8 @@ export interface FileRules {
   countEvidence: boolean;
   cwd: string;
   lookups: Lookups;
+  /** The policy's baseline, loaded for each file (a bare revision: the file's own earlier version); null for none. */
+  baseline: BaselineSpec | null;
 }
 
 /** True when some answer's action has a due date, so today's date is needed. */
@@ -61,14 +64,18 @@ function withCoverage(found: Finding[], coverage: Finding[]): Finding[] {
  * one), with the audit rules' facts and each named framework's coverage; pass or fail. `today` is
  * asked for only when a maximum age or an action's due date needs it.
  */
-export async function checkAnswers(pack: Pack, answers: Answers, rules: FileRules, today: () => string, baseline: Assessment | null): Promise<CheckResult> {
+export async function checkAnswers(pack: Pack, answers: Answers, rules: FileRules, today: () => string): Promise<CheckResult> {
   const assessment = score(pack, answers);
   const applied = (answers.project.risk !== undefined && rules.tiers.get(answers.project.risk)) || rules.general;
   const { policy } = applied;
   const facts = await auditFactsFor(answers, policy, rules);
   const day = policy.maxAgeDays !== null || hasDueDates(assessment) ? today() : "";
   const crosswalks = rules.crosswalks.filter((c) => policy.frameworks.includes(c.framework.id));
-  const found = withCoverage(policyFindings(assessment, policy, day, baseline, facts), coverageFindings(assessment, crosswalks, policy.minCoverage, { facts: policy.verifyEvidence ? facts.evidence : null }));
+  const baseline = rules.baseline && (await baselineOf(rules.baseline, answers.file, pack, rules.cwd));
+  const extra = coverageFindings(assessment, crosswalks, policy.minCoverage, { facts: policy.verifyEvidence ? facts.evidence : null });
+  if (baseline && "missing" in baseline) extra.push(baselineMissing(baseline.missing));
+  const earlier = baseline && "assessment" in baseline ? baseline.assessment : null;
+  const found = withCoverage(policyFindings(assessment, policy, day, earlier, facts), extra);
   return { assessment, findings: found, passed: passes(found), applied, evidence: evidenceCounts(answers, facts.evidence) };
 }
 
@@ -84,7 +91,7 @@ export function mismatchedAnswers(pack: Pack, answers: Answers, allowed: string[
  * What a worker thread needs to check and render the files of a large run itself, as plain data
  * (a worker gets a copy): the format by name, the rules, the day a maximum age or a due date counts
  * to, the run's time, the colour level, and whether summaries keep their findings (the step
- * summary's rows). Runs with a baseline compare one file and never use workers.
+ * summary's rows). A baseline is read on the worker, for each file.
  */
 export interface CheckJob {
   format: string;
@@ -94,6 +101,10 @@ export interface CheckJob {
   colorLevel: 0 | 1 | 2 | 3;
   verbose: boolean;
   keepFindings: boolean;
+  /** The pack whose policy the run's policy line shows. */
+  policyPack: string;
+  /** The command as the user types it, for next-step hints. */
+  command: string;
 }
 
 /**
@@ -112,7 +123,7 @@ export function jobContext(pack: Pack, cwd: string, job: CheckJob, color: ChalkI
   return {
     pack, policy: job.rules.general.policy, invalid: [], generated: job.generated, state: { suites: 0 },
     color,
-    policyOrigins: job.rules.general.origins, verbose: job.verbose, nextSteps: true,
+    policyOrigins: job.rules.general.origins, policyPack: job.policyPack, verbose: job.verbose, nextSteps: true, command: job.command,
     get repository() {
       return (repository ??= { cwd, root: repositoryRoot(cwd) });
     },
@@ -125,6 +136,6 @@ export function jobContext(pack: Pack, cwd: string, job: CheckJob, color: ChalkI
  * between threads than to render.
  */
 export async function renderAnswers(pack: Pack, answers: Answers, job: CheckJob, context: CheckContext, format: CheckFormat): Promise<RenderedFile> {
-  const result = await checkAnswers(pack, answers, job.rules, () => job.day, null);
+  const result = await checkAnswers(pack, answers, job.rules, () => job.day);
   return { file: answers.file, part: format.file(result, context), summary: summarize(result, job.keepFindings) };
 }

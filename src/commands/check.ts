@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { EXIT, InputError, UsageError, type Diagnostic } from "../errors.js";
-import { score } from "../core/score.js";
-import type { Assessment, Pack } from "../core/types.js";
+import type { Pack } from "../core/types.js";
 import type { Policy } from "../core/verdict.js";
 import { capSummary, githubSummary, MAX_SUMMARY_ROWS, SUMMARY_LIMIT } from "../formats/github-summary.js";
 import { DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/document.js";
@@ -13,17 +12,18 @@ import { discoverAnswersFiles } from "../io/discover.js";
 import { terminalSafe } from "../io/terminal.js";
 import type { Io } from "../io/io.js";
 import { repositoryRoot } from "../io/repository.js";
+import { commandName } from "../io/invocation.js";
 import { appendFileAtomic } from "../io/write.js";
-import { loadAnswersAt } from "../load/answers-file.js";
 import { checkAll, loadAll, workersFor } from "../bulk/many.js";
 import { CONFIG_FILE } from "../paths.js";
 import { checkAnswers, mismatchedAnswers, type Applied, type CheckJob, type FileRules } from "../bulk/check-file.js";
-import { crosswalksFor } from "./frameworks.js";
+import { baselineSpec, type BaselineSpec } from "../bulk/baseline.js";
+import { builtinFrameworks, crosswalksFor, frameworksOfPack } from "./frameworks.js";
 import { packInputs } from "./pack-option.js";
 import { allowedPacks, groupByPack } from "./allowed-packs.js";
 import type { Config } from "../load/config.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
-import { policyOrigins, resolvePolicy, tierFor, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
+import { policyOrigins, refuseInapplicableFlags, resolvePolicy, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
 import { newLookups } from "../io/evidence-files.js";
 
 export interface CheckOptions extends PolicyFlags {
@@ -51,20 +51,22 @@ async function configFor(opts: CheckOptions, io: Io): Promise<{ config: Config |
   if (option === false || (option === undefined && !existsSync(resolve(io.cwd, CONFIG_FILE)))) return { config: null, allowed: await allowedPacks(opts, undefined, io.cwd, io) };
   const { loadConfig } = await import("../load/config.js");
   let allowed: Pack[] = [];
-  const config = await loadConfig(option, async (packs, dir) => (allowed = await allowedPacks(opts, packs, dir, io))[0]!, io);
+  const config = await loadConfig(option, async (packs, dir) => (allowed = await allowedPacks(opts, packs, dir, io)), io);
   return { config, allowed: allowed.length ? allowed : await allowedPacks(opts, undefined, io.cwd, io) };
 }
 
 /**
- * The baseline's assessment when the policy names one (a file or REF:PATH). It is compared with one
- * answers file, so a run over several files with a baseline is a usage error.
+ * The policy's baseline for a run. A bare revision (origin/main) compares each file with its own
+ * earlier version, so it suits any number of files; one file, or REF:PATH, is compared with one
+ * answers file, so a run over several files with it is a usage error.
  */
-async function baselineFor(policy: Policy, files: string[], pack: Pack, io: Io): Promise<Assessment | null> {
+function baselineFor(policy: Policy, files: string[], io: Io): BaselineSpec | null {
   if (policy.baseline === null) return null;
-  if (files.length !== 1) {
-    throw new UsageError(`a baseline is compared with one answers file, but ${files.length} were found`, "name one answers file with --baseline, or check the others in a run without it (--no-config skips a config's baseline)");
+  const spec = baselineSpec(policy.baseline, io.cwd);
+  if (spec.path !== null && files.length !== 1) {
+    throw new UsageError(`the baseline ${policy.baseline} is one answers file, but ${files.length} answers files were found`, `give a revision alone (--baseline origin/main, or baseline: origin/main in the config) to compare each file with its own earlier version, or turn the baseline off with --no-baseline`);
   }
-  return score(pack, (await loadAnswersAt(policy.baseline, pack, io.cwd)).answers);
+  return spec;
 }
 
 /** A file's summary with no findings kept: one array for all of them. */
@@ -113,36 +115,55 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   // The policy chooses the packs (--pack, or the config's packs:); a file naming another fails (PACK_MISMATCH).
   const { config, allowed } = await configFor(opts, io);
   const groups = await groupByPack(files, allowed, io);
-  const pack = groups.find((g) => !g.mismatch)?.pack ?? allowed[0]!;
-  if (opts.minLevel !== undefined && !groups.some((g) => !g.mismatch && g.pack.scoring === "levels")) {
-    throw new UsageError(`--min-level applies to level packs, and pack '${pack.id}' scores by weight`, "use it with a level pack (e.g. --pack mltrl, or packs: [mltrl] in the config), or use --min-score");
-  }
-  const policy = opts.validateOnly ? VALIDATION_POLICY : resolvePolicy(config?.policy ?? {}, opts, pack);
-  const inputs = [...files, ...(config ? [config.file] : []), ...(policy.baseline ? [policy.baseline] : []), ...packInputs(opts, io)];
+  const judged = groups.filter((g) => !g.mismatch);
+  const pack = judged[0]?.pack ?? allowed[0]!;
+  refuseInapplicableFlags(opts, judged.length ? judged.map((g) => g.pack) : [pack]);
+  const baseline = baselineFor(opts.validateOnly ? VALIDATION_POLICY : resolvePolicy(config?.policy ?? {}, opts, pack), files, io);
+  const inputs = [...files, ...(config ? [config.file] : []), ...(baseline?.ref === null ? [baseline.path!] : []), ...packInputs(opts, io)];
   refuseOverwritingInput(opts.output, inputs, io);
   if (opts.format === "github") {
     refuseOverwritingInput(io.env.GITHUB_STEP_SUMMARY || undefined, inputs, io, "the step summary (GITHUB_STEP_SUMMARY)", "GITHUB_STEP_SUMMARY must name a file of its own; GitHub sets it so");
   }
-  const baseline = await baselineFor(policy, files, pack, io);
   const format = await loadFormat("check", opts.format);
   const reportsInvalid = REPORTS_INVALID_INPUT.has(opts.format);
   // Dates are made only when something uses them (a maximum age, an action's due date; a format that prints the time).
   let day: string | undefined;
   const todayOnce = () => (day ??= today(io));
-  // A file whose project.risk has a section in the config's policy.risk is judged by that tier's policy.
-  const general: Applied = { policy, origins: opts.validateOnly ? new Map([["allow-unanswered", "--validate-only"]]) : policyOrigins(config, opts) };
-  const tiers = new Map<string, Applied>(opts.validateOnly ? [] : [...(config?.policy.risk?.keys() ?? [])].map((tier) => [tier, { policy: resolvePolicy(config!.policy, opts, pack, tier), origins: policyOrigins(config, opts, tier) }]));
-  // Coverage is read from the crosswalks of the (first) pack; files of another pack have none of them.
-  const frameworks = [...new Set([general, ...tiers.values()].flatMap((a) => (a.policy.minCoverage === null ? [] : a.policy.frameworks)))];
-  const crosswalks = frameworks.length ? await crosswalksFor(frameworks, pack, io) : [];
+  // Each pack's files are judged by the policy as it applies to that pack (its policy.pack section;
+  // keys of the wrong kind, and frameworks it has no crosswalk for, shown as not applicable); a
+  // file whose project.risk has a section in the config's policy.risk, by that tier's policy.
+  const tierNames = opts.validateOnly ? [] : [...(config?.policy.risk?.keys() ?? [])];
+  const named = opts.validateOnly ? [] : [...new Set([null, ...tierNames].flatMap((tier) => {
+    const p = resolvePolicy(config?.policy ?? {}, opts, pack, tier);
+    return p.minCoverage === null ? [] : p.frameworks;
+  }))];
+  // The packs judged here: those of the files the policy allows, or the first allowed one when none is (its policy still shows).
+  const judgedPacks = [pack, ...judged.map((g) => g.pack)].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
+  const available = new Map(await Promise.all(judgedPacks.map(async (p) => [p.id, await frameworksOfPack(named, p, io)] as const)));
+  // A framework that neither a checked pack nor a built-in one has a crosswalk for is a mistake: the first pack's loader says so.
+  const builtin = named.length ? await builtinFrameworks(io) : [];
+  const unknown = named.filter((id) => !builtin.includes(id) && ![...available.values()].some((ids) => ids.includes(id)));
+  if (unknown.length) await crosswalksFor(unknown, pack, io);
+  const appliedFor = (p: Pack, tier: string | null): Applied => (opts.validateOnly
+    ? { policy: VALIDATION_POLICY, origins: new Map([["allow-unanswered", "--validate-only"]]) }
+    : { policy: resolvePolicy(config?.policy ?? {}, opts, p, tier, available.get(p.id)), origins: policyOrigins(config, opts, tier, p.id) });
   const lookups = newLookups();
-  const rulesFor = (p: Pack): FileRules => ({ general, tiers, crosswalks: p.id === pack.id ? crosswalks : [], countEvidence: opts.format === "json", cwd: io.cwd, lookups });
+  const rules = new Map<string, FileRules>();
+  for (const p of judgedPacks) {
+    const general = appliedFor(p, null);
+    const tiers = new Map<string, Applied>(tierNames.map((tier) => [tier, appliedFor(p, tier)]));
+    const frameworks = [...new Set([general, ...tiers.values()].flatMap((a) => (a.policy.minCoverage === null ? [] : a.policy.frameworks)))];
+    const crosswalks = frameworks.length ? await crosswalksFor(frameworks, p, io) : [];
+    rules.set(p.id, { general, tiers, crosswalks, countEvidence: opts.format === "json", cwd: io.cwd, lookups, baseline });
+  }
+  const rulesFor = (p: Pack): FileRules => rules.get(p.id)!;
+  const general = rulesFor(pack).general;
   let generated: string | undefined;
   let repository: CheckContext["repository"];
   const invalid: Diagnostic[] = [];
   const context: CheckContext = {
-    pack, policy, invalid, state: { suites: 0 },
-    policyOrigins: general.origins, verbose: Boolean(opts.verbose), nextSteps: true,
+    pack, policy: general.policy, invalid, state: { suites: 0 },
+    policyOrigins: general.origins, policyPack: pack.id, verbose: Boolean(opts.verbose), nextSteps: true, command: commandName(io),
     ...(discovery.searched ? { discovery: { checked: files.length, skipped: discovery.skipped } } : {}),
     get generated() {
       return (generated ??= generatedAt(io));
@@ -169,7 +190,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     // Large runs check and render each file on the workers, which send back only its part and
     // summary; a format that numbers its parts across files (JUnit) is rendered here, in order.
     const job: CheckJob | null = workers && !format.ordered
-      ? { format: opts.format, rules: rulesFor(pack), day: todayOnce(), generated: context.generated, colorLevel: (context.color?.level ?? 0) as CheckJob["colorLevel"], verbose: context.verbose!, keepFindings: opts.format === "github" }
+      ? { format: opts.format, rules: rulesFor(pack), day: todayOnce(), generated: context.generated, colorLevel: (context.color?.level ?? 0) as CheckJob["colorLevel"], verbose: context.verbose!, keepFindings: opts.format === "github", policyPack: pack.id, command: context.command! }
       : null;
     const outcomes = async function* () {
       for (const group of groups) {
@@ -201,7 +222,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
         const result = mismatchedAnswers(pack, loaded.answers, allowedIds, mismatch, general);
         add(() => format.file(result, context), summarize(result, kept < MAX_SUMMARY_ROWS));
       } else {
-        const result = await checkAnswers(pack, loaded.answers, rulesFor(pack), todayOnce, baseline);
+        const result = await checkAnswers(pack, loaded.answers, rulesFor(pack), todayOnce);
         add(() => format.file(result, context), summarize(result, kept < MAX_SUMMARY_ROWS));
       }
     }

@@ -4,6 +4,7 @@ import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap
 import { EXIT, UsageError } from "../errors.js";
 import type { Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
+import { commandName } from "../io/invocation.js";
 import { terminalSafe, visible, wrapWords } from "../io/terminal.js";
 import { BUILTIN_PACKS, PACKAGE_ROOT, SCHEMA_DIR } from "../paths.js";
 import { emit, refuseOverwritingInput } from "./output.js";
@@ -97,7 +98,9 @@ export function answersTemplate(pack: Pack, opts: TemplateMetadata): string {
   }
   const project: Record<string, unknown> = { name: opts.projectName, owner: opts.owner ?? "", description: opts.description ?? "", "intended-use": opts.intendedUse ?? "" };
   if (opts.risk) project.risk = opts.risk;
-  if (pack.traits.length) project.traits = opts.traits ?? [];
+  // Traits are written once known (the interview asks); a template lists them in a comment, so the
+  // key's absence tells the interview they were never answered.
+  if (pack.traits.length && opts.traits) project.traits = opts.traits;
   const doc = new Document({
     version: 1,
     project,
@@ -115,9 +118,12 @@ export function answersTemplate(pack: Pack, opts: TemplateMetadata): string {
   const traits = pairWithKey(projectMap, "traits");
   if (risk) risk.key.commentBefore = RISK_COMMENT;
   const unsetRisk = `${RISK_COMMENT}\n risk: minimal | limited | high`;
+  const described = pack.traits.map((t) => wrapComment(`${t.id}: ${t.description}`, 92).replace(/^/gm, "  ")).join("\n");
+  const traitsComment = ` What the system is: list each of these traits it has, e.g. traits: [${pack.traits[0]?.id ?? ""}]. A question\n marked "applies only to" is answered only when one of its traits is listed.\n${described}`;
   if (traits) {
-    const described = pack.traits.map((t) => wrapComment(`${t.id}: ${t.description}`, 92).replace(/^/gm, "  ")).join("\n");
-    traits.key.commentBefore = `${risk ? "" : `${unsetRisk}\n`} What the system is: list each of these traits it has, e.g. traits: [${pack.traits[0]!.id}]. A question\n marked "applies only to" is answered only when one of its traits is listed.\n${described}`;
+    traits.key.commentBefore = `${risk ? "" : `${unsetRisk}\n`}${traitsComment}`;
+  } else if (pack.traits.length) {
+    projectMap.comment = `${risk ? "" : `${unsetRisk}\n`}${traitsComment}\n traits: [] when none applies; 'rml-assess interview' asks while the key is absent.`;
   } else if (!risk) projectMap.comment = unsetRisk;
   const assessors = pairWithKey(doc.contents, "assessors")!;
   assessors.key.commentBefore = " Who made the assessment, e.g.\n - name: A. Example\n   role: ML engineer";
@@ -172,9 +178,9 @@ export async function initCommand(file: string, opts: { force?: boolean; pack?: 
   const more = gated ? `, and ${gated} more that apply only to systems with some traits (list them under project.traits)` : "";
   io.stdout(`Wrote ${file}: ${questions.length - gated} questions across ${pack.principles.length} ${pack.scoring === "levels" ? "levels" : "principles"} to answer${more}.\n` +
     `The project's name is '${terminalSafe(defaultProjectName(io))}', the folder's name, and its owner, description, intended use and assessors are empty: ` +
-    `edit them in the file, or run 'rml-assess interview ${file}', which asks for them first.\n` +
+    `edit them in the file, or run '${commandName(io)} interview ${file}', which asks for them first.\n` +
     (pack.scoring === "levels" ? "Answer the gates in order, from level 0: the level reached is the number of gates passed in a row, and gates after the first one not passed need no answers yet.\n" : "") +
-    (pack.origin !== "built-in" && opts.schema === undefined ? `Editors check it with the generic answers schema; for completion of this pack's ids, run 'rml-assess schema --pack ${terminalSafe(opts.pack ?? "")} -o answers.schema.json' and name that file with --schema.\n` : "") +
-    `Next: fill in the answers, then run 'rml-assess check ${file}'.\n`);
+    (pack.origin !== "built-in" && opts.schema === undefined ? `Editors check it with the generic answers schema; for completion of this pack's ids, run '${commandName(io)} schema --pack ${terminalSafe(opts.pack ?? "")} -o answers.schema.json' and name that file with --schema.\n` : "") +
+    `Next: fill in the answers, then run '${commandName(io)} check ${file}'.\n`);
   return EXIT.ok;
 }

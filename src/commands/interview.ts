@@ -10,6 +10,7 @@ import { renderDocument, type CheckContext } from "../formats/document.js";
 import { loadFormat } from "../formats/index.js";
 import { colorFor } from "../io/color.js";
 import type { Io } from "../io/io.js";
+import { commandName } from "../io/invocation.js";
 import { displayPath } from "../io/paths.js";
 import { shellWord } from "../io/shell.js";
 import { terminalSafe } from "../io/terminal.js";
@@ -74,10 +75,11 @@ async function summary(pack: Pack, file: string, io: Io, c: ChalkInstance, answe
   const f = shellWord(file);
   const open = total - answered;
   const next: [string, string][] = [];
+  const tool = commandName(io);
   if (resume) next.push(["carry on where you stopped", resume]);
-  else if (open) next.push([open === 1 ? "answer the open question" : `answer the ${open} open questions`, `rml-assess interview ${f}`]);
-  next.push(["write the scored report an auditor can file", `rml-assess report ${f} -o assessment-report.md`]);
-  next.push(["check it in CI: fails while a question is unanswered (add --min-score N to hold a minimum)", `rml-assess check ${f}`]);
+  else if (open) next.push([open === 1 ? "answer the open question" : `answer the ${open} open questions`, `${tool} interview ${f}`]);
+  next.push(["write the scored report an auditor can file", `${tool} report ${f} -o assessment-report.md`]);
+  next.push(["check it in CI: fails while a question is unanswered (add --min-score N to hold a minimum)", `${tool} check ${f}`]);
   lines.push("", c.bold("Next steps:"), ...next.flatMap(([why, cmd]) => [`  - ${why}:`, `      ${c.cyan(cmd)}`]));
   return `${lines.join("\n")}\n`;
 }
@@ -90,7 +92,7 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
   if (!io.stdinIsTTY) {
     throw new UsageError(
       "interview asks its questions at a terminal, and standard input is not one",
-      `without a terminal, run 'rml-assess init ${shellWord(file)}', fill in the file in an editor, then run 'rml-assess check ${shellWord(file)}'`,
+      `without a terminal, run '${commandName(io)} init ${shellWord(file)}', fill in the file in an editor, then run '${commandName(io)} check ${shellWord(file)}'`,
     );
   }
   const pack = await packFor(opts, io, file);
@@ -119,7 +121,7 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
   }
 
   const continueCommand = [
-    "rml-assess interview", shellWord(file),
+    `${commandName(io)} interview`, shellWord(file),
     ...(principles ? principles.map((p) => `--principle ${p}`) : []),
     ...(opts.pack ? [`--pack ${shellWord(opts.pack)}`] : []),
   ].join(" ");

@@ -4,6 +4,7 @@ import { EXIT, UsageError } from "../errors.js";
 import { questionApplies } from "../core/score.js";
 import type { Answers, Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
+import { commandName } from "../io/invocation.js";
 import { terminalSafe } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
 import { addSchemaHeader, isOwnAnswersSchema, schemaHeader, withSchemaHeader } from "../interview/schema-header.js";
@@ -64,7 +65,7 @@ export async function upgradeCommand(file: string, opts: { force?: boolean; pack
   for (const id of result.removed) lines.push(`  removed   ${id} (an empty entry)`);
   for (const l of result.left) lines.push(`  left      ${l.id}: ${l.why} (see the comment above it)`);
   const open = missing(pack, answers);
-  if (open) lines.push(`${open} question${open === 1 ? "" : "s"} of the pack ${open === 1 ? "has" : "have"} no entry in the file yet; 'rml-assess interview ${shown}' asks ${open === 1 ? "it" : "them"}.`);
+  if (open) lines.push(`${open} question${open === 1 ? "" : "s"} of the pack ${open === 1 ? "has" : "have"} no entry in the file yet; '${commandName(io)} interview ${shown}' asks ${open === 1 ? "it" : "them"}.`);
   io.stdout(`${lines.join("\n")}\n`);
   return EXIT.ok;
 }

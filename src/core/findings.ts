@@ -21,6 +21,7 @@ export function packMismatch(declared: string, allowed: string[], at: Position):
 export const DEFAULT_POLICY: Policy = {
   minScore: null, minPrincipleScore: null, principleMinScores: new Map(), allowUnanswered: false, requireEvidence: false, maxAgeDays: null,
   baseline: null, noRegressions: false, minLevel: null, frameworks: [], minCoverage: null, verifyEvidence: false, requireSignoff: false, riskTier: null,
+  pack: null, notApplicable: [],
 };
 
 /** Where a question's finding can be fixed: its answer, else its principle's key, else `answers:`. */

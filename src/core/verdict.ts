@@ -2,7 +2,8 @@
 import type { EvidenceCounts } from "./evidence.js";
 import type { Assessment } from "./types.js";
 
-export type Severity = "error" | "warning";
+/** A note informs and never fails a check (BASELINE_MISSING). */
+export type Severity = "error" | "warning" | "note";
 
 export type FindingCode =
   | "UNANSWERED"
@@ -28,7 +29,8 @@ export type FindingCode =
   | "ACTION_OVERDUE"
   | "PACK_MISMATCH"
   | "METADATA_REGRESSION"
-  | "SIGNOFF_UNVERIFIED";
+  | "SIGNOFF_UNVERIFIED"
+  | "BASELINE_MISSING";
 
 export interface Finding {
   code: FindingCode;
@@ -67,6 +69,10 @@ export interface Policy {
   requireSignoff: boolean;
   /** The `policy.risk.<tier>` section applied on top of the general policy, when one did. */
   riskTier: string | null;
+  /** The pack this policy was resolved for (scoping and its `policy.pack.<id>` section); null when none was. */
+  pack: string | null;
+  /** Keys set for the run that cannot apply to this pack's files (score keys for a level pack, min-level for a scored one), as [key, value]. */
+  notApplicable: [string, string][];
 }
 
 /** One answers file checked against a policy. */

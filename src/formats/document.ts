@@ -18,10 +18,14 @@ export interface CheckContext {
   color?: ChalkInstance;
   /** Where each policy key came from ("flags" or the config file), keyed as `policyEntries` names them; absent keys are defaults. */
   policyOrigins?: Map<string, string>;
+  /** The pack whose policy the run's policy line shows (the first); a file of another pack shows its own line. */
+  policyPack?: string;
   /** People's formats list every finding instead of a summary per principle (--verbose). */
   verbose?: boolean;
   /** People's formats end each file with what to do next (check; the interview says it its own way). */
   nextSteps?: boolean;
+  /** The command as the user types it in those hints: `rml-assess`, or `npx rml-assess` for a project's own install. */
+  command?: string;
   /**
    * Where relative file names start (the working directory) and the root of the repository they
    * belong to, for formats that locate files from that root (gitlab).
@@ -102,7 +106,7 @@ export function summarize(r: CheckResult, keepFindings = true): FileSummary {
   const a = r.assessment;
   return {
     file: a.answers.file, project: detached(a.answers.project.name), score: a.score, band: a.band, passed: r.passed,
-    errors, warnings: r.findings.length - errors, findings: keepFindings ? r.findings : [],
+    errors, warnings: r.findings.filter((f) => f.severity === "warning").length, findings: keepFindings ? r.findings : [],
     ...(a.levels ? { level: a.levels.level } : {}),
     ...(a.answers.project.system ? { system: detached(a.answers.project.system), component: detached(a.answers.project.component ?? a.answers.project.name) } : {}),
   };

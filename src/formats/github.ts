@@ -28,7 +28,7 @@ export function posixPath(file: string): string {
  */
 const shownName = (file: string) => visible(file, Infinity);
 
-function annotation(kind: "error" | "warning", file: string, line: number, column: number, title: string, message: string): string {
+function annotation(kind: "error" | "warning" | "notice", file: string, line: number, column: number, title: string, message: string): string {
   return `::${kind} file=${commandProperty(shownName(posixPath(file)))},line=${line},col=${column},title=${commandProperty(title)}::${commandData(message)}`;
 }
 
@@ -47,9 +47,10 @@ const joined = (lines: string[]) => (lines.length ? `${lines.join("\n")}\n` : ""
 export const githubFormat: CheckFormat = {
   file(r) {
     const a = r.assessment;
-    const out = r.findings.map((f) => annotation(f.severity, a.answers.file, f.line, f.column, `rml-assess ${f.code}`, lines(f.message, questionText(r, f))));
+    const out = r.findings.map((f) => annotation(f.severity === "note" ? "notice" : f.severity, a.answers.file, f.line, f.column, `rml-assess ${f.code}`, lines(f.message, questionText(r, f))));
     const errors = r.findings.filter((f) => f.severity === "error").length;
-    out.push(`rml-assess: ${shownName(a.answers.file)} scores ${a.score ?? "–"}/100 (${terminalSafe(a.band ?? "all n/a")}): ${r.passed ? "passed" : "failed"}, ${errors} error(s), ${r.findings.length - errors} warning(s)`);
+    const reached = a.levels ? `reaches readiness level ${a.levels.level}` : `scores ${a.score ?? "–"}/100 (${terminalSafe(a.band ?? "all n/a")})`;
+    out.push(`rml-assess: ${shownName(a.answers.file)} ${reached}: ${r.passed ? "passed" : "failed"}, ${errors} error(s), ${r.findings.filter((f) => f.severity === "warning").length} warning(s)`);
     return joined(out);
   },
   invalid(file, problems) {

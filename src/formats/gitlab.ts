@@ -29,6 +29,7 @@ const DEFAULT_WEIGHT = 1;
 export function codeQualitySeverity(code: FindingCode | "INVALID_INPUT", severity: Severity, weight: number | null): CodeQualitySeverity {
   if (code === "INVALID_INPUT") return "blocker";
   const heavy = weight !== null && weight > DEFAULT_WEIGHT;
+  if (severity === "note") return "info";
   if (severity === "warning") return heavy ? "minor" : "info";
   if (weight === null) return "critical";
   return heavy ? "critical" : "major";

@@ -24,6 +24,9 @@ function levelFields(a: Assessment, levels: LevelResult) {
   };
 }
 
+/** A policy key's value as JSON (true, a number or a string) with where it came from. */
+const keyValue = (v: string, from: string | undefined) => ({ value: v === "true" ? true : /^\d+(\.\d+)?$/.test(v) ? Number(v) : v, from: from ?? "default" });
+
 /** One file's result in the documented shape, indented to sit inside the document's results array. */
 function file({ assessment: a, findings, passed, applied, evidence }: CheckResult, context: CheckContext): string {
   const policy = applied ?? (context.policy ? { policy: context.policy, origins: context.policyOrigins ?? new Map<string, string>() } : undefined);
@@ -37,7 +40,9 @@ function file({ assessment: a, findings, passed, applied, evidence }: CheckResul
     evidence: evidence ?? null,
     policy: policy ? {
       risk: policy.policy.riskTier,
-      keys: Object.fromEntries(policyEntries(policy.policy).map(([k, v]) => [k, { value: v === "true" ? true : /^\d+(\.\d+)?$/.test(v) ? Number(v) : v, from: policy.origins.get(k) ?? "default" }])),
+      keys: Object.fromEntries(policyEntries(policy.policy).map(([k, v]) => [k, keyValue(v, policy.origins.get(k))])),
+      // Keys set for the run that this file's pack cannot take (listed only when there are some).
+      ...(policy.policy.notApplicable.length ? { notApplicable: Object.fromEntries(policy.policy.notApplicable.map(([k, v]) => [k, keyValue(v, policy.origins.get(k))])) } : {}),
     } : null,
     pack: { id: a.pack.id, version: a.pack.version },
     score: a.score,

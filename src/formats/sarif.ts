@@ -10,7 +10,7 @@ import { jsonAt } from "../text/json.js";
 type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "MISSING_EVIDENCE" | "DOES_NOT_APPLY"> | "INVALID_INPUT";
 
 /** Rules for findings about a whole file rather than one question: what they mean and how to fix them. */
-const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: string; level?: "warning" }> = {
+const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: string; level?: "warning" | "note" }> = {
   BELOW_MIN_SCORE: {
     short: "The overall score is below the policy's min-score.",
     full: "The policy (min-score in the config file, or --min-score) sets the lowest overall score an assessment may have; the overall score is the weighted mean of the principles' scores, and this one is lower.",
@@ -120,6 +120,12 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
     short: "Under require-signoff, git could not say when the answers last changed.",
     full: "The answers file is in a git work tree, but git could not answer (for example a repository git refuses as of dubious ownership, or a file git does not track): the sign-off cannot be compared with the last change of the answers, so it is not trusted.",
     help: "Make git able to read the repository (e.g. git config --global --add safe.directory PATH in CI) and commit the answers file, then run again.",
+  },
+  BASELINE_MISSING: {
+    short: "There is no earlier version to compare with: the file is judged on its own policy.",
+    full: "The policy names a baseline (check --baseline, or baseline: in the config), but the file has no earlier version there: a new answers file, a new repository, or a shallow clone without the revision. A note: it never fails a check; the other policy keys still apply.",
+    help: "Nothing to do for a new answers file. Otherwise fetch the revision first (actions/checkout with fetch-depth: 0, or git fetch origin main).",
+    level: "note",
   },
 };
 

@@ -30,11 +30,21 @@ function file({ assessment: a, findings, passed, applied }: CheckResult, c: Chal
   }
   lines.push(...findingLines(a.answers.file, findings, c, Boolean(context.verbose)));
   const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.length - errors;
-  const tally = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  const notes = findings.length - errors - warnings;
+  const tally = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}${notes ? `, ${notes} note${notes === 1 ? "" : "s"}` : ""}`;
   lines.push(passed ? c.green(`✔ passed (${tally})`) : c.red(`✖ failed (${tally})`));
-  if (applied?.policy.riskTier) lines.push(c.dim(policyLine(applied.policy, applied.origins).replace(/^Policy:/, `Policy for risk ${applied.policy.riskTier}:`)));
-  if (context.nextSteps) lines.push(...nextStep(a.answers.file, findings, c));
+  // A final assessment that passes only because open questions are allowed says so.
+  const open = findings.filter((f) => (f.code === "UNANSWERED" || f.code === "NA_WITHOUT_REASON") && f.severity === "warning").length;
+  if (a.answers.status === "final" && open) {
+    lines.push(c.yellow(`⚠ status: final, yet ${open} question${open === 1 ? " is" : "s are"} open (allowed by allow-unanswered): answer ${open === 1 ? "it" : "them"}, or set status: draft while the assessment is in progress`));
+  }
+  const otherPack = applied && context.pack && applied.policy.pack !== null && applied.policy.pack !== (context.policyPack ?? context.pack.id);
+  if (applied && (applied.policy.riskTier || otherPack)) {
+    const scope = [otherPack ? a.pack.id : "", applied.policy.riskTier ? `risk ${applied.policy.riskTier}` : ""].filter(Boolean).join(", ");
+    lines.push(c.dim(policyLine(applied.policy, applied.origins).replace(/^Policy:/, `Policy for ${terminalSafe(scope)}:`)));
+  }
+  if (context.nextSteps) lines.push(...nextStep(a.answers.file, findings, c, context.command));
   return `${lines.join("\n")}\n`;
 }
 
@@ -54,9 +64,23 @@ export const textFormat: CheckFormat = {
   },
 };
 
-/** "Policy: min-score 60 (.rml-assess.yaml), require-evidence (flags); every question answered (default)." */
+/**
+ * Where a policy key came from, for people: "flag", the config file and the key in it
+ * (".rml-assess.yaml policy.min-score", "… policy.risk.high.min-score"), or "default".
+ */
+function originText(origins: Map<string, string>, key: string): string {
+  const origin = origins.get(key);
+  if (origin === undefined) return "default";
+  if (origin === "flags") return "flag";
+  if (origin.startsWith("--")) return origin;
+  return terminalSafe(/ policy\.[^ ]+$/.test(origin) ? `${origin}.${key}` : `${origin} policy.${key}`);
+}
+
+/** "Policy: min-score 60 (.rml-assess.yaml policy.min-score), require-evidence (flag), min-level 4 (…) not applicable to responsible-ml, every question answered (default)." */
 export function policyLine(policy: Policy, origins: Map<string, string>): string {
-  const set = policyEntries(policy).filter(([key]) => key !== "allow-unanswered").map(([key, value]) => `${value === "true" ? key : `${key} ${value}`} (${terminalSafe(origins.get(key) ?? "default")})`);
-  const unanswered = policy.allowUnanswered ? `unanswered questions allowed (${terminalSafe(origins.get("allow-unanswered") ?? "default")})` : `every question answered (${terminalSafe(origins.get("allow-unanswered") ?? "default")})`;
-  return `Policy: ${[...set, unanswered].join(", ")}.`;
+  const shown = ([key, value]: [string, string]) => `${value === "true" ? key : `${key} ${terminalSafe(value)}`} (${originText(origins, key)})`;
+  const set = policyEntries(policy).filter(([key]) => key !== "allow-unanswered").map(shown);
+  const inapplicable = policy.notApplicable.map((entry) => `${shown(entry)} not applicable to ${terminalSafe(policy.pack ?? "")}`);
+  const unanswered = `${policy.allowUnanswered ? "unanswered questions allowed" : "every question answered"} (${originText(origins, "allow-unanswered")})`;
+  return `Policy: ${[...set, ...inapplicable, unanswered].join(", ")}.`;
 }

@@ -10,13 +10,17 @@ export function splitEvidence(text: string): string[] {
   return text.split(/[,\n]/).map((e) => e.trim()).filter(Boolean);
 }
 
-/** The choices at a question: the pack's answers, keep or skip, clear (when answered), back and quit. */
+/** The choices at a question: the pack's answers, keep or skip, clear (disabled when unanswered), back and quit; the same numbers on every question. */
 export function answerChoices(options: AnswerOption[], current: AnswerValue | null, canGoBack: boolean, resumeCommand: string): Choice<Action>[] {
   const choices: Choice<Action>[] = options.map((o) => ({ value: o.id, name: o.id, short: o.id, description: terminalSafe(o.description) }));
   choices.push(current
     ? { value: "skip", name: `keep ${current}`, short: `kept ${current}`, description: `Keep the current answer (${current}) with its notes and evidence, and go on.` }
     : { value: "skip", name: "skip", short: "skipped, left unanswered", description: "Leave it unanswered for now and go on." });
-  if (current) choices.push({ value: "clear", name: "clear answer", short: "cleared", description: "Remove the answer: the question is unanswered again (its notes and evidence stay)." });
+  // Always listed (disabled while unanswered), so each action keeps its number on every question.
+  choices.push({
+    value: "clear", name: "clear answer", short: "cleared", description: "Remove the answer: the question is unanswered again (its notes and evidence stay).",
+    ...(current ? {} : { disabled: "(not answered yet)" }),
+  });
   choices.push({
     value: "back", name: "← back", short: "← back", description: "Go back to the previous question (Esc does the same).",
     ...(canGoBack ? {} : { disabled: "(this is the first question)" }),
@@ -62,10 +66,28 @@ export async function askNotes(prompts: Prompts, na: boolean, current: string): 
 /**
  * Asks for a question's evidence, comma-separated; the current entries are the default. Entries
  * left as shown come back as they were, so an entry holding a comma ("docs/error analysis, v2.pdf",
- * a URL's query) is not split into several.
+ * a URL's query) is not split into several. A path typed that `missing` says is not in the
+ * repository is named, and kept or typed again as the team chooses.
  */
-export async function askEvidence(prompts: Prompts, current: string[]): Promise<string[]> {
-  const shown = current.length ? terminalSafe(current.join(", ")) : undefined;
-  const typed = await prompts.text({ message: "Evidence: paths or URLs, comma-separated (optional)", default: shown });
-  return shown !== undefined && typed.trim() === shown.trim() ? current : splitEvidence(typed);
+export async function askEvidence(prompts: Prompts, current: string[], missing: (refs: string[]) => string[] = () => []): Promise<string[]> {
+  const original = current.length ? terminalSafe(current.join(", ")) : undefined;
+  let shown = original;
+  for (;;) {
+    const typed = await prompts.text({ message: "Evidence: paths or URLs, comma-separated (optional)", default: shown });
+    if (original !== undefined && typed.trim() === original.trim()) return current;
+    const entries = splitEvidence(typed);
+    // A path typed now that is not in the repository may be a typo: say so, and let the team keep it (it may come later).
+    const absent = missing(entries.filter((e) => !current.includes(e)));
+    if (!absent.length) return entries;
+    const keep = await prompts.choose({
+      message: `${absent.map((e) => terminalSafe(e)).join(", ")} ${absent.length === 1 ? "does" : "do"} not exist in the repository (paths are relative to the answers file's directory). Keep ${absent.length === 1 ? "it" : "them"}?`,
+      choices: [
+        { value: "keep", name: "keep as typed", short: "kept", description: "The evidence may be added later; check --verify-evidence reports a path that is still missing." },
+        { value: "again", name: "type the evidence again", short: "again" },
+      ],
+      default: "keep",
+    });
+    if (keep === "keep") return entries;
+    shown = terminalSafe(entries.join(", "));
+  }
 }

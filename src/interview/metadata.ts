@@ -28,7 +28,7 @@ export interface MetadataField {
   ask(ctx: AskContext): Promise<MetadataValue>;
 }
 
-const trimmed = async (prompts: Prompts, message: string, options: { default?: string; validate?: (v: string) => true | string } = {}) =>
+const trimmed = async (prompts: Prompts, message: string, options: { default?: string; replaceDefault?: boolean; validate?: (v: string) => true | string } = {}) =>
   (await prompts.text({ message, ...options })).trim();
 
 /** An optional line of text; Enter alone leaves it empty (or keeps what is there). */
@@ -57,7 +57,9 @@ export const METADATA_FIELDS: MetadataField[] = [
       const offered = now || defaults.projectName;
       const whence = offered === defaults.projectName ? ", the folder's name" : "";
       return trimmed(prompts, `Name of the ML system (Enter keeps '${terminalSafe(offered)}'${whence})`, {
+        // A default, not text on the line: typing a name replaces it, Enter keeps it.
         default: terminalSafe(offered),
+        replaceDefault: true,
         validate: (v) => v.trim() !== "" || "a name is required",
       });
     },

@@ -54,7 +54,7 @@ export function estimateText(questions: Question[], review: boolean, continueCom
   return `${what}\n${c.dim(wrap(
     `About ${e.words.toLocaleString("en")} words of questions and guidance: about ${duration(e.soloMinutes)} for one person alone, ` +
     `${durationRange(e.teamMinutes)} for a team that discusses each question (often two or three meetings). ` +
-    `Each answer is saved as soon as it is given: stop at any point with 'save and quit' or Ctrl-C, and '${continueCommand}' carries on where you stopped.`,
+    `Each answer is saved as soon as it is given: stop at any point with 'save and quit' or Ctrl-C, and ${review ? `the command shown then ('${continueCommand} --review --jump …')` : `'${continueCommand}'`} carries on where you stopped.`,
     width,
   ))}\n`;
 }

@@ -3,6 +3,7 @@ import { questionApplies } from "../core/score.js";
 import type { Answers, AnswerValue, Assessment, Pack, Principle } from "../core/types.js";
 import { isEscape, type Prompts } from "../prompt.js";
 import { answerChoices, askAnswer, askEvidence, askNotes, type Action } from "./answer-prompt.js";
+import { missingEvidence } from "../io/evidence-files.js";
 import type { MetadataDefaults } from "./metadata.js";
 import { completeAnswersFile, createAnswersFile, questionCountFor } from "./open-file.js";
 import { estimateText } from "./opening.js";
@@ -223,7 +224,7 @@ export class InterviewSession {
       given.notes = await askNotes(prompts, na, given.notes);
       this.save(step, given);
       this.current = { step, typing: "evidence" };
-      given.evidence = await askEvidence(prompts, given.evidence);
+      given.evidence = await askEvidence(prompts, given.evidence, (refs) => missingEvidence(refs, this.opts.path));
       this.save(step, given);
       this.current = { step, typing: null };
       return true;

@@ -42,3 +42,14 @@ export function setTraits(text: string, traits: string[]): string {
   const check = parseDocument(spliced);
   return !check.errors.length && isDeepStrictEqual(check.toJS(), expected) ? spliced : fallback();
 }
+
+/** The comment that marks `traits: []` as answered: none of the pack's traits applies. */
+const NONE_APPLIES = /^[ \t]+traits:[ \t]*\[\][ \t]*#[ \t]*none applies\b/m;
+
+/** True when the file's empty traits were confirmed (by an interview, or by hand with the comment). */
+export const noTraitsMarked = (text: string): boolean => NONE_APPLIES.test(text);
+
+/** The text with the project's `traits: []` marked as answered ("# none applies"); unchanged when there is no such line. */
+export function markNoTraits(text: string): string {
+  return noTraitsMarked(text) ? text : text.replace(/^([ \t]+traits:[ \t]*\[\])[ \t]*(\r?)$/m, "$1  # none applies$2");
+}

@@ -113,3 +113,14 @@ export function evidenceFacts(answers: Answers, cwd: string, hashAll = false, lo
   }
   return { files };
 }
+
+/**
+ * Of some evidence entries typed for an answers file (at `answersPath`), the local paths that do
+ * not exist inside its repository (missing, or outside it): the interview says so while typing.
+ */
+export function missingEvidence(refs: string[], answersPath: string): string[] {
+  const answersDir = dirname(answersPath);
+  const root = repositoryRoot(answersDir);
+  const lookups = newLookups();
+  return refs.filter((ref) => isPathRef(ref) && lookUp(resolve(answersDir, ref), root, false, lookups).state !== "found");
+}

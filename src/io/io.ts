@@ -14,6 +14,8 @@ export interface Io {
   stdinIsTTY: boolean;
   /** The terminal's width in columns, when standard output is one. */
   columns?: number;
+  /** The path the command was started by (process.argv[1]): hints say `npx rml-assess` when it is a project's own install. */
+  launcher?: string;
 }
 
 type Fd = 0 | 1 | 2;
@@ -92,6 +94,7 @@ export function processIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     now: () => new Date(),
+    launcher: process.argv[1],
     get stdoutIsTTY() {
       return isTerminal(1);
     },

@@ -17,7 +17,7 @@ export interface LoadedAnswers {
  * fast path; the full parser, which owns every diagnostic, is loaded only for a file the fast path
  * stands aside for.
  */
-async function parseText(read: TextFile, pack: Pack): Promise<LoadedAnswers> {
+export async function parseText(read: TextFile, pack: Pack): Promise<LoadedAnswers> {
   const fast = parseAnswersFast(read, pack);
   if (fast) return { text: read.text, bytes: read.bytes, answers: fast };
   const { parseAnswers } = await import("./answers.js");

@@ -33,6 +33,8 @@ export interface PolicySettings {
   requireSignoff?: boolean;
   /** `policy.risk`: project.risk tier → the keys that replace the general ones for files of that tier. */
   risk?: Map<string, PolicySettings>;
+  /** `policy.pack`: pack id → the keys for that pack's files, on top of the general and tier keys. */
+  packs?: Map<string, PolicySettings>;
 }
 
 export interface Config {
@@ -58,6 +60,7 @@ interface PolicyData {
   "verify-evidence"?: boolean;
   "require-signoff"?: boolean;
   risk?: Record<string, PolicyData | null> | null;
+  pack?: Record<string, PolicyData | null> | null;
 }
 
 /** `min-score-for` keys must name principles of the loaded pack; each unknown one is located. */
@@ -73,6 +76,37 @@ function principleDiagnostics(src: YamlSource, pack: Pack, path: string[] = ["po
       message: `unknown principle '${visible(key)}' in '${path.join(".")}' (pack '${pack.id}')`,
       hint: didYouMean(key, ids, "principle"),
     }));
+}
+
+/** Keys that only a scored pack's files can meet, and the one only a level pack's can. */
+export const SCORE_KEYS = ["min-score", "min-principle-score", "min-score-for"] as const;
+export const LEVEL_KEYS = ["min-level"] as const;
+
+/**
+ * `policy.pack.<id>` sections of the run's packs: a score key in a level pack's section, or
+ * min-level in a scored pack's, can never apply and is an error at the key; `min-score-for` names
+ * that pack's principles.
+ */
+function packSectionDiagnostics(src: YamlSource, packs: Pack[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const pack of packs) {
+    const { value: node, depth } = nodesAt(src, ["policy", "pack", pack.id]);
+    if (depth !== 3 || !isMap(node)) continue;
+    const wrong: readonly string[] = pack.scoring === "levels" ? SCORE_KEYS : LEVEL_KEYS;
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : "";
+      if (!wrong.includes(key)) continue;
+      out.push({
+        file: src.file, ...nodePosition(src, pair.key as Node),
+        message: pack.scoring === "levels"
+          ? `'policy.pack.${pack.id}.${key}' cannot apply: pack '${pack.id}' is a level pack, judged by its readiness level, not by scores`
+          : `'policy.pack.${pack.id}.${key}' cannot apply: pack '${pack.id}' is scored by weight and has no readiness levels`,
+        hint: pack.scoring === "levels" ? `use min-level in policy.pack.${pack.id}, or move ${key} to the section of a scored pack` : `use min-score in policy.pack.${pack.id}, or move min-level to the section of a level pack (e.g. policy.pack.mltrl)`,
+      });
+    }
+    if (pack.scoring === "weighted") out.push(...principleDiagnostics(src, pack, ["policy", "pack", pack.id, "min-score-for"]));
+  }
+  return out;
 }
 
 function toSettings(data: PolicyData | null | undefined): PolicySettings {
@@ -92,6 +126,7 @@ function toSettings(data: PolicyData | null | undefined): PolicySettings {
   if (d["verify-evidence"] !== undefined) settings.verifyEvidence = d["verify-evidence"];
   if (d["require-signoff"] !== undefined) settings.requireSignoff = d["require-signoff"];
   if (d.risk) settings.risk = new Map(Object.entries(d.risk).map(([tier, keys]) => [tier, toSettings(keys)]));
+  if (d.pack) settings.packs = new Map(Object.entries(d.pack).map(([id, keys]) => [id, toSettings(keys)]));
   return settings;
 }
 
@@ -99,10 +134,10 @@ function toSettings(data: PolicyData | null | undefined): PolicySettings {
  * The config for a run: the file given with --config, else .rml-assess.yaml in the working
  * directory when there is one, else none (also with --no-config, given as `false`). It is
  * validated like every input: every problem, located, thrown together as one InputError.
- * `packOf` gives the pack its principle ids are checked against, from its `packs:` (undefined when
- * it has none) and the config file's folder, which relative pack directories start from.
+ * `packsOf` gives the packs the policy allows, from its `packs:` (undefined when it has none) and the
+ * config file's folder, which relative pack directories start from.
  */
-export async function loadConfig(option: string | false | undefined, packOf: (packs: string[] | undefined, dir: string) => Promise<Pack>, io: Io): Promise<Config | null> {
+export async function loadConfig(option: string | false | undefined, packsOf: (packs: string[] | undefined, dir: string) => Promise<Pack[]>, io: Io): Promise<Config | null> {
   if (option === false) return null;
   const path = resolve(io.cwd, option ?? CONFIG_FILE);
   if (option === undefined && !existsSync(path)) return null;
@@ -114,11 +149,16 @@ export async function loadConfig(option: string | false | undefined, packOf: (pa
   const converted = toData(src);
   if ("error" in converted) throw new InputError([converted.error]);
   const data = converted.data as { policy?: PolicyData | null; packs?: unknown };
-  // The principles named are checked against the first allowed pack, once `packs:` is itself valid.
-  const packs = Array.isArray(data.packs) && data.packs.length && data.packs.every((p) => typeof p === "string" && p) ? (data.packs as string[]) : undefined;
-  const pack = await packOf(packs, dirname(path));
-  const tiers = ["minimal", "limited", "high"].map((tier) => principleDiagnostics(src, pack, ["policy", "risk", tier, "min-score-for"]));
-  const problems = [...schemaDiagnostics(validateConfig, src, converted.data), ...principleDiagnostics(src, pack), ...tiers.flat()];
+  // The packs the policy allows (from `packs:`, once it is itself valid): what its principle ids and
+  // policy.pack sections are checked against. Principle minimums name the principles of the first
+  // scored pack; a policy of level packs only has none to name.
+  const namedPacks = Array.isArray(data.packs) && data.packs.length && data.packs.every((p) => typeof p === "string" && p) ? (data.packs as string[]) : undefined;
+  const packs = await packsOf(namedPacks, dirname(path));
+  const scored = packs.find((p) => p.scoring === "weighted");
+  const tiers = scored ? ["minimal", "limited", "high"].map((tier) => principleDiagnostics(src, scored, ["policy", "risk", tier, "min-score-for"])) : [];
+  const schema = schemaDiagnostics(validateConfig, src, converted.data);
+  const sections = schema.length ? [] : packSectionDiagnostics(src, packs);
+  const problems = [...schema, ...(scored ? principleDiagnostics(src, scored) : []), ...tiers.flat(), ...sections];
   if (problems.length) throw new InputError(listed(problems));
-  return { file: file.file, policy: toSettings(data.policy), ...(packs ? { packs } : {}) };
+  return { file: file.file, policy: toSettings(data.policy), ...(namedPacks ? { packs: namedPacks } : {}) };
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -142,6 +143,55 @@ describe("action.yml, run without GitHub", () => {
     expect(strict.outputs.passed).toBe("false");
   }));
 
+  it("maps every policy input to its flag: the JSON result names each key as coming from a flag", () => withTempDir((dir) => {
+    sampleRepo(dir, "complete");
+    mkdirSync(join(dir, "docs"));
+    writeFileSync(join(dir, "docs", "model-card.md"), "# Card\n");
+    mkdirSync(join(dir, "tests", "fixtures"), { recursive: true });
+    writeFileSync(join(dir, "tests", "fixtures", "broken.yaml"), "version: 1\nanswers: [\n");
+    const r = check({
+      files: ".", exclude: "tests/**\nnode_modules/**", baseline: "HEAD", "no-regressions": "true", "verify-evidence": "true", "require-signoff": "true",
+      framework: "nist-ai-rmf", "min-coverage": "1", format: "json",
+    }, dir);
+    expect(r.stderr).toBe("");
+    const result = JSON.parse(r.stdout).results;
+    expect(result.map((x: { file: string }) => x.file)).toEqual(["rml-assessment.yaml"]);
+    const keys = result[0].policy.keys as Record<string, { value: unknown; from: string }>;
+    expect(keys).toMatchObject({
+      baseline: { value: "HEAD", from: "flags" }, "no-regressions": { value: true, from: "flags" }, "verify-evidence": { value: true, from: "flags" },
+      "require-signoff": { value: true, from: "flags" }, framework: { value: "nist-ai-rmf", from: "flags" }, "min-coverage": { value: 1, from: "flags" },
+    });
+    // min-level goes to a level pack's file; false turns the config's baseline and checks off.
+    writeFileSync(join(dir, "mltrl.yaml"), readFileSync(join(REPO, "examples", "mltrl-anomaly-detector.yaml"), "utf8"));
+    writeFileSync(join(dir, ".rml-assess.yaml"), "policy:\n  baseline: HEAD\n  verify-evidence: true\n  require-signoff: true\n");
+    const level = check({ files: "mltrl.yaml", "min-level": "9", baseline: "false", "verify-evidence": "false", "require-signoff": "false", format: "json" }, dir);
+    const mltrl = JSON.parse(level.stdout).results[0];
+    expect(level.code).toBe(1);
+    expect(mltrl.findings.map((f: { code: string }) => f.code)).toEqual(["BELOW_MIN_LEVEL"]);
+    expect(mltrl.policy.keys).toEqual({ "min-level": { value: 9, from: "flags" } });
+    const bad = check({ "no-regressions": "yes" }, dir);
+    expect([bad.code, bad.stdout]).toEqual([2, "::error title=rml-assess::input no-regressions must be true, false or empty\n"]);
+  }));
+
+  it("fetches origin/BRANCH named as the baseline into a shallow clone, so files are compared with it", () => withTempDir((dir) => {
+    const origin = join(dir, "origin");
+    sampleRepo(origin, "complete");
+    const clone = join(dir, "clone");
+    execFileSync("git", ["clone", "-q", "--depth=1", "--no-single-branch", `file://${origin}`, clone], { stdio: "pipe" });
+    execFileSync("git", ["update-ref", "-d", "refs/remotes/origin/main"], { cwd: clone });
+    const fetch = steps.find((s) => s.name === "Fetch the baseline revision")!;
+    const contexts: Contexts = { ...first.contexts, inputs: { baseline: "origin/main" } };
+    const r = runStep(fetch, contexts, { cwd: clone, env, temp: root });
+    expect(r.code).toBe(0);
+    expect(execFileSync("git", ["rev-parse", "--verify", "origin/main"], { cwd: clone, encoding: "utf8" }).trim()).toMatch(/^[0-9a-f]{40}$/);
+    writeFileSync(join(clone, "rml-assessment.yaml"), builtinAnswers("half-done"));
+    const compared = check({ baseline: "origin/main", "allow-unanswered": "true", format: "json" }, clone);
+    expect(JSON.parse(compared.stdout).results[0].findings.map((f: { code: string }) => f.code)).toContain("ANSWER_REGRESSION");
+    const missing = runStep(fetch, { ...contexts, inputs: { baseline: "origin/no-such-branch" } }, { cwd: clone, env, temp: root });
+    expect(missing.code).toBe(0);
+    expect(missing.stdout).toContain("::warning title=rml-assess::cannot fetch no-such-branch from origin");
+  }));
+
   it("refuses a boolean input that is not true, false or empty", () => withTempDir((dir) => {
     writeFileSync(join(dir, "rml-assessment.yaml"), builtinAnswers("complete"));
     const r = check({ "allow-unanswered": "yes" }, dir);
@@ -170,6 +220,18 @@ describe("action.yml's shape", () => {
     const conditions = steps.flatMap((s) => [...String(s.if ?? "").matchAll(/inputs\.([a-z-]+)/g)].map((m) => m[1]));
     expect([...new Set([...used, ...conditions])].sort()).toEqual(Object.keys(action.inputs).sort());
     expect(action.inputs.format.default).toBe("github");
+    // Every policy key and CI flag is an input, each handed to check as its flag.
+    const script = steps.find((st) => st.id === "check")!.run!;
+    const flags: Record<string, string[]> = {
+      "min-score": ["--min-score"], "min-principle-score": ["--min-principle-score"], "min-score-for": ["--min-score-for"], "allow-unanswered": ["allow-unanswered="],
+      "require-evidence": ["require-evidence="], "max-age-days": ["--max-age-days"], baseline: ["--baseline", "--no-baseline"], "no-regressions": ["--no-regressions"],
+      "verify-evidence": ["verify-evidence="], "require-signoff": ["require-signoff="], "min-level": ["--min-level"], framework: ["--framework"],
+      "min-coverage": ["--min-coverage"], exclude: ["--exclude"], config: ["--config"], pack: ["--pack"],
+    };
+    for (const [input, shown] of Object.entries(flags)) {
+      expect(action.inputs[input], input).toBeDefined();
+      for (const flag of shown) expect(script, `${input} → ${flag}`).toContain(flag);
+    }
     expect(Object.keys(action.outputs).sort()).toEqual(["band", "passed", "report", "score"]);
     for (const [name, o] of Object.entries(action.outputs as Record<string, { value: string }>)) expect(o.value).toBe(`\${{ steps.check.outputs.${name} }}`);
     // The action installs a package; it never builds or installs its own development tree.

@@ -143,7 +143,7 @@ describe("the risk tier's policy", () => {
       expect(high.findings.map((f: { code: string }) => f.code)).toContain("BELOW_MIN_SCORE");
       expect(low.passed).toBe(true);
       const text = await runInProcess(["check", "high.yaml", ...PACK, "--min-score", "5"], { cwd: dir });
-      expect(text.stdout).toContain("Policy for risk high: min-score 5 (flags), require-signoff (.rml-assess.yaml policy.risk.high)");
+      expect(text.stdout).toContain("Policy for risk high: min-score 5 (flag), require-signoff (.rml-assess.yaml policy.risk.high.require-signoff)");
       expect(text.code).toBe(0);
     });
   });

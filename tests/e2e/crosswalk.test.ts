@@ -227,7 +227,7 @@ describe("check --framework --min-coverage", () => {
     const run = (...args: string[]) => runInProcess(["check", file("mixed"), "--pack", PACK, ...args], { cwd: dir });
     const r = await run();
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("Policy: framework demo-framework (.rml-assess.yaml), min-coverage 100 (.rml-assess.yaml)");
+    expect(r.stdout).toContain("Policy: framework demo-framework (.rml-assess.yaml policy.framework), min-coverage 100 (.rml-assess.yaml policy.min-coverage)");
     expect((await run("--min-coverage", "0")).code).toBe(0);
   }));
 

@@ -171,7 +171,8 @@ describe("check --baseline", () => {
     expect([flag.code, JSON.parse(flag.stdout).results[0].findings.map((f: { code: string }) => f.code)]).toEqual([0, ["UNANSWERED"]]);
     const several = await runInProcess(["check", "rml-assessment.yaml", "old.yaml", "--pack", PACK], { cwd: dir });
     expect(several.code).toBe(2);
-    expect(several.stderr).toContain("a baseline is compared with one answers file, but 2 were found");
+    expect(several.stderr).toContain("the baseline HEAD:rml-assessment.yaml is one answers file, but 2 answers files were found");
+    expect(several.stderr).toContain("--no-baseline");
     writeFileSync(join(dir, ".rml-assess.yaml"), "policy:\n  baseline: ''\n");
     const empty = await runInProcess(["check", "rml-assessment.yaml", "--pack", PACK], { cwd: dir });
     expect(empty.code).toBe(2);

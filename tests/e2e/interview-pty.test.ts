@@ -115,13 +115,18 @@ describe.skipIf(!hasScript)("interview in a pseudo-terminal (built binary)", () 
     const first = new Terminal(dir, ["interview", "pty.yaml"]);
     try {
       await first.waitFor("? Name of the ML system");
-      first.send(`\x15Card fraud scoring${ENTER}`);
+      // The folder's name is a default, not text on the line: what is typed replaces it.
+      first.send(`Card fraud scoring${ENTER}`);
       for (const prompt of ["? Owner", "? Description", "? Intended use", "? Risk level", "? Repository", "? Assessor 1", "? Date", "? What is the system?"]) {
         await first.waitFor(prompt);
         first.send(ENTER);
       }
       await first.waitFor(`Created pty.yaml: ${total} questions in 8 principles.`);
       await answerQuestion(first, "human-augmentation/impact-of-errors", 1, "Reviewed with ops.", "docs/errors.md");
+      // The path is not in the repository: the interview says so; Enter keeps it.
+      await first.waitFor("docs/errors.md does not exist in the repository");
+      await first.waitFor("Keep it?");
+      first.send(ENTER);
       await first.waitFor("human-augmentation/human-review-decision");
       await first.waitFor("? Answer");
       first.send(`4${ENTER}`);
@@ -196,7 +201,8 @@ describe.skipIf(!hasScript)("interview in a pseudo-terminal (built binary)", () 
       await first.waitFor("? Fill them in now?");
       first.send(ENTER);
       await first.waitFor("? Name of the ML system (Enter keeps 'fraud-team', the folder's name)");
-      first.send(`\x15Card fraud scoring${ENTER}`);
+      // Typing replaces the offered name (nothing to delete first).
+      first.send(`Card fraud scoring${ENTER}`);
       await first.waitFor("? Owner");
       first.send(`Payments ML${ENTER}`);
       for (const prompt of ["? Description", "? Intended use", "? Risk level", "? Repository", "? Assessor 1"]) {
@@ -220,7 +226,7 @@ describe.skipIf(!hasScript)("interview in a pseudo-terminal (built binary)", () 
       await first.waitFor("1. Alpha care so far:");
       await first.waitFor("beta/b-one");
       await first.waitFor("? Answer");
-      first.send(`7${ENTER}`); // save and quit
+      first.send(`8${ENTER}`); // save and quit: the same number on every question
       await first.waitFor("Saved and stopped: 2 of 4 questions answered in a.yaml.");
       expect(await first.exited).toBe(0);
     } finally {
@@ -250,5 +256,24 @@ describe.skipIf(!hasScript)("interview in a pseudo-terminal (built binary)", () 
     a = answersOf();
     expect(a.answers.get("alpha")!.get("a-two")!.answer).toBeNull();
     expect(a.answers.get("alpha")!.get("a-one")!.answer).toBe("partial");
+  }));
+
+  it("asks the traits after init (which writes no traits key), and saves the ones ticked", () => withTempDir(async (dir) => {
+    expect(runBinary(["init", "rml-assessment.yaml"], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, "rml-assessment.yaml"), "utf8")).not.toMatch(/^ {2}traits:/m);
+    const t = new Terminal(dir, ["interview"]);
+    try {
+      await t.waitFor("? Fill them in now?");
+      t.send(`2${ENTER}`); // not now
+      await t.waitFor("? What is the system?");
+      t.send(` ${ENTER}`); // tick the first trait
+      await t.waitFor(`Traits (project.traits): ${pack.traits[0]!.id}; questions for other traits are not asked.`);
+      await t.waitFor("? Answer");
+      t.send(CTRL_C);
+      expect(await t.exited).toBe(130);
+    } finally {
+      await t.close();
+    }
+    expect(answersIn(join(dir, "rml-assessment.yaml")).project.traits).toEqual([pack.traits[0]!.id]);
   }));
 });

@@ -30,14 +30,15 @@ describe("principles with traits", () => {
 });
 
 describe("init with a pack that has traits", () => {
-  it("writes project.traits with each trait's description, intended use and risk, and marks the questions that apply only to some traits", () => withTempDir(async (dir) => {
+  it("lists the traits with their descriptions in a comment (no traits key, so the interview asks), with intended use and risk, and marks the questions that apply only to some traits", () => withTempDir(async (dir) => {
     const r = await run(["init", "a.yaml"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Wrote a\.yaml: 3 questions across 2 principles to answer, and 2 more that apply only to systems with some traits/);
     const text = readFileSync(join(dir, "a.yaml"), "utf8");
     expect(text).toMatch(/ {2}intended-use: ""\n {2}# Risk level in the EU AI Act's vocabulary/);
     expect(text).toMatch(/ {2}# risk: minimal \| limited \| high\n/);
-    expect(text).toMatch(/ {2}# {3}generative-ai: The system generates text, images, code or audio\.\n[\s\S]* {2}traits: \[\]\n/);
+    expect(text).toMatch(/ {2}# {3}generative-ai: The system generates text, images, code or audio\.\n[\s\S]* {2}# traits: \[\] when none applies; 'rml-assess interview' asks while the key is absent\.\n/);
+    expect(text).not.toMatch(/^ {2}traits:/m);
     expect(text).toMatch(/# Applies only to: third-party-model, generative-ai\. Leave it empty unless project\.traits lists one of them\.\n {4}vendor-reviewed:/);
     // The blank template fails only on the questions that apply to a system with no traits.
     const check = await run(["check", "a.yaml", "--format", "json"], dir);

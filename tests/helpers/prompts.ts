@@ -94,6 +94,8 @@ export function scriptedPrompts(script: Step[]): Driver {
 
 /** Types a line of text and presses Enter (Ctrl-U first clears what the prompt put there). */
 export const say = (text: string, expect?: RegExp | string): Step => ({ expect, keys: [{ name: "u", ctrl: true }, { type: text }, "enter"] });
+/** Types a line of text as it comes, nothing cleared first, and presses Enter: a default on the line would be kept in front of it. */
+export const type = (text: string, expect?: RegExp | string): Step => ({ expect, keys: [{ type: text }, "enter"] });
 /** Presses Enter: accepts the default, or what is already on the line. */
 export const enter = (expect?: RegExp | string): Step => ({ expect, keys: ["enter"] });
 /** Picks a choice by value. */

@@ -55,9 +55,9 @@ describe("check's text output", () => {
     expect(plain.stdout).toContain("Policy: every question answered (default).");
     writeFileSync(join(dir, ".rml-assess.yaml"), "policy:\n  min-score: 50\n  min-score-for: { beta: 40 }\n");
     const r = await runInProcess(["check", "done.yaml", "--pack", pack, "--require-evidence", "--min-score-for", "alpha=10"], { cwd: dir });
-    expect(r.stdout).toContain("Policy: min-score 50 (.rml-assess.yaml), min-score-for.alpha 10 (flags), min-score-for.beta 40 (.rml-assess.yaml), require-evidence (flags), every question answered (default).");
+    expect(r.stdout).toContain("Policy: min-score 50 (.rml-assess.yaml policy.min-score), min-score-for.alpha 10 (flag), min-score-for.beta 40 (.rml-assess.yaml policy.min-score-for.beta), require-evidence (flag), every question answered (default).");
     expect(r.stdout).toContain("Next: 3 yes or partial without evidence");
     const allowed = await runInProcess(["check", "done.yaml", "--pack", pack, "--no-config", "--allow-unanswered"], { cwd: dir });
-    expect(allowed.stdout).toContain("Policy: unanswered questions allowed (flags).");
+    expect(allowed.stdout).toContain("Policy: unanswered questions allowed (flag).");
   }));
 });

@@ -32,6 +32,7 @@ describe("interview with a level pack", () => {
   it("stops after the first gate not passed when the team chooses to, leaving later gates unasked", () => withTempDir(async (dir) => {
     const r = await interview(dir, [
       notNow(),
+      choose("none", "No traits (project.traits: []): 1 question will not be asked — right?"),
       ...answer("yes"), ...answer("no"),
       choose("stop", /0\. Idea: gate not passed \(1 question open\); At readiness level 0 of 2: Idea \(research\); gate to level 1 open: 1 of 2 checks passed\.[\s\S]*Go on to their questions\?/),
     ]);
@@ -44,6 +45,7 @@ describe("interview with a level pack", () => {
   it("goes on through the later gates when asked to, and offers to stop only once", () => withTempDir(async (dir) => {
     const r = await interview(dir, [
       notNow(),
+      choose("none", "No traits (project.traits: []): 1 question will not be asked — right?"),
       ...answer("yes"), ...answer("partial"),
       choose("go-on", "Go on to their questions?"),
       ...answer("yes"), ...answer("no"),

@@ -60,6 +60,8 @@ describe("interview", () => {
       choose("yes", /principle 1 of 2 · question 1 of 2 · 1 of 4 overall +alpha\/a-one/),
       say("Reviewed with ops.", "Notes (optional)"),
       say("docs/a.md, https://wiki.example.org/x", "Evidence"),
+      // The path is not in the repository: the interview says so, and keeps it when asked to.
+      choose("keep", /docs\/a\.md does not exist in the repository \(paths are relative to the answers\s+file's directory\)\. Keep it\?/),
       ...answer("partial"),
       choose("n/a", "beta/b-one"),
       // Enter without notes is refused for n/a; the prompt stays until a reason is typed.
@@ -155,7 +157,8 @@ describe("interview", () => {
 
   it("ends with the findings summarised per principle, and a review stopped with Ctrl-C resumes where it stopped", () => withTempDir(async (dir) => {
     expect((await runInProcess(["init", "all.yaml"], { cwd: dir })).code).toBe(0);
-    const r = await interview(dir, "all.yaml", {}, [notNow(), choose("quit")]);
+    // init writes no traits key, so the interview asks for them (none ticked here).
+    const r = await interview(dir, "all.yaml", {}, [notNow(), enter("What is the system?"), choose("quit")]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\(\d+ findings summarised per principle; add --verbose to list each one\)/);
     expect(r.stdout).toMatch(/UNANSWERED +human-augmentation: \d+ unanswered \(lines /);
@@ -394,6 +397,7 @@ pack: mini
     const r = await interview(dir, "hand.yaml", { pack }, [
       notNow(),
       ...answer("no", "Not yet: planned for Q3.", "docs/plan.md"), // a-one
+      choose("keep", "docs/plan.md does not exist"),
       ...answer("yes", "Done."), // a-two
     ]);
     expect(r.code).toBe(0);
