@@ -163,7 +163,7 @@ describe("action.yml, run without GitHub", () => {
     });
     // min-level goes to a level pack's file; false turns the config's baseline and checks off.
     writeFileSync(join(dir, "mltrl.yaml"), readFileSync(join(REPO, "examples", "mltrl-anomaly-detector.yaml"), "utf8"));
-    writeFileSync(join(dir, ".rml-assess.yaml"), "policy:\n  baseline: HEAD\n  verify-evidence: true\n  require-signoff: true\n");
+    writeFileSync(join(dir, ".rml-assess.yaml"), "packs: [responsible-ml, mltrl]\npolicy:\n  baseline: HEAD\n  verify-evidence: true\n  require-signoff: true\n");
     const level = check({ files: "mltrl.yaml", "min-level": "9", baseline: "false", "verify-evidence": "false", "require-signoff": "false", format: "json" }, dir);
     const mltrl = JSON.parse(level.stdout).results[0];
     expect(level.code).toBe(1);

@@ -93,8 +93,8 @@ describe("the tarball installed into an empty project", () => {
     });
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
   };
-  /** The repository's own binary, same arguments, same directory. */
-  const runOwn = (args: string[], env: Record<string, string> = {}) => runBinary(args, { cwd: project, env });
+  /** The repository's own binary, same arguments, same directory, run as npm runs it (so its hints also say `npx rml-assess`). */
+  const runOwn = (args: string[], env: Record<string, string> = {}) => runBinary(args, { cwd: project, env: { npm_command: "exec", ...env } });
 
   it("installs exactly one package", () => {
     expect(readdirSync(join(project, "node_modules")).filter((f) => !f.startsWith("."))).toEqual(["rml-assess"]);

@@ -44,7 +44,7 @@ describe("policy per pack", () => {
 
   it("does not apply min-level to a scored pack's file, and says so; a mixed run shows each other pack's policy line", () => withTempDir(async (dir) => {
     repo(dir, [CREDIT, MLTRL]);
-    writeFileSync(join(dir, ".rml-assess.yaml"), "policy:\n  min-score: 10\n  min-level: 9\n  allow-unanswered: true\n");
+    writeFileSync(join(dir, ".rml-assess.yaml"), "packs: [responsible-ml, mltrl]\npolicy:\n  min-score: 10\n  min-level: 9\n  allow-unanswered: true\n");
     const r = await runInProcess(["check", CREDIT, MLTRL, "--format", "json"], { cwd: dir, now: NOW });
     const [credit, mltrl] = results(r.stdout);
     expect(credit!.findings.map((f) => f.code)).not.toContain("BELOW_MIN_LEVEL");
@@ -58,7 +58,7 @@ describe("policy per pack", () => {
 
   it("applies policy.pack.<id> on top of the general keys, naming it as the origin", () => withTempDir(async (dir) => {
     repo(dir, [CREDIT, MLTRL]);
-    writeFileSync(join(dir, ".rml-assess.yaml"), "policy:\n  allow-unanswered: true\n  min-score: 10\n  pack:\n    mltrl: { min-level: 5 }\n    responsible-ml: { min-score: 95 }\n");
+    writeFileSync(join(dir, ".rml-assess.yaml"), "packs: [responsible-ml, mltrl]\npolicy:\n  allow-unanswered: true\n  min-score: 10\n  pack:\n    mltrl: { min-level: 5 }\n    responsible-ml: { min-score: 95 }\n");
     const r = await runInProcess(["check", CREDIT, MLTRL, "--format", "json"], { cwd: dir, now: NOW });
     expect(r.code).toBe(1);
     const [credit, mltrl] = results(r.stdout);
@@ -72,24 +72,26 @@ describe("policy per pack", () => {
 
   it("refuses a key of the wrong kind in policy.pack.<id>, located, naming the key and the pack (exit 2)", () => withTempDir(async (dir) => {
     repo(dir, [CREDIT, MLTRL]);
-    writeFileSync(join(dir, ".rml-assess.yaml"), "policy:\n  pack:\n    mltrl:\n      min-score: 50\n    responsible-ml:\n      min-level: 3\n      min-score-for: { no-such-principle: 10 }\n");
+    writeFileSync(join(dir, ".rml-assess.yaml"), "packs: [responsible-ml, mltrl]\npolicy:\n  pack:\n    mltrl:\n      min-score: 50\n    responsible-ml:\n      min-level: 3\n      min-score-for: { no-such-principle: 10 }\n");
     const r = await runInProcess(["check", CREDIT, MLTRL], { cwd: dir, now: NOW });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(".rml-assess.yaml:4:7: 'policy.pack.mltrl.min-score' cannot apply: pack 'mltrl' is a level pack");
-    expect(r.stderr).toContain(".rml-assess.yaml:6:7: 'policy.pack.responsible-ml.min-level' cannot apply: pack 'responsible-ml' is scored by weight");
-    expect(r.stderr).toContain(".rml-assess.yaml:7:24: unknown principle 'no-such-principle' in 'policy.pack.responsible-ml.min-score-for'");
+    expect(r.stderr).toContain(".rml-assess.yaml:5:7: 'policy.pack.mltrl.min-score' cannot apply: pack 'mltrl' is a level pack");
+    expect(r.stderr).toContain(".rml-assess.yaml:7:7: 'policy.pack.responsible-ml.min-level' cannot apply: pack 'responsible-ml' is scored by weight");
+    expect(r.stderr).toContain(".rml-assess.yaml:8:24: unknown principle 'no-such-principle' in 'policy.pack.responsible-ml.min-score-for'");
   }));
 
   it("refuses a score flag when every checked file is of a level pack, and --min-level when none is (exit 2)", () => withTempDir(async (dir) => {
     repo(dir, [CREDIT, MLTRL]);
-    const score = await runInProcess(["check", MLTRL, "--no-config", "--min-score", "50"], { cwd: dir, now: NOW });
+    const score = await runInProcess(["check", MLTRL, "--no-config", "--pack", "mltrl", "--min-score", "50"], { cwd: dir, now: NOW });
     expect(score.code).toBe(2);
     expect(score.stderr).toContain("--min-score applies to scored packs, and pack 'mltrl' is a level pack");
     const level = await runInProcess(["check", CREDIT, "--no-config", "--min-level", "3"], { cwd: dir, now: NOW });
     expect(level.code).toBe(2);
     expect(level.stderr).toContain("--min-level applies to level packs, and pack 'responsible-ml' scores by weight");
     // With a file of each kind, each flag reaches the files that can take it.
-    const both = await runInProcess(["check", CREDIT, MLTRL, "--no-config", "--min-level", "3", "--allow-unanswered", "--format", "json"], { cwd: dir, now: NOW });
+    // Both packs allowed, and nothing else in the policy.
+    writeFileSync(join(dir, "packs.yaml"), "packs: [responsible-ml, mltrl]\n");
+    const both = await runInProcess(["check", CREDIT, MLTRL, "--config", "packs.yaml", "--min-level", "3", "--allow-unanswered", "--format", "json"], { cwd: dir, now: NOW });
     expect(both.code).toBe(0);
     expect(results(both.stdout)[0]!.policy.notApplicable).toEqual({ "min-level": { value: 3, from: "flags" } });
   }));
