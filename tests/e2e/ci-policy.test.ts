@@ -36,14 +36,14 @@ describe("each policy key, as a flag", () => {
   });
 
   it("min-principle-score fails every principle below it", async () => {
-    const r = await check([CREDIT, "--allow-unanswered", "--min-principle-score", "50"]);
+    const r = await check([CREDIT, "--allow-unanswered", "--min-principle-score", "51"]);
     expect(r.code).toBe(1);
     expect(r.findings.filter((f) => f.code === "PRINCIPLE_BELOW_MIN_SCORE").map((f) => f.principle)).toEqual(["bias-evaluation", "displacement-strategy"]);
   });
 
   it("min-score-for sets one principle's minimum, repeatable, overriding min-principle-score", async () => {
-    expect((await check([CREDIT, "--allow-unanswered", "--min-score-for", "bias-evaluation=29"])).code).toBe(0);
-    const r = await check([CREDIT, "--allow-unanswered", "--min-score-for", "bias-evaluation=30", "--min-score-for", "trust-by-privacy=80"]);
+    expect((await check([CREDIT, "--allow-unanswered", "--min-score-for", "bias-evaluation=30"])).code).toBe(0);
+    const r = await check([CREDIT, "--allow-unanswered", "--min-score-for", "bias-evaluation=31", "--min-score-for", "trust-by-privacy=80"]);
     expect(r.findings.filter((f) => f.severity === "error").map((f) => `${f.code} ${f.principle}`)).toEqual([
       "PRINCIPLE_BELOW_MIN_SCORE bias-evaluation", "PRINCIPLE_BELOW_MIN_SCORE trust-by-privacy",
     ]);
@@ -134,7 +134,7 @@ describe("the config file", () => {
     const r = await check(["credit.yaml", ...flags], { cwd: dir });
     expect(r.codes).toEqual(["error UNANSWERED"]);
     // Per-principle minimums merge: a flag for one principle leaves the config's others in place.
-    writeFileSync(join(dir, ".rml-assess.yaml"), "policy:\n  allow-unanswered: true\n  min-score-for:\n    bias-evaluation: 50\n    displacement-strategy: 50\n");
+    writeFileSync(join(dir, ".rml-assess.yaml"), "policy:\n  allow-unanswered: true\n  min-score-for:\n    bias-evaluation: 50\n    displacement-strategy: 51\n");
     const merged = await check(["credit.yaml", "--min-score-for", "bias-evaluation=10"], { cwd: dir });
     expect(merged.findings.filter((f) => f.severity === "error").map((f) => f.principle)).toEqual(["displacement-strategy"]);
     // And a boolean flag turns on what the config leaves off.
