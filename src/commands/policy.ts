@@ -12,6 +12,7 @@ export interface PolicyFlags {
   minScoreFor?: [string, number][];
   allowUnanswered?: boolean;
   requireEvidence?: boolean;
+  requirePartialNotes?: boolean;
   maxAgeDays?: number;
   /** --baseline FILE or REF:PATH. */
   baseline?: string;
@@ -48,6 +49,7 @@ export function resolvePolicy(general: PolicySettings, flags: PolicyFlags, pack:
     principleMinScores: new Map([...(config.principleMinScores ?? []), ...(flags.minScoreFor ?? [])]),
     allowUnanswered: flags.allowUnanswered ?? config.allowUnanswered ?? DEFAULT_POLICY.allowUnanswered,
     requireEvidence: flags.requireEvidence ?? config.requireEvidence ?? DEFAULT_POLICY.requireEvidence,
+    requirePartialNotes: flags.requirePartialNotes ?? config.requirePartialNotes ?? DEFAULT_POLICY.requirePartialNotes,
     maxAgeDays: flags.maxAgeDays ?? config.maxAgeDays ?? DEFAULT_POLICY.maxAgeDays,
     baseline: flags.baseline ?? config.baseline ?? DEFAULT_POLICY.baseline,
     noRegressions: flags.regressions === false,
@@ -106,6 +108,7 @@ export function policyOrigins(config: { file: string; policy: PolicySettings } |
   for (const [id] of flags.minScoreFor ?? []) set(`min-score-for.${id}`, true, false);
   set("allow-unanswered", flags.allowUnanswered !== undefined, c.allowUnanswered !== undefined);
   set("require-evidence", flags.requireEvidence !== undefined, c.requireEvidence !== undefined);
+  set("require-partial-notes", flags.requirePartialNotes !== undefined, c.requirePartialNotes !== undefined);
   set("max-age-days", flags.maxAgeDays !== undefined, c.maxAgeDays !== undefined);
   set("min-level", flags.minLevel !== undefined, c.minLevel !== undefined);
   set("framework", flags.framework !== undefined, c.frameworks !== undefined);

@@ -9,7 +9,7 @@ function finding(code: FindingCode, severity: Severity, message: string, princip
 }
 
 export const DEFAULT_POLICY: Policy = {
-  minScore: null, minPrincipleScore: null, principleMinScores: new Map(), allowUnanswered: false, requireEvidence: false, maxAgeDays: null,
+  minScore: null, minPrincipleScore: null, principleMinScores: new Map(), allowUnanswered: false, requireEvidence: false, requirePartialNotes: false, maxAgeDays: null,
   baseline: null, noRegressions: false, minLevel: null, frameworks: [], minCoverage: null, verifyEvidence: false, requireSignoff: false, riskTier: null,
 };
 
@@ -31,8 +31,13 @@ function questionFindings(a: Assessment, policy: Policy): Finding[] {
         findings.push(q.naWithoutReason
           ? finding("NA_WITHOUT_REASON", severity, `${where} is n/a without notes; say why it does not apply, or answer it`, p.principle.id, q.question.id, at)
           : finding("UNANSWERED", severity, `${where} is unanswered`, p.principle.id, q.question.id, at));
-      } else if (policy.requireEvidence && (q.status === "yes" || q.status === "partial") && !q.answer?.evidence.length) {
-        findings.push(finding("MISSING_EVIDENCE", "error", `${where} is ${q.status} but lists no evidence; add the paths or URLs that show it under 'evidence'`, p.principle.id, q.question.id, at));
+      } else {
+        if (q.status === "partial" && !q.answer?.notes.trim()) {
+          findings.push(finding("PARTIAL_WITHOUT_NOTE", policy.requirePartialNotes ? "error" : "warning", `${where} is partial without notes; say what is in place and what is missing`, p.principle.id, q.question.id, at));
+        }
+        if (policy.requireEvidence && (q.status === "yes" || q.status === "partial") && !q.answer?.evidence.length) {
+          findings.push(finding("MISSING_EVIDENCE", "error", `${where} is ${q.status} but lists no evidence; add the paths or URLs that show it under 'evidence'`, p.principle.id, q.question.id, at));
+        }
       }
     }
   }

@@ -12,6 +12,7 @@ const SHOWN_LINES = 6;
 const GROUP_NOUN: Partial<Record<FindingCode, string>> = {
   UNANSWERED: "unanswered",
   NA_WITHOUT_REASON: "n/a without notes",
+  PARTIAL_WITHOUT_NOTE: "partial without notes",
   MISSING_EVIDENCE: "without evidence",
 };
 
@@ -50,11 +51,13 @@ export function findingLines(file: string, findings: Finding[], c: ChalkInstance
 export function nextStep(file: string, findings: Finding[], c: ChalkInstance): string[] {
   const open = findings.filter((f) => f.code === "UNANSWERED" || f.code === "NA_WITHOUT_REASON").length;
   const evidence = findings.filter((f) => f.code === "MISSING_EVIDENCE").length;
+  const partial = findings.filter((f) => f.code === "PARTIAL_WITHOUT_NOTE").length;
   const dated = findings.some((f) => f.code === "STALE" || f.code === "MISSING_DATE");
   const changed = findings.some((f) => f.code === "EVIDENCE_CHANGED");
   const f = shellWord(terminalSafe(file));
   const steps: string[] = [];
   if (open) steps.push(`${open} unanswered: run '${c.cyan(`rml-assess interview ${f}`)}' to continue (or fill in the file)`);
+  if (partial) steps.push(`${partial} partial without notes: say under 'notes:' what is in place and what is missing`);
   if (evidence) steps.push(`${evidence} yes or partial without evidence: list the paths or URLs that show each under 'evidence:'`);
   if (dated) steps.push(`review the answers, then set 'date:' to the day of the review`);
   if (changed) steps.push(`review the answers whose evidence changed, then run '${c.cyan(`rml-assess evidence ${f} --pin`)}'`);

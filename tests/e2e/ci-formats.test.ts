@@ -100,10 +100,10 @@ describe("junit format", () => {
       `${CREDIT}: policy ${CREDIT} 8 ${at} 1 1 0`,
     ]);
     expect(xml).toContain(`<testcase classname="bias-evaluation" name="minimum score 45" time="0">
-      <failure message="Bias evaluation scores 29, below the minimum of 45" type="PRINCIPLE_BELOW_MIN_SCORE">${CREDIT}:95:3: Bias evaluation scores 29, below the minimum of 45</failure>`);
-    expect(xml).toContain(`<testcase classname="displacement-strategy" name="operator-training: Are the people who operate, review or rely on the system trained in how it works, where it fails and when to overrule it?" time="0">
-      <skipped message="displacement-strategy/operator-training is unanswered">${CREDIT}:233:3: displacement-strategy/operator-training is unanswered`);
-    expect(xml).toContain('<testcase classname="policy" name="min-score 75" time="0">\n      <failure message="overall score 66 is below the minimum of 75" type="BELOW_MIN_SCORE">');
+      <failure message="Bias evaluation scores 30, below the minimum of 45" type="PRINCIPLE_BELOW_MIN_SCORE">${CREDIT}:98:3: Bias evaluation scores 30, below the minimum of 45</failure>`);
+    expect(xml).toContain(`<testcase classname="displacement-strategy" name="operator-training: Are the people who operate, review or rely on the system trained on it before they start using it?" time="0">
+      <skipped message="displacement-strategy/operator-training is unanswered">${CREDIT}:234:3: displacement-strategy/operator-training is unanswered`);
+    expect(xml).toContain('<testcase classname="policy" name="min-score 75" time="0">\n      <failure message="overall score 65 is below the minimum of 75" type="BELOW_MIN_SCORE">');
     expect(xml).toContain('<property name="policy.min-score-for.bias-evaluation" value="45"/>');
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { FIXTURES, runBinary, runInProcess, withTempDir } from "../helpers/run.js";
 
 // Fixtures that declare every trait, so every question applies whatever the code knows of applies-to.
-const CREDIT = "tests/fixtures/partial-assessment/rml-assessment.yaml"; // dated 2026-11-12, 66 overall, bias-evaluation 29, displacement-strategy 45, 7 unanswered
+const CREDIT = "tests/fixtures/partial-assessment/rml-assessment.yaml"; // dated 2026-11-12, 65 overall, bias-evaluation 30, displacement-strategy 50, 7 unanswered, 6 partial without notes
 const TRIAGE = "tests/fixtures/complete-assessment/rml-assessment.yaml"; // dated 2026-11-18, 96 overall, complete
 const NOW = new Date("2026-11-20T12:00:00Z");
 
@@ -161,7 +161,7 @@ describe("the config file", () => {
       ".rml-assess.yaml:3:21: 'policy.allow-unanswered' must be true or false (found 'yes')",
       ".rml-assess.yaml:5:5: unknown principle 'bias-evaluaton' in 'policy.min-score-for' (pack 'responsible-ml') (did you mean 'bias-evaluation'?)",
       ".rml-assess.yaml:6:25: 'policy.min-score-for.human-augmentation' must be a number (found 'high')",
-      ".rml-assess.yaml:7:3: unknown key 'max-age' in 'policy' (known keys: min-score, min-principle-score, min-score-for, allow-unanswered, require-evidence, max-age-days, baseline, min-level, framework, min-coverage, verify-evidence, require-signoff, risk)",
+      ".rml-assess.yaml:7:3: unknown key 'max-age' in 'policy' (known keys: min-score, min-principle-score, min-score-for, allow-unanswered, require-evidence, require-partial-notes, max-age-days, baseline, min-level, framework, min-coverage, verify-evidence, require-signoff, risk)",
       ".rml-assess.yaml:8:1: unknown key 'format' in the file (known keys: policy)",
       "✖ 6 problems in the input; nothing was written.",
       "",
