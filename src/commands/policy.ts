@@ -13,6 +13,7 @@ export interface PolicyFlags {
   minScoreFor?: [string, number][];
   allowUnanswered?: boolean;
   requireEvidence?: boolean;
+  requirePartialNotes?: boolean;
   maxAgeDays?: number;
   /** --baseline FILE, REF:PATH or REF; false with --no-baseline. */
   baseline?: string | false;
@@ -49,6 +50,7 @@ export function resolvePolicy(general: PolicySettings, flags: PolicyFlags, pack:
     principleMinScores: new Map([...(config.principleMinScores ?? []), ...(flags.minScoreFor ?? [])]),
     allowUnanswered: flags.allowUnanswered ?? config.allowUnanswered ?? DEFAULT_POLICY.allowUnanswered,
     requireEvidence: flags.requireEvidence ?? config.requireEvidence ?? DEFAULT_POLICY.requireEvidence,
+    requirePartialNotes: flags.requirePartialNotes ?? config.requirePartialNotes ?? DEFAULT_POLICY.requirePartialNotes,
     maxAgeDays: flags.maxAgeDays ?? config.maxAgeDays ?? DEFAULT_POLICY.maxAgeDays,
     baseline: flags.baseline === false ? null : flags.baseline ?? config.baseline ?? DEFAULT_POLICY.baseline,
     noRegressions: flags.regressions === false,
@@ -156,6 +158,7 @@ export function policyOrigins(config: { file: string; policy: PolicySettings } |
   for (const [id] of flags.minScoreFor ?? []) set(`min-score-for.${id}`, true, false);
   set("allow-unanswered", flags.allowUnanswered !== undefined, c.allowUnanswered !== undefined);
   set("require-evidence", flags.requireEvidence !== undefined, c.requireEvidence !== undefined);
+  set("require-partial-notes", flags.requirePartialNotes !== undefined, c.requirePartialNotes !== undefined);
   set("max-age-days", flags.maxAgeDays !== undefined, c.maxAgeDays !== undefined);
   set("baseline", flags.baseline !== undefined, c.baseline !== undefined);
   set("no-regressions", flags.regressions === false, false);

@@ -19,7 +19,7 @@ export function packMismatch(declared: string, allowed: string[], at: Position):
 }
 
 export const DEFAULT_POLICY: Policy = {
-  minScore: null, minPrincipleScore: null, principleMinScores: new Map(), allowUnanswered: false, requireEvidence: false, maxAgeDays: null,
+  minScore: null, minPrincipleScore: null, principleMinScores: new Map(), allowUnanswered: false, requireEvidence: false, requirePartialNotes: false, maxAgeDays: null,
   baseline: null, noRegressions: false, minLevel: null, frameworks: [], minCoverage: null, verifyEvidence: false, requireSignoff: false, riskTier: null,
   pack: null, notApplicable: [],
 };
@@ -46,8 +46,13 @@ function questionFindings(a: Assessment, policy: Policy): Finding[] {
         const allowed = [...(p.principle.naAllowedFor ?? []), ...(q.question.naAllowedFor ?? [])];
         const why = allowed.length ? `only for systems with the trait ${[...new Set(allowed)].join(" or ")}, which project.traits does not list` : "for no system";
         findings.push(finding("NA_NOT_ALLOWED", "error", `${where} is n/a, but the pack allows n/a at gate ${p.principle.number} ${why}, so the check stays open; answer yes, partial or no${allowed.length ? ", or add the trait if the system has it" : ""}`, p.principle.id, q.question.id, at));
-      } else if (policy.requireEvidence && (q.status === "yes" || q.status === "partial") && !q.answer?.evidence.length) {
-        findings.push(finding("MISSING_EVIDENCE", "error", `${where} is ${q.status} but lists no evidence; add the paths or URLs that show it under 'evidence'`, p.principle.id, q.question.id, at));
+      } else {
+        if (q.status === "partial" && !q.answer?.notes.trim()) {
+          findings.push(finding("PARTIAL_WITHOUT_NOTE", policy.requirePartialNotes ? "error" : "warning", `${where} is partial without notes; say what is in place and what is missing`, p.principle.id, q.question.id, at));
+        }
+        if (policy.requireEvidence && (q.status === "yes" || q.status === "partial") && !q.answer?.evidence.length) {
+          findings.push(finding("MISSING_EVIDENCE", "error", `${where} is ${q.status} but lists no evidence; add the paths or URLs that show it under 'evidence'`, p.principle.id, q.question.id, at));
+        }
       }
     }
   }

@@ -9,6 +9,7 @@ export type FindingCode =
   | "UNANSWERED"
   | "NA_WITHOUT_REASON"
   | "NA_NOT_ALLOWED"
+  | "PARTIAL_WITHOUT_NOTE"
   | "MISSING_EVIDENCE"
   | "BELOW_MIN_SCORE"
   | "PRINCIPLE_BELOW_MIN_SCORE"
@@ -51,6 +52,8 @@ export interface Policy {
   allowUnanswered: boolean;
   /** A yes or partial must list evidence. */
   requireEvidence: boolean;
+  /** A partial answer without notes is an error, not a warning. */
+  requirePartialNotes: boolean;
   /** The assessment's date may be at most this many days before today. */
   maxAgeDays: number | null;
   /** The answers file (or REF:PATH) scores must not fall below; null for none. */

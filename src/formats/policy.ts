@@ -13,6 +13,7 @@ export function policyEntries(policy: Policy): [string, string][] {
   }
   if (policy.allowUnanswered) entries.push(["allow-unanswered", "true"]);
   if (policy.requireEvidence) entries.push(["require-evidence", "true"]);
+  if (policy.requirePartialNotes) entries.push(["require-partial-notes", "true"]);
   if (policy.maxAgeDays !== null) entries.push(["max-age-days", String(policy.maxAgeDays)]);
   if (policy.baseline !== null) entries.push(["baseline", policy.baseline]);
   if (policy.noRegressions) entries.push(["no-regressions", "true"]);

@@ -7,7 +7,7 @@ import { TOOL, TOOL_HOMEPAGE } from "../version.js";
 import { renderDocument, type CheckContext, type CheckFormat } from "./document.js";
 import { jsonAt } from "../text/json.js";
 
-type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "MISSING_EVIDENCE" | "DOES_NOT_APPLY"> | "INVALID_INPUT";
+type PolicyRuleId = Exclude<FindingCode, "UNANSWERED" | "NA_WITHOUT_REASON" | "PARTIAL_WITHOUT_NOTE" | "MISSING_EVIDENCE" | "DOES_NOT_APPLY"> | "INVALID_INPUT";
 
 /** Rules for findings about a whole file rather than one question: what they mean and how to fix them. */
 const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: string; level?: "warning" | "note" }> = {

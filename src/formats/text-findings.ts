@@ -13,6 +13,7 @@ const GROUP_NOUN: Partial<Record<FindingCode, string>> = {
   UNANSWERED: "unanswered",
   NA_WITHOUT_REASON: "n/a without notes",
   NA_NOT_ALLOWED: "n/a where the pack does not allow it",
+  PARTIAL_WITHOUT_NOTE: "partial without notes",
   MISSING_EVIDENCE: "without evidence",
   EVIDENCE_NOT_FOUND: "evidence paths not found",
   EVIDENCE_INVALID: "evidence entries not valid",
@@ -64,11 +65,13 @@ export function findingLines(file: string, findings: Finding[], c: ChalkInstance
 export function nextStep(file: string, findings: Finding[], c: ChalkInstance, tool = "rml-assess"): string[] {
   const open = findings.filter((f) => f.code === "UNANSWERED" || f.code === "NA_WITHOUT_REASON").length;
   const evidence = findings.filter((f) => f.code === "MISSING_EVIDENCE").length;
+  const partial = findings.filter((f) => f.code === "PARTIAL_WITHOUT_NOTE").length;
   const dated = findings.some((f) => f.code === "STALE" || f.code === "MISSING_DATE");
   const changed = findings.some((f) => f.code === "EVIDENCE_CHANGED");
   const f = shellWord(terminalSafe(file));
   const steps: string[] = [];
   if (open) steps.push(`${open} unanswered: run '${c.cyan(`${tool} interview ${f}`)}' to continue (or fill in the file)`);
+  if (partial) steps.push(`${partial} partial without notes: say under 'notes:' what is in place and what is missing`);
   if (evidence) steps.push(`${evidence} yes or partial without evidence: list the paths or URLs that show each under 'evidence:'`);
   if (dated) steps.push(`review the answers, then set 'date:' to the day of the review`);
   if (changed) steps.push(`review the answers whose evidence changed, then run '${c.cyan(`${tool} evidence ${f} --pin`)}'`);

@@ -23,6 +23,7 @@ export interface PolicySettings {
   principleMinScores?: Map<string, number>;
   allowUnanswered?: boolean;
   requireEvidence?: boolean;
+  requirePartialNotes?: boolean;
   maxAgeDays?: number;
   baseline?: string;
   minLevel?: number;
@@ -51,6 +52,7 @@ interface PolicyData {
   "min-score-for"?: Record<string, number> | null;
   "allow-unanswered"?: boolean;
   "require-evidence"?: boolean;
+  "require-partial-notes"?: boolean;
   "max-age-days"?: number;
   baseline?: string;
   "min-level"?: number;
@@ -117,6 +119,7 @@ function toSettings(data: PolicyData | null | undefined): PolicySettings {
   if (d["min-score-for"]) settings.principleMinScores = new Map(Object.entries(d["min-score-for"]));
   if (d["allow-unanswered"] !== undefined) settings.allowUnanswered = d["allow-unanswered"];
   if (d["require-evidence"] !== undefined) settings.requireEvidence = d["require-evidence"];
+  if (d["require-partial-notes"] !== undefined) settings.requirePartialNotes = d["require-partial-notes"];
   if (d["max-age-days"] !== undefined) settings.maxAgeDays = d["max-age-days"];
   if (d.baseline !== undefined) settings.baseline = d.baseline;
   if (d["min-level"] !== undefined) settings.minLevel = d["min-level"];

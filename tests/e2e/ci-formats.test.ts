@@ -89,21 +89,21 @@ describe("junit format", () => {
       .map((m) => m.slice(1).join(" "));
     const at = "2026-09-21T14:13:20"; // SOURCE_DATE_EPOCH, UTC, without a zone as the schema wants
     expect(suites).toEqual([
-      `${CREDIT}: human-augmentation ${CREDIT} 0 ${at} 11 0 0`,
-      `${CREDIT}: bias-evaluation ${CREDIT} 1 ${at} 10 1 3`,
+      `${CREDIT}: human-augmentation ${CREDIT} 0 ${at} 14 0 0`,
+      `${CREDIT}: bias-evaluation ${CREDIT} 1 ${at} 12 1 3`,
       `${CREDIT}: explainability-by-justification ${CREDIT} 2 ${at} 10 0 0`,
       `${CREDIT}: reproducible-operations ${CREDIT} 3 ${at} 13 0 0`,
-      `${CREDIT}: displacement-strategy ${CREDIT} 4 ${at} 8 0 4`,
-      `${CREDIT}: practical-accuracy ${CREDIT} 5 ${at} 13 0 0`,
-      `${CREDIT}: trust-by-privacy ${CREDIT} 6 ${at} 15 0 0`,
-      `${CREDIT}: data-risk-awareness ${CREDIT} 7 ${at} 14 0 0`,
+      `${CREDIT}: displacement-strategy ${CREDIT} 4 ${at} 9 0 4`,
+      `${CREDIT}: practical-accuracy ${CREDIT} 5 ${at} 15 0 0`,
+      `${CREDIT}: trust-by-privacy ${CREDIT} 6 ${at} 17 0 0`,
+      `${CREDIT}: data-risk-awareness ${CREDIT} 7 ${at} 15 0 0`,
       `${CREDIT}: policy ${CREDIT} 8 ${at} 1 1 0`,
     ]);
     expect(xml).toContain(`<testcase classname="bias-evaluation" name="minimum score 45" time="0">
-      <failure message="Bias evaluation scores 29, below the minimum of 45" type="PRINCIPLE_BELOW_MIN_SCORE">${CREDIT}:95:3: Bias evaluation scores 29, below the minimum of 45</failure>`);
-    expect(xml).toContain(`<testcase classname="displacement-strategy" name="operator-training: Are the people who operate, review or rely on the system trained in how it works, where it fails and when to overrule it?" time="0">
-      <skipped message="displacement-strategy/operator-training is unanswered">${CREDIT}:233:3: displacement-strategy/operator-training is unanswered`);
-    expect(xml).toContain('<testcase classname="policy" name="min-score 75" time="0">\n      <failure message="overall score 66 is below the minimum of 75" type="BELOW_MIN_SCORE">');
+      <failure message="Bias evaluation scores 30, below the minimum of 45" type="PRINCIPLE_BELOW_MIN_SCORE">${CREDIT}:98:3: Bias evaluation scores 30, below the minimum of 45</failure>`);
+    expect(xml).toContain(`<testcase classname="displacement-strategy" name="operator-training: Are the people who operate, review or rely on the system trained on it before they start using it?" time="0">
+      <skipped message="displacement-strategy/operator-training is unanswered">${CREDIT}:234:3: displacement-strategy/operator-training is unanswered`);
+    expect(xml).toContain('<testcase classname="policy" name="min-score 75" time="0">\n      <failure message="overall score 65 is below the minimum of 75" type="BELOW_MIN_SCORE">');
     expect(xml).toContain('<property name="policy.min-score-for.bias-evaluation" value="45"/>');
   });
 
@@ -144,7 +144,7 @@ describe("sarif format", () => {
     ]);
     const rule = driver.rules[0];
     expect(rule.id).toBe("human-augmentation/impact-of-errors");
-    expect(rule.shortDescription.text).toMatch(/^Have you assessed what happens to people/);
+    expect(rule.shortDescription.text).toMatch(/^Is there a written analysis of the harm each kind of model error/);
     expect(rule.help.text).toMatch(/\n\nRecommendation: Hold a one-hour session/);
     expect(rule.help.markdown).toMatch(/\*\*Recommendation:\*\* Hold a one-hour session/);
     expect(doc.runs[0].results).toEqual([]);

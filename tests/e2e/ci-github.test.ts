@@ -19,15 +19,15 @@ describe("github format", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe([
       "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=26,col=7,title=rml-assess STALE::the assessment is dated 2026-11-12, 8 days ago, older than the maximum of 3 days; review the answers and update 'date'",
-      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=95,col=3,title=rml-assess PRINCIPLE_BELOW_MIN_SCORE::Bias evaluation scores 29, below the minimum of 45",
-      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=95,col=3,title=rml-assess UNANSWERED::bias-evaluation/bias-mitigated is unanswered%0AHas each bias found in the data or the model been either mitigated or accepted by an accountable person, with the decision and its expected impact recorded?",
-      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=95,col=3,title=rml-assess UNANSWERED::bias-evaluation/fairness-trade-offs-decided is unanswered%0AAre decisions about fairness trade-offs (for example equal treatment versus equal outcomes) taken with the relevant stakeholders rather than by the technical team alone?",
-      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=95,col=3,title=rml-assess UNANSWERED::bias-evaluation/bias-limitations-communicated is unanswered%0AAre the model's known biases and limitations written down for the people who use its outputs or decide on its use?",
-      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=233,col=3,title=rml-assess UNANSWERED::displacement-strategy/change-owner-named is unanswered%0AIs a named person responsible for carrying out the business change, with the time and mandate to do it?",
-      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=233,col=3,title=rml-assess UNANSWERED::displacement-strategy/transition-support is unanswered%0AIs there an agreed plan for each role whose work the system takes over, such as retraining, redeployment or new responsibilities for the time freed up?",
-      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=233,col=3,title=rml-assess UNANSWERED::displacement-strategy/operator-training is unanswered%0AAre the people who operate, review or rely on the system trained in how it works, where it fails and when to overrule it?",
-      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=233,col=3,title=rml-assess UNANSWERED::displacement-strategy/change-material-documented is unanswered%0AAre the change-management plan and the training material written down, kept current and available to those who need them?",
-      "rml-assess: tests/fixtures/partial-assessment/rml-assessment.yaml scores 66/100 (Established): failed, 9 error(s), 0 warning(s)",
+      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=98,col=3,title=rml-assess PRINCIPLE_BELOW_MIN_SCORE::Bias evaluation scores 30, below the minimum of 45",
+      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=98,col=3,title=rml-assess UNANSWERED::bias-evaluation/bias-mitigated is unanswered%0ADoes each bias found in the data or the model have a recorded decision: a mitigation with its measured effect, or an acceptance by an accountable person?",
+      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=98,col=3,title=rml-assess UNANSWERED::bias-evaluation/fairness-trade-offs-decided is unanswered%0AIs there a record of who outside the modelling team approved the fairness measure and the gap between groups that is tolerated?",
+      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=98,col=3,title=rml-assess UNANSWERED::bias-evaluation/bias-limitations-communicated is unanswered%0AAre the model's known biases and limitations written down for the people who use its outputs or decide on its use?",
+      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=234,col=3,title=rml-assess UNANSWERED::displacement-strategy/change-owner-named is unanswered%0AIs a named person responsible for carrying out the business change, with the time and mandate to do it?",
+      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=234,col=3,title=rml-assess UNANSWERED::displacement-strategy/transition-support is unanswered%0AIs there an agreed plan for each role whose work the system takes over, such as retraining, redeployment or new responsibilities for the time freed up?",
+      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=234,col=3,title=rml-assess UNANSWERED::displacement-strategy/operator-training is unanswered%0AAre the people who operate, review or rely on the system trained on it before they start using it?",
+      "::error file=tests/fixtures/partial-assessment/rml-assessment.yaml,line=234,col=3,title=rml-assess UNANSWERED::displacement-strategy/training-material-maintained is unanswered%0AIs the training material for the system's operators and reviewers updated whenever the system or the process it serves changes?",
+      "rml-assess: tests/fixtures/partial-assessment/rml-assessment.yaml scores 65/100 (Established): failed, 9 error(s), 0 warning(s)",
       "",
     ].join("\n"));
   });
@@ -65,19 +65,19 @@ describe("github format", () => {
       "| File | Project | Score | Band | Errors | Warnings | Result |",
       "| --- | --- | ---: | --- | ---: | ---: | --- |",
       `| ${TRIAGE} | ED triage priority assistant | 96 | Leading | 0 | 0 | ✅ passed |`,
-      `| ${CREDIT} | Retail credit limit scoring | 66 | Established | 8 | 0 | ❌ failed |`,
+      `| ${CREDIT} | Retail credit limit scoring | 65 | Established | 8 | 0 | ❌ failed |`,
       `| ${INVALID} | – | – | – | 2 | 0 | ⚠️ invalid input |`,
       "",
       "| Where | Severity | Code | Finding |",
       "| --- | --- | --- | --- |",
-      `| ${CREDIT}:28:1 | error | BELOW_MIN_SCORE | overall score 66 is below the minimum of 75 |`,
-      `| ${CREDIT}:95:3 | error | UNANSWERED | bias-evaluation/bias-mitigated is unanswered |`,
-      `| ${CREDIT}:95:3 | error | UNANSWERED | bias-evaluation/fairness-trade-offs-decided is unanswered |`,
-      `| ${CREDIT}:95:3 | error | UNANSWERED | bias-evaluation/bias-limitations-communicated is unanswered |`,
-      `| ${CREDIT}:233:3 | error | UNANSWERED | displacement-strategy/change-owner-named is unanswered |`,
-      `| ${CREDIT}:233:3 | error | UNANSWERED | displacement-strategy/transition-support is unanswered |`,
-      `| ${CREDIT}:233:3 | error | UNANSWERED | displacement-strategy/operator-training is unanswered |`,
-      `| ${CREDIT}:233:3 | error | UNANSWERED | displacement-strategy/change-material-documented is unanswered |`,
+      `| ${CREDIT}:28:1 | error | BELOW_MIN_SCORE | overall score 65 is below the minimum of 75 |`,
+      `| ${CREDIT}:98:3 | error | UNANSWERED | bias-evaluation/bias-mitigated is unanswered |`,
+      `| ${CREDIT}:98:3 | error | UNANSWERED | bias-evaluation/fairness-trade-offs-decided is unanswered |`,
+      `| ${CREDIT}:98:3 | error | UNANSWERED | bias-evaluation/bias-limitations-communicated is unanswered |`,
+      `| ${CREDIT}:234:3 | error | UNANSWERED | displacement-strategy/change-owner-named is unanswered |`,
+      `| ${CREDIT}:234:3 | error | UNANSWERED | displacement-strategy/transition-support is unanswered |`,
+      `| ${CREDIT}:234:3 | error | UNANSWERED | displacement-strategy/operator-training is unanswered |`,
+      `| ${CREDIT}:234:3 | error | UNANSWERED | displacement-strategy/training-material-maintained is unanswered |`,
       `| ${INVALID}:9:23 | error | INVALID_INPUT | 'answers.human-augmentation.impact-of-errors' must be one of yes, partial, no, n/a (found 'sure') |`,
       `| ${INVALID}:10:5 | error | INVALID_INPUT | unknown question 'human-review-decison' in principle 'human-augmentation' (did you mean 'human-review-decision'?) |`,
       "",
@@ -99,7 +99,7 @@ describe("github format", () => {
     const r = await run(["check", HOSTILE, "--format", "github"], { GITHUB_STEP_SUMMARY: summary });
     expect(r.stdout.split("\n").filter((l) => l.startsWith("::")).every((l) => l.startsWith("::error file="))).toBe(true);
     const row = readFileSync(summary, "utf8").split("\n").find((l) => l.includes("Fraud"))!;
-    expect(row).toBe(`| ${HOSTILE} | Fraud &lt;/testsuite&gt;&lt;testsuite name="x"&gt; &amp; 'co' \\| ok<br>::error::forged %0A 100% ✔ passed | 2 | Initial | 92 | 0 | ❌ failed |`);
+    expect(row).toBe(`| ${HOSTILE} | Fraud &lt;/testsuite&gt;&lt;testsuite name="x"&gt; &amp; 'co' \\| ok<br>::error::forged %0A 100% ✔ passed | 1 | Initial | 105 | 0 | ❌ failed |`);
     expect(row.split(/(?<!\\)\|/)).toHaveLength(9);
   }));
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { FIXTURES, runBinary, runInProcess, withTempDir } from "../helpers/run.js";
 
 // Fixtures that declare every trait, so every question applies whatever the code knows of applies-to.
-const CREDIT = "tests/fixtures/partial-assessment/rml-assessment.yaml"; // dated 2026-11-12, 66 overall, bias-evaluation 29, displacement-strategy 45, 7 unanswered
+const CREDIT = "tests/fixtures/partial-assessment/rml-assessment.yaml"; // dated 2026-11-12, 65 overall, bias-evaluation 30, displacement-strategy 50, 7 unanswered, 6 partial without notes
 const TRIAGE = "tests/fixtures/complete-assessment/rml-assessment.yaml"; // dated 2026-11-18, 96 overall, complete
 const NOW = new Date("2026-11-20T12:00:00Z");
 
@@ -36,14 +36,14 @@ describe("each policy key, as a flag", () => {
   });
 
   it("min-principle-score fails every principle below it", async () => {
-    const r = await check([CREDIT, "--allow-unanswered", "--min-principle-score", "50"]);
+    const r = await check([CREDIT, "--allow-unanswered", "--min-principle-score", "51"]);
     expect(r.code).toBe(1);
     expect(r.findings.filter((f) => f.code === "PRINCIPLE_BELOW_MIN_SCORE").map((f) => f.principle)).toEqual(["bias-evaluation", "displacement-strategy"]);
   });
 
   it("min-score-for sets one principle's minimum, repeatable, overriding min-principle-score", async () => {
-    expect((await check([CREDIT, "--allow-unanswered", "--min-score-for", "bias-evaluation=29"])).code).toBe(0);
-    const r = await check([CREDIT, "--allow-unanswered", "--min-score-for", "bias-evaluation=30", "--min-score-for", "trust-by-privacy=80"]);
+    expect((await check([CREDIT, "--allow-unanswered", "--min-score-for", "bias-evaluation=30"])).code).toBe(0);
+    const r = await check([CREDIT, "--allow-unanswered", "--min-score-for", "bias-evaluation=31", "--min-score-for", "trust-by-privacy=80"]);
     expect(r.findings.filter((f) => f.severity === "error").map((f) => `${f.code} ${f.principle}`)).toEqual([
       "PRINCIPLE_BELOW_MIN_SCORE bias-evaluation", "PRINCIPLE_BELOW_MIN_SCORE trust-by-privacy",
     ]);
@@ -134,7 +134,7 @@ describe("the config file", () => {
     const r = await check(["credit.yaml", ...flags], { cwd: dir });
     expect(r.codes).toEqual(["error UNANSWERED"]);
     // Per-principle minimums merge: a flag for one principle leaves the config's others in place.
-    writeFileSync(join(dir, ".rml-assess.yaml"), "policy:\n  allow-unanswered: true\n  min-score-for:\n    bias-evaluation: 50\n    displacement-strategy: 50\n");
+    writeFileSync(join(dir, ".rml-assess.yaml"), "policy:\n  allow-unanswered: true\n  min-score-for:\n    bias-evaluation: 50\n    displacement-strategy: 51\n");
     const merged = await check(["credit.yaml", "--min-score-for", "bias-evaluation=10"], { cwd: dir });
     expect(merged.findings.filter((f) => f.severity === "error").map((f) => f.principle)).toEqual(["displacement-strategy"]);
     // And a boolean flag turns on what the config leaves off.
@@ -161,7 +161,7 @@ describe("the config file", () => {
       ".rml-assess.yaml:3:21: 'policy.allow-unanswered' must be true or false (found 'yes')",
       ".rml-assess.yaml:5:5: unknown principle 'bias-evaluaton' in 'policy.min-score-for' (pack 'responsible-ml') (did you mean 'bias-evaluation'?)",
       ".rml-assess.yaml:6:25: 'policy.min-score-for.human-augmentation' must be a number (found 'high')",
-      ".rml-assess.yaml:7:3: unknown key 'max-age' in 'policy' (known keys: min-score, min-principle-score, min-score-for, allow-unanswered, require-evidence, max-age-days, baseline, min-level, framework, min-coverage, verify-evidence, require-signoff, pack, risk)",
+      ".rml-assess.yaml:7:3: unknown key 'max-age' in 'policy' (known keys: min-score, min-principle-score, min-score-for, allow-unanswered, require-evidence, require-partial-notes, max-age-days, baseline, min-level, framework, min-coverage, verify-evidence, require-signoff, pack, risk)",
       ".rml-assess.yaml:8:1: unknown key 'format' in the file (known keys: packs, policy)",
       "✖ 6 problems in the input; nothing was written.",
       "",

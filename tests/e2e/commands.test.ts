@@ -68,7 +68,7 @@ describe("rml-assess (built binary)", () => {
       expect(doc.tool.name).toBe("rml-assess");
       const [credit, triage] = doc.results;
       expect(Object.keys(credit)).toEqual(["file", "project", "date", "assessors", "status", "signOff", "evidence", "policy", "pack", "score", "band", "weakest", "principles", "findings", "passed"]);
-      expect(credit.pack).toEqual({ id: "responsible-ml", version: "1.1.0" });
+      expect(credit.pack).toEqual({ id: "responsible-ml", version: "1.2.0" });
       expect(Object.keys(credit.principles[0].counts)).toEqual(["yes", "partial", "no", "na", "unanswered"]);
       expect(triage.passed).toBe(true);
       const lines = readFileSync(CREDIT, "utf8").split("\n");
@@ -97,7 +97,7 @@ describe("rml-assess (built binary)", () => {
       const file = join(dir, "rml-assessment.yaml");
       const text = readFileSync(file, "utf8");
       expect(text).toMatch(/^# yaml-language-server: \$schema=/);
-      expect(text).toContain("# Have you assessed what happens to people");
+      expect(text).toContain("# Is there a written analysis of the harm each kind of model error can do");
       const check = JSON.parse(runBinary(["check", "--format", "json"], { cwd: dir }).stdout);
       expect(check.passed).toBe(false);
       const findings = check.results[0].findings;

@@ -150,7 +150,7 @@ describe("check --baseline", () => {
     writeFileSync(join(dir, "a.yaml"), answersFile(OLD));
     gitCommit(dir, "old");
     // a-one goes down as a-two goes up: alpha still scores 75, so only the answer regressed.
-    writeFileSync(join(dir, "a.yaml"), answersFile({ ...OLD, alpha: { "a-one": "partial", "a-two": "yes" } }));
+    writeFileSync(join(dir, "a.yaml"), answersFile({ ...OLD, alpha: { "a-one": { answer: "partial", notes: "Half." }, "a-two": "yes" } }));
     const base = ["check", "a.yaml", "--pack", PACK, "--baseline", "HEAD:a.yaml", "--format", "json"];
     const warn = await runInProcess(base, { cwd: dir });
     const codes = (r: { stdout: string }) => JSON.parse(r.stdout).results[0].findings.map((f: { code: string; severity: string }) => `${f.code}:${f.severity}`);
@@ -168,7 +168,7 @@ describe("check --baseline", () => {
     expect(fromConfig.code).toBe(1);
     expect(JSON.parse(fromConfig.stdout).results[0].findings.some((f: { code: string }) => f.code === "SCORE_REGRESSION")).toBe(true);
     const flag = await runInProcess(["check", "rml-assessment.yaml", "--pack", PACK, "--format", "json", "--baseline", "rml-assessment.yaml"], { cwd: dir });
-    expect([flag.code, JSON.parse(flag.stdout).results[0].findings.map((f: { code: string }) => f.code)]).toEqual([0, ["UNANSWERED"]]);
+    expect([flag.code, JSON.parse(flag.stdout).results[0].findings.map((f: { code: string }) => f.code)]).toEqual([0, ["PARTIAL_WITHOUT_NOTE", "UNANSWERED"]]);
     const several = await runInProcess(["check", "rml-assessment.yaml", "old.yaml", "--pack", PACK], { cwd: dir });
     expect(several.code).toBe(2);
     expect(several.stderr).toContain("the baseline HEAD:rml-assessment.yaml is one answers file, but 2 answers files were found");

@@ -87,6 +87,8 @@ describe("level scoring from the command line (a small level pack)", () => {
     expect(result!.findings.map((f) => `${f.code} ${f.question} ${f.line}`).sort()).toEqual([
       `LEVEL_NOT_MET reviewed ${lineOf("    reviewed:")}`,
       `LEVEL_NOT_MET written ${lineOf("written: partial")}`,
+      // The partial answer has no notes: a warning of its own, beside the level finding.
+      `PARTIAL_WITHOUT_NOTE written ${lineOf("written: partial")}`,
       `UNANSWERED reviewed ${lineOf("    reviewed:")}`,
       // The file lists the trait reused-model: its n/a at gate 0 passes (the pack allows it), and gate 1 asks one question more.
       `LEVEL_NOT_MET origin-recorded ${lineOf("  prototype:")}`,

@@ -121,7 +121,7 @@ describeNeeding("Chromium and poppler-utils", hasChromium && hasPoppler, "apt-ge
     return { pages, page1 };
   };
 
-  it("prints the credit example on at most 14 A4 pages, with the whole summary on page 1 of A4 and Letter", async () => {
+  it("prints the credit example on at most 16 A4 pages, with the whole summary on page 1 of A4 and Letter", async () => {
     await withTempDir(async (tmp) => {
       dir = tmp;
       const html = join(dir, "credit.html");
@@ -129,7 +129,8 @@ describeNeeding("Chromium and poppler-utils", hasChromium && hasPoppler, "apt-ge
       expect(r.code).toBe(0);
       const a4 = await pdfOf(html, "A4", join(dir, "a4.pdf"));
       expect(a4.pages).toBeGreaterThan(3);
-      expect(a4.pages).toBeLessThanOrEqual(14);
+      // 14 pages held the 93 questions of pack 1.1.0; 1.2.0 has 106 (15 pages when written), so 16 keeps the same budget per question.
+      expect(a4.pages).toBeLessThanOrEqual(16);
       for (const { page1 } of [a4, await pdfOf(html, "Letter", join(dir, "letter.pdf"))]) {
         // Metadata, score, chart labels, the last row of the table and the note under it.
         for (const text of ["Retail credit limit scoring", "Assessors", "Evidence:", "Established", "Data risk awareness", "Scores: yes 1, partial 0.5"]) expect(page1).toContain(text);

@@ -22,8 +22,8 @@ describe("report --format html", () => {
 
   it("holds every part an auditor files, top to bottom", async () => {
     const html = (await runInProcess(["report", CREDIT, "--format", "html"])).stdout;
-    const order = ["<h1>Retail credit limit scoring</h1>", "<code>responsible-ml</code> 1.1.0", "M. Okafor, Model risk manager",
-      "by rml-assess 0.1.0", "<span class=\"value\">66</span>", "Established", "Weakest principle", "<svg class=\"radar\"",
+    const order = ["<h1>Retail credit limit scoring</h1>", "<code>responsible-ml</code> 1.2.0", "M. Okafor, Model risk manager",
+      "by rml-assess 0.1.0", "<span class=\"value\">65</span>", "Established", "Weakest principle", "<svg class=\"radar\"",
       "<caption>Principle scores</caption>", "class=\"bar\"", "id=\"principle-human-augmentation\"", "I commit to assess the impact",
       "<span class=\"badge\" data-status=\"yes\">Yes</span>", "id=\"gaps\"", "Red flag", "Recommendation", "id=\"sign-off\"", "Signature",
       "id=\"fingerprint\"", "sha256 <code class=\"hash\">"];
@@ -71,7 +71,7 @@ describe("report --format html", () => {
     const out = join(dir, "report.html");
     const r = runBinary(["report", CREDIT, "--format", "html", "-o", out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/Wrote .*report.html \(html report, overall score 66\)/);
+    expect(r.stderr).toMatch(/Wrote .*report.html \(html report, overall score 65\)/);
     expect(readFileSync(out, "utf8")).toMatch(/<\/html>\n$/);
     const bad = join(dir, "bad.yaml");
     writeFileSync(bad, "version: 1\nproject: {}\nanswers: {}\n");
@@ -135,9 +135,9 @@ describe("report --template", () => {
     const r = await runInProcess(["report", CREDIT, "--template", template(dir, example)]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe([
-      "# Retail credit limit scoring: 66 / 100 (Established)",
-      ...["Human augmentation: 81", "Bias evaluation: 29", "Explainability by justification: 77", "Reproducible operations: 78",
-        "Displacement strategy: 45", "Practical accuracy: 78", "Trust by privacy: 74", "Data risk awareness: 63"].map((p, i) => `- ${i + 1}. ${p}`),
+      "# Retail credit limit scoring: 65 / 100 (Established)",
+      ...["Human augmentation: 73", "Bias evaluation: 30", "Explainability by justification: 77", "Reproducible operations: 81",
+        "Displacement strategy: 50", "Practical accuracy: 70", "Trust by privacy: 79", "Data risk awareness: 58"].map((p, i) => `- ${i + 1}. ${p}`),
       "",
     ].join("\n"));
     // Every key of the context appears in the page's description of it.

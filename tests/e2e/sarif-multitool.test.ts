@@ -79,7 +79,7 @@ describe("SARIF through the SARIF Multitool with GitHub's rules (validate --rule
     if ("missing" in multitool) return ctx.skip(multitool.missing);
     const codes = new Set([...sarifOf.values()].flatMap((s) => s.doc.runs[0]!.results.map((r) => r.properties.code)));
     expect([...codes].sort()).toEqual(
-      ["BELOW_MIN_SCORE", "INVALID_INPUT", "MISSING_DATE", "MISSING_EVIDENCE", "NA_WITHOUT_REASON", "PRINCIPLE_BELOW_MIN_SCORE", "STALE", "UNANSWERED"],
+      ["BELOW_MIN_SCORE", "INVALID_INPUT", "MISSING_DATE", "MISSING_EVIDENCE", "NA_WITHOUT_REASON", "PARTIAL_WITHOUT_NOTE", "PRINCIPLE_BELOW_MIN_SCORE", "STALE", "UNANSWERED"],
     );
   });
 

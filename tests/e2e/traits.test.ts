@@ -56,7 +56,7 @@ describe("check with traits and retired questions", () => {
     expect(result.project).toMatchObject({ name: "Support assistant", risk: "limited", traits: ["third-party-model"] });
     expect(result.principles[0].questions.map((q: { id: string }) => q.id)).toEqual(["core-one", "core-two"]);
     expect(result.principles[0].score).toBe(75);
-    expect(result.findings.map((f: { code: string; severity: string; line: number }) => [f.code, f.severity, f.line])).toEqual([["DOES_NOT_APPLY", "warning", 14]]);
+    expect(result.findings.map((f: { code: string; severity: string; line: number }) => [f.code, f.severity, f.line])).toEqual([["PARTIAL_WITHOUT_NOTE", "warning", 13], ["DOES_NOT_APPLY", "warning", 14]]);
   });
 
   it("reports answers to retired questions as RETIRED_QUESTION warnings in every format", async () => {

@@ -21,6 +21,28 @@ describe("policy findings", () => {
     expect(passes(list)).toBe(false);
   });
 
+  it("warns about a partial answer without notes at the answer, and fails on it only under requirePartialNotes", () => {
+    const a = score(pack, makeAnswers({ x: { a: "partial", b: { answer: "partial", notes: "Half the stores." } }, y: { a: "partial", b: { answer: "partial", notes: "  " } } }));
+    const warned = findings(a, DEFAULT_POLICY, TODAY);
+    expect(warned.map((f) => [f.code, f.principle, f.question, f.severity])).toEqual([
+      ["PARTIAL_WITHOUT_NOTE", "x", "a", "warning"],
+      ["PARTIAL_WITHOUT_NOTE", "y", "a", "warning"],
+      ["PARTIAL_WITHOUT_NOTE", "y", "b", "warning"],
+    ]);
+    expect(warned[0]!.message).toBe("x/a is partial without notes; say what is in place and what is missing");
+    expect(passes(warned)).toBe(true);
+    const strict = findings(a, { ...DEFAULT_POLICY, requirePartialNotes: true }, TODAY);
+    expect(strict.map((f) => f.severity)).toEqual(["error", "error", "error"]);
+    expect(passes(strict)).toBe(false);
+    // allow-unanswered does not soften it: it is about an answer given, not a missing one.
+    expect(findings(a, { ...DEFAULT_POLICY, requirePartialNotes: true, allowUnanswered: true }, TODAY).every((f) => f.severity === "error")).toBe(true);
+    // The answer is still scored as partial.
+    expect(a.principles[0]!.score).toBe(50);
+    // Yes, no and n/a without notes are not this finding.
+    const others = score(pack, makeAnswers({ x: { a: "yes", b: "no" }, y: { a: { answer: "n/a", notes: "Not used." }, b: "yes" } }));
+    expect(findings(others, { ...DEFAULT_POLICY, requirePartialNotes: true }, TODAY)).toEqual([]);
+  });
+
   it("points at the principle's key when a question is absent, and at answers: when the principle is", () => {
     const a = score(pack, makeAnswers({ x: { a: "yes" } }));
     const list = findings(a, DEFAULT_POLICY, TODAY);
@@ -47,7 +69,7 @@ describe("policy findings", () => {
 
 describe("policy keys added for CI", () => {
   it("min-score-for replaces min-principle-score for its principle only", () => {
-    const a = score(pack, makeAnswers({ x: { a: "yes", b: "no" }, y: { a: "yes", b: "partial" } })); // x 50, y 75
+    const a = score(pack, makeAnswers({ x: { a: "yes", b: "no" }, y: { a: "yes", b: { answer: "partial", notes: "Half." } } })); // x 50, y 75
     const policy = { ...DEFAULT_POLICY, minPrincipleScore: 70, principleMinScores: new Map([["x", 40]]) };
     expect(findings(a, policy, TODAY)).toEqual([]);
     const stricter = { ...DEFAULT_POLICY, minPrincipleScore: 40, principleMinScores: new Map([["y", 80]]) };
@@ -61,7 +83,7 @@ describe("policy keys added for CI", () => {
 
   it("require-evidence finds a yes or partial without evidence at its answer, and nothing else", () => {
     const a = score(pack, makeAnswers({
-      x: { a: "yes", b: { answer: "partial", evidence: ["docs/b.md"] } },
+      x: { a: "yes", b: { answer: "partial", notes: "Half.", evidence: ["docs/b.md"] } },
       y: { a: "no", b: { answer: "n/a", notes: "no users" } },
     }));
     expect(findings(a, DEFAULT_POLICY, TODAY)).toEqual([]);
@@ -71,7 +93,7 @@ describe("policy keys added for CI", () => {
   });
 
   it("require-evidence stays an error when unanswered questions are allowed", () => {
-    const a = score(pack, makeAnswers({ x: { a: "partial", b: null }, y: { a: "yes", b: "yes" } }));
+    const a = score(pack, makeAnswers({ x: { a: { answer: "partial", notes: "Half." }, b: null }, y: { a: "yes", b: "yes" } }));
     const list = findings(a, { ...DEFAULT_POLICY, requireEvidence: true, allowUnanswered: true }, TODAY);
     expect(list.map((f) => [f.code, f.severity])).toEqual([
       ["MISSING_EVIDENCE", "error"], ["UNANSWERED", "warning"], ["MISSING_EVIDENCE", "error"], ["MISSING_EVIDENCE", "error"],

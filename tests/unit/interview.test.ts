@@ -450,7 +450,9 @@ pack: mini
     expect(r.code).toBe(0);
     expect(r.transcript).toContain(`principle 8 of 8 · question ${last} of ${last} · ${total} of ${total} overall`);
     expect(r.stdout).toContain(`Interview over: ${total} of ${total} questions answered in all.yaml.`);
-    expect(r.stdout).toContain("✔ passed (0 errors, 0 warnings)");
+    // Each partial given without notes is a PARTIAL_WITHOUT_NOTE warning, which does not fail.
+    const partials = Math.ceil(total / 9);
+    expect(r.stdout).toContain(`✔ passed (0 errors, ${partials} warnings)`);
     expect((await runInProcess(["check", "all.yaml"], { cwd: dir })).code).toBe(0);
   }), 90_000); // every question of the built-in pack through the real prompts: allow for a loaded machine
 });

@@ -41,8 +41,8 @@ const MLMM_SIZES = [9, 7, 5, 13, 8, 6, 7, 8];
 const MLMM_ITEMS = MLMM_SIZES.flatMap((n, i) => Array.from({ length: n }, (_, k) => `${i + 1}.${k + 1}`));
 
 describe("the pack's references", () => {
-  it("cite only the four sources, in the documented keys", () => {
-    const key = /^(RML [1-8]|MLMM \d\.\d{1,2}|deon [A-E]\.[1-5]|ML Test Score (Data|Model|Infrastructure|Monitor) [1-7])$/;
+  it("cite only the documented sources, in the documented keys", () => {
+    const key = /^(RML [1-8]|MLMM \d\.\d{1,2}|deon [A-E]\.[1-5]|ML Test Score (Data|Model|Infrastructure|Monitor) [1-7]|EU AI Act Art\. \d{1,3}(\(\d{1,2}\)(\([a-z]\))?)?|NIST AI RMF (GOVERN|MAP|MEASURE|MANAGE) \d\.\d{1,2})$/;
     for (const q of questions) for (const ref of q.refs) expect(ref, q.key).toMatch(key);
     for (const q of questions) expect(new Set(q.refs).size, `${q.key} repeats a ref`).toBe(q.refs.length);
   });
