@@ -30,7 +30,7 @@ describe("rml-assess actions (the built binary)", () => {
   }));
 
   it("--link records tickets keeping every other line, atomically; the linked gaps are then tracked", () => withTempDir((dir) => {
-    copyFileSync(MLTRL, join(dir, "a.yaml"));
+    copyFileSync(join(FIXTURES, "actions-mltrl", "rml-assessment.yaml"), join(dir, "a.yaml"));
     const before = readFileSync(join(dir, "a.yaml"), "utf8");
     const r = runBinary(["actions", "a.yaml", "--link", "proof-of-concept/stage-debrief=https://github.com/o/r/issues/7", "--link", "proof-of-concept/ethics-in-progress=FR-12"], { cwd: dir });
     expect(r).toMatchObject({ code: 0, stdout: "", stderr: "Linked 2 tickets in a.yaml.\n" });

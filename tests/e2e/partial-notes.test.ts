@@ -46,7 +46,7 @@ describe("PARTIAL_WITHOUT_NOTE", () => {
     const configured = await run(dir, []);
     expect(configured.code).toBe(1);
     expect(configured.stdout).toMatch(/error +PARTIAL_WITHOUT_NOTE/);
-    expect(configured.stdout).toContain("Policy: require-partial-notes (.rml-assess.yaml), every question answered (default).");
+    expect(configured.stdout).toContain("Policy: require-partial-notes (.rml-assess.yaml policy.require-partial-notes), every question answered (default).");
     expect((await run(dir, ["--no-require-partial-notes"])).code).toBe(0);
     // A risk tier can ask for it too; a wrong value is an input error located in the config.
     writeFileSync(join(dir, ".rml-assess.yaml"), "policy:\n  require-partial-notes: yes-please\n");

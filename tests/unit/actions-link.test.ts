@@ -3,10 +3,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { linkTickets, type TicketLink } from "../../src/actions/link.js";
-import { EXAMPLES } from "../helpers/run.js";
+import { EXAMPLES, FIXTURES } from "../helpers/run.js";
 
 const CREDIT = readFileSync(join(EXAMPLES, "credit-scoring.yaml"), "utf8");
-const MLTRL = readFileSync(join(EXAMPLES, "mltrl-anomaly-detector.yaml"), "utf8");
+// The MLTRL example as it was with pack 1.0, whose ethics check is a flow entry.
+const MLTRL = readFileSync(join(FIXTURES, "actions-mltrl", "rml-assessment.yaml"), "utf8");
 
 const link = (id: string, ticket: string, principleOrder: string[] = [], questionOrder: string[] = []): TicketLink => {
   const [principle, question] = id.split("/") as [string, string];
