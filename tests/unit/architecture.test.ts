@@ -12,7 +12,7 @@ const SRC = resolve(import.meta.dirname, "../../src");
 export function stageOf(path: string): number {
   const [top, ...rest] = path.split("/");
   if (!rest.length) {
-    if (["cli.ts", "main.ts", "run.ts"].includes(top!)) return 0;
+    if (["cli.ts", "cli-args.ts", "main.ts", "run.ts"].includes(top!)) return 0;
     if (top === "prompt.ts") return 2;
     return 9; // errors.ts, paths.ts, version.ts: leaves anything may use
   }

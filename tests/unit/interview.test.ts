@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isMap, isScalar, parseDocument, type YAMLMap } from "yaml";
 import { interviewCommand, type InterviewOptions } from "../../src/commands/interview.js";
-import { collectIds } from "../../src/cli.js";
+import { collectIds } from "../../src/cli-args.js";
 import { InputError, UsageError } from "../../src/errors.js";
 import type { Io } from "../../src/io/io.js";
 import { parseAnswers } from "../../src/load/answers.js";
