@@ -4,7 +4,7 @@ import type { CheckResult, Policy } from "../core/verdict.js";
 import { PLAIN } from "../io/color.js";
 import { terminalSafe } from "../io/terminal.js";
 import { textBar } from "../text/bar.js";
-import { renderDocument, systemsOf, type CheckContext, type CheckFormat } from "./document.js";
+import { systemsOf, type CheckContext, type CheckFormat } from "./document.js";
 import { levelLines, systemLines } from "../text/levels.js";
 import { policyEntries } from "./policy.js";
 import { findingLines, nextStep } from "./text-findings.js";

@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_PACK_DIR } from "../../src/paths.js";
-import { BIN, CACHE_ENV, EXAMPLES, runInProcess, withTempDir } from "../helpers/run.js";
+import { EXAMPLES, runInProcess, withTempDir } from "../helpers/run.js";
 
 const CREDIT = readFileSync(join(EXAMPLES, "credit-scoring.yaml"), "utf8");
 
@@ -62,23 +61,4 @@ describe("no output over a file the run read", () => {
     expect(r.stderr).toBe(`error: refusing to write the output over the input ${target}\ngive -o a different file name\n`);
     expect(readFileSync(join(dir, target), "utf8")).toBe(before);
   }));
-});
-
-describe("SIGINT during a write to -o", () => {
-  it("removes the temporary file and ends with 130, as SIGTERM does with 143", async () => withTempDir(async (dir) => {
-    mkdirSync(join(dir, "many"));
-    for (let i = 0; i < 3000; i++) writeFileSync(join(dir, "many", `a${i}.yaml`), CREDIT);
-    const child = spawn(process.execPath, [BIN, "check", "many", "--format", "json", "-o", "out.json", "--jobs", "1"], {
-      cwd: dir, env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...CACHE_ENV }, stdio: "ignore",
-    });
-    const ended = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
-    const temporary = () => readdirSync(dir).filter((f) => f.startsWith(".out.json.tmp-"));
-    const deadline = Date.now() + 60_000;
-    while (!temporary().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-    expect(temporary()).toHaveLength(1);
-    child.kill("SIGINT");
-    expect(await ended).toBe(130);
-    expect(readdirSync(dir).sort()).toEqual(["many"]);
-    expect(existsSync(join(dir, "out.json"))).toBe(false);
-  }), 120_000);
 });

@@ -6,7 +6,7 @@ import type { Io } from "../../src/io/io.js";
 import { parseAnswers } from "../../src/load/answers.js";
 import { loadPack } from "../../src/load/pack.js";
 import { answerChoices } from "../../src/interview/answer-prompt.js";
-import { answer, choose, ctrlC, enter, metadata, notNow, say, scriptedPrompts, type, type Step } from "../helpers/prompts.js";
+import { answer, choose, ctrlC, enter, metadata, say, scriptedPrompts, type, type Step } from "../helpers/prompts.js";
 import { FIXTURES, withTempDir } from "../helpers/run.js";
 
 // What a first-time user meets in the interview: the offered name is a default, traits are asked
