@@ -177,9 +177,10 @@ export class AtomicFile {
     if (old && !old.isFile()) throw refusal("ENOTREGULAR", `${this.path} is not a regular file`);
     if (old && !writable(this.path, old)) throw refusal("EREADONLY", `${this.path} is read-only`);
     const mode = old ? old.mode & 0o7777 : undefined;
+    // The handlers are in place before the temporary file exists, so no signal can find it unguarded.
+    installSignalCleanup();
     ({ tmp: this.tmp, fd: this.fd } = createTemporary(this.path, mode));
     live.add(this.tmp);
-    installSignalCleanup();
     if (old) this.keepModeAndOwner(old);
   }
 
