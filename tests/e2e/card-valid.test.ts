@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
 import { describeNeeding, hasChromium, launchChromium, seriousViolations } from "../helpers/browser.js";
 import { EXAMPLES, FIXTURES, runInProcess, withTempDir } from "../helpers/run.js";
+import { QUICK_JVM } from "../helpers/validate.js";
 
 const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
 const hasJava = spawnSync("java", ["-version"], { encoding: "utf8" }).status === 0;
@@ -25,7 +26,7 @@ async function writeCards(dir: string): Promise<string[]> {
 describeNeeding("Java (for the W3C Nu Html Checker)", hasJava, "apt-get install -y default-jre-headless")("TRL card validity", () => {
   it("passes the W3C Nu Html Checker with no errors", () => withTempDir(async (dir) => {
     const files = await writeCards(dir);
-    const r = spawnSync("java", ["-jar", VNU_JAR, "--errors-only", "--format", "json", ...files], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync("java", [...QUICK_JVM, "-jar", VNU_JAR, "--errors-only", "--format", "json", ...files], { encoding: "utf8", timeout: 120_000 });
     const messages = (JSON.parse(r.stderr) as { messages: { url: string; lastLine?: number; type: string; message: string }[] }).messages;
     expect(messages.map((m) => `${m.url}:${m.lastLine}: ${m.type} ${m.message}`)).toEqual([]);
     expect(r.status).toBe(0);

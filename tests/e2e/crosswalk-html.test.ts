@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
 import { describeNeeding, hasChromium, launchChromium, seriousViolations } from "../helpers/browser.js";
 import { EXAMPLES, FIXTURES, runInProcess, withTempDir } from "../helpers/run.js";
+import { QUICK_JVM } from "../helpers/validate.js";
 
 const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
 const hasJava = spawnSync("java", ["-version"], { encoding: "utf8" }).status === 0;
@@ -32,7 +33,7 @@ async function pages(dir: string): Promise<string[]> {
 describeNeeding("Java (for the W3C Nu Html Checker)", hasJava, "apt-get install -y default-jre-headless")("crosswalk HTML validity", () => {
   it("the crosswalk page and reports with coverage pass the W3C Nu Html Checker", () => withTempDir(async (dir) => {
     const files = await pages(dir);
-    const r = spawnSync("java", ["-jar", VNU_JAR, "--errors-only", "--format", "json", ...files], { encoding: "utf8", timeout: 180_000 });
+    const r = spawnSync("java", [...QUICK_JVM, "-jar", VNU_JAR, "--errors-only", "--format", "json", ...files], { encoding: "utf8", timeout: 180_000 });
     const messages = (JSON.parse(r.stderr) as { messages: { url: string; lastLine?: number; type: string; message: string }[] }).messages;
     expect(messages.map((m) => `${m.url}:${m.lastLine}: ${m.type} ${m.message}`)).toEqual([]);
     expect(r.status).toBe(0);

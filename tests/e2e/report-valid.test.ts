@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { describeNeeding } from "../helpers/browser.js";
 import { EXAMPLES, FIXTURES, runInProcess, withTempDir } from "../helpers/run.js";
+import { QUICK_JVM } from "../helpers/validate.js";
 
 /** The W3C Nu Html Checker, shipped as a jar by the vnu-jar package; it runs on the machine's Java. */
 const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
@@ -29,7 +30,7 @@ describeNeeding("Java (for the W3C Nu Html Checker)", hasJava, "apt-get install 
       expect((await runInProcess(["report", ...input, "--format", "html", "-o", out])).code).toBe(0);
       files.push(out);
     }
-    const r = spawnSync("java", ["-jar", VNU_JAR, "--errors-only", "--format", "json", ...files], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync("java", [...QUICK_JVM, "-jar", VNU_JAR, "--errors-only", "--format", "json", ...files], { encoding: "utf8", timeout: 120_000 });
     const messages = (JSON.parse(r.stderr) as { messages: VnuMessage[] }).messages;
     expect(messages.map((m) => `${m.url}:${m.lastLine}: ${m.type} ${m.message}`)).toEqual([]);
     expect(r.status).toBe(0);
@@ -38,7 +39,7 @@ describeNeeding("Java (for the W3C Nu Html Checker)", hasJava, "apt-get install 
   it("would report an invalid document (the checker is really checking)", () => withTempDir((dir) => {
     const file = join(dir, "broken.html");
     writeFileSync(file, "<!DOCTYPE html><html lang=en><title>x</title><table><div>not here</div></table><p id=a id=a>");
-    const r = spawnSync("java", ["-jar", VNU_JAR, "--errors-only", "--format", "json", file], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync("java", [...QUICK_JVM, "-jar", VNU_JAR, "--errors-only", "--format", "json", file], { encoding: "utf8", timeout: 120_000 });
     expect(r.status).not.toBe(0);
     expect((JSON.parse(r.stderr) as { messages: VnuMessage[] }).messages.length).toBeGreaterThan(0);
   }));

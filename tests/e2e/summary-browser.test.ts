@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describeNeeding, hasChromium, launchChromium, seriousViolations } from "../helpers/browser.js";
 import { EXAMPLES, FIXTURES, runInProcess } from "../helpers/run.js";
+import { QUICK_JVM } from "../helpers/validate.js";
 
 const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
 const hasJava = spawnSync("java", ["-version"], { encoding: "utf8" }).status === 0;
@@ -125,7 +126,7 @@ describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("HTML su
 
 describeNeeding("Java (for the W3C Nu Html Checker)", hasJava, "apt-get install -y default-jre-headless")("HTML summary validity", () => {
   it("passes the W3C Nu Html Checker with no errors", () => {
-    const r = spawnSync("java", ["-jar", VNU_JAR, "--errors-only", "--format", "json", file], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync("java", [...QUICK_JVM, "-jar", VNU_JAR, "--errors-only", "--format", "json", file], { encoding: "utf8", timeout: 120_000 });
     const messages = (JSON.parse(r.stderr) as { messages: { lastLine?: number; message: string }[] }).messages;
     expect(messages.map((m) => `${m.lastLine}: ${m.message}`)).toEqual([]);
     expect(r.status).toBe(0);
