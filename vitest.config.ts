@@ -21,9 +21,11 @@ export default defineConfig({
         test: { name: "unit", include: ["tests/unit/**/*.test.ts"], exclude: MOCKING, pool: "threads", isolate: false },
       },
       { extends: true, test: { name: "unit-mocking", include: MOCKING, pool: "threads" } },
-      // End-to-end files run as before, each in a child process of its own: they spawn the binary,
-      // Chromium, Java and npm, and send signals, so a crash or a stray handler stays in its file.
-      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], pool: "forks" } },
+      // End-to-end files run in child processes (forks), as before, and share each fork's module
+      // registry too: they change nothing in the test process (no mocks, environment, directory or
+      // process listeners); what they start (the binary, Chromium, Java, npm) are child processes
+      // each file ends itself.
+      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], pool: "forks", isolate: false } },
     ],
   },
 });
