@@ -181,5 +181,5 @@ describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("HTML re
     await page.emulateMedia({ media: "screen" });
     const png = await page.screenshot({ path: join(ARTEFACTS, "html-report.png"), fullPage: true });
     expect(png.subarray(1, 4).toString()).toBe("PNG");
-  });
+  }, 90_000); // a PDF of the whole report and a full-page screenshot: past 30 s on a loaded machine
 });
