@@ -25,7 +25,9 @@ class MockGitHub {
 
   constructor() {
     this.server = createServer((req, res) => void this.handle(req).then(([status, body]) => {
-      res.writeHead(status, { "Content-Type": "application/json" });
+      // A connection per request: a kept-alive one the server times out (5 s) while the step runs the
+      // binary on a loaded machine can be reused by fetch just as it closes (ECONNRESET).
+      res.writeHead(status, { "Content-Type": "application/json", Connection: "close" });
       res.end(JSON.stringify(body));
     }));
   }
