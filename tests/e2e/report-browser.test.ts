@@ -126,7 +126,7 @@ describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("HTML re
       const { page } = await open(url, { bypassCSP: true });
       expect(await seriousViolations(page), url).toEqual([]);
     }
-  });
+  }, 90_000); // axe-core over two whole reports: past 30 s on a loaded machine
 
   it("draws the radar chart with one axis per principle and its polygon following the scores in the table", async () => {
     const { page } = await open(reports.hostile);
