@@ -44,7 +44,7 @@ describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("TRL car
         expect(await page.evaluate(() => document.scripts.length)).toBe(0);
         expect(await seriousViolations(page)).toEqual([]);
         // The level bar says each level's state in words, not by colour alone.
-        const cells = await page.locator("ol.bar li").allTextContents();
+        const cells = await page.locator("ol.level-cells li").allTextContents();
         expect(cells.some((t) => t.includes("current level"))).toBe(true);
         await context.close();
       }
