@@ -103,14 +103,14 @@ describe("the TRL card reuses the report's blocks", () => {
     audit: { today: "2026-12-07", evidence: null, provenance: { commit: "c".repeat(40), dirty: false, dir: "ml" } },
   };
   const blocks: Record<"html" | "md", [string, RegExp][]> = {
-    html: [["answers file", /<div><dt>Answers file<\/dt>.*<\/div>/], ["repository", /<div><dt>Repository<\/dt>.*<\/div>/],
+    html: [["answers file", /<div><dt>Answers file<\/dt>.*<\/div>/],
       ["overdue and evidence", /<li><strong>Overdue actions:[^\n]*\n\s*<li><strong>Evidence:.*<\/li>/], ["sign-off", /<section class="sign-off"[\s\S]*?<\/section>/], ["fingerprint", /<section class="fingerprint"[\s\S]*?<\/section>/]],
-    md: [["answers file", /\| Answers file \|.*/], ["repository", /\| Repository \|.*/],
+    md: [["answers file", /\| Answers file \|.*/],
       ["overdue, evidence, sign-off", /- \*\*Overdue actions:\*\*.*\n.*\n- \*\*Sign-off:\*\*.*/], ["sign-off", /## Sign-off\n[\s\S]*?\n\n/], ["fingerprint", /## Fingerprint and provenance[\s\S]*?\| sha256sum`[^\n]*/]],
   };
 
   for (const [name, format] of [["html", reportHtml], ["md", reportMarkdown]] as const) {
-    it(`in ${name}: the answers-file and repository rows, executive lines, sign-off and fingerprint are the report's`, async () => {
+    it(`in ${name}: the answers-file row, executive lines, sign-off and fingerprint are the report's`, async () => {
       // The report template renders each principle's commitment, which a level has none of: the blocks compared do not read principles.
       const report = builtinTemplate(await format.template())({ ...reportContext(a, meta, format.escape), principles: [] });
       const card = builtinTemplate(await format.card())(cardContext(a, a.levels!, meta, format.escape));
