@@ -57,8 +57,11 @@ export function actionItem(action: Action | null, today: string, escape: Escape)
   };
 }
 
-/** The report's audit parts: draft marking, sign-off, provenance and the executive summary's facts. */
-export function auditContext(a: Assessment, meta: AuditMeta, escape: Escape, open: number, questions: number) {
+/**
+ * The report's audit parts: draft marking, sign-off, provenance and the executive summary's facts.
+ * `scope` says which questions `open` and `questions` count when not all of them (a TRL card counts the gates that are due).
+ */
+export function auditContext(a: Assessment, meta: AuditMeta, escape: Escape, open: number, questions: number, scope: string | null = null) {
   const esc = escape.text;
   const draft = a.answers.status === "draft" || open > 0;
   const overdue: { id: string; owner: string | null; due: string }[] = [];
@@ -77,7 +80,7 @@ export function auditContext(a: Assessment, meta: AuditMeta, escape: Escape, ope
   const commit = meta.provenance?.commit ?? null;
   return {
     status: a.answers.status,
-    draft: draft ? { open, questions, statusDraft: a.answers.status === "draft" } : null,
+    draft: draft ? { open, questions, statusDraft: a.answers.status === "draft", scope: scope === null ? null : esc(scope) } : null,
     signOff: a.answers.signOff.map((s) => ({ name: esc(s.name), role: s.role ? esc(s.role) : null, date: s.date })),
     provenance: commit ? { commit, short: commit.slice(0, 12), dirty: meta.provenance!.dirty } : null,
     executive: {

@@ -1,7 +1,8 @@
-import type { Assessment, LevelResult, ScoredQuestion } from "../../core/types.js";
+import { sectionRequired } from "../../core/levels.js";
+import type { Assessment, HistoryEntry, LevelResult, ScoredQuestion } from "../../core/types.js";
 import { claimProblem, gateClause, historyStep, levelSentence } from "../../text/levels.js";
-import { evidenceItem, type AuditMeta } from "./audit.js";
-import { statusLabel, type Escape, type ReportMeta } from "./context.js";
+import { auditContext, evidenceItem, type AuditMeta } from "./audit.js";
+import { reportContext, statusLabel, type Escape, type ReportMeta } from "./context.js";
 
 /** A question's answer as the card shows it. */
 function item(a: Assessment, section: string, q: ScoredQuestion, escape: Escape, audit: AuditMeta) {
@@ -39,36 +40,45 @@ function levelCells(levels: LevelResult, escape: Escape) {
   });
 }
 
+/** The history in a line for the executive summary: its entries, switchbacks with their kinds, and the last step. */
+function historySummary(history: readonly HistoryEntry[]) {
+  const last = history.at(-1);
+  return {
+    entries: history.length,
+    switchbacks: history.filter((h) => h.kind === "switchback").map((h) => ({ step: historyStep(h), level: h.level, date: h.date })),
+    last: last ? { step: historyStep(last), level: last.level, date: last.date } : null,
+  };
+}
+
 /**
- * The data the TRL card templates receive (docs/mltrl.md lists it): a level pack's assessment with
- * its level, gates, history and topics. Strings from the answers file and the pack pass through
- * `escape.text`, link destinations through `escape.href`.
+ * The data the TRL card templates receive (docs/mltrl.md lists it): the report's header, pack,
+ * draft marking, sign-off, fingerprint and provenance (from reportContext, so the card says what the
+ * report says), and the level pack's own parts: its level, gates, history and topics. The report's
+ * parts that score principles are left out: a gate is passed or open, never a score. Strings from the
+ * answers file and the pack pass through `escape.text`, link destinations through `escape.href`.
  */
 export function cardContext(a: Assessment, levels: LevelResult, meta: ReportMeta, escape: Escape) {
   const audit: AuditMeta = meta.audit ?? { today: meta.generated.slice(0, 10), evidence: null, provenance: null };
   const esc = escape.text;
+  const { overall: _overall, weakest: _weakest, totals: _totals, bands: _bands, radar: _radar, principles: _principles, changes: _changes, coverage: _coverage, gaps: _gaps, ...shared } = reportContext(a, meta, escape);
+  // Only the gates that are due count as open questions: those up to and including the next one.
+  const due = a.principles.filter((_, i) => sectionRequired(levels, i));
+  const questions = due.reduce((n, s) => n + s.questions.length, 0);
+  const open = due.reduce((n, s) => n + s.counts.unanswered, 0);
+  const scope = levels.level === levels.top ? `of levels 0 to ${levels.top}` : `of the gates up to level ${levels.level + 1}`;
+  const { draft, executive: { weakest: _scored, ...executive } } = auditContext(a, audit, escape, open, questions, scope);
   const project = a.answers.project;
   const claimed = a.answers.claimedLevel;
   const history = a.answers.history;
   const first = history[0];
   const next = levels.next;
   return {
-    tool: { name: meta.toolName, version: meta.toolVersion },
-    generated: meta.generated,
-    answersFingerprint: meta.answersFingerprint,
-    file: esc(a.answers.file),
-    pack: { id: esc(a.pack.id), title: esc(a.pack.title), version: esc(a.pack.version), source: a.pack.source ? esc(a.pack.source) : null, origin: esc(a.pack.origin) },
-    project: {
-      name: esc(project.name),
-      owner: project.owner ? esc(project.owner) : null,
-      description: project.description ? esc(project.description) : null,
-      repository: project.repository ? esc(project.repository) : null,
-      intendedUse: project.intendedUse ? esc(project.intendedUse) : null,
-      system: project.system ? esc(project.system) : null,
-      component: project.component ? esc(project.component) : null,
-    },
-    reviewers: a.answers.assessors.map((x) => ({ name: esc(x.name), role: x.role ? esc(x.role) : null })),
-    date: a.answers.date,
+    ...shared,
+    draft,
+    executive: { ...executive, questions, history: historySummary(history) },
+    project: { ...shared.project, system: project.system ? esc(project.system) : null, component: project.component ? esc(project.component) : null },
+    /** The file's assessors (the card's reviewers), as the report lists them. */
+    reviewers: shared.assessors,
     level: {
       number: levels.level, top: levels.top, sentence: esc(levelSentence(levels)), gate: esc(gateClause(levels)),
       title: esc(levels.current.title), phase: levels.current.phase ? esc(levels.current.phase) : null,

@@ -53,6 +53,12 @@ function linkFor(value: string, escape: Escape): string | null {
   return href === null ? null : escape.href(href);
 }
 
+/** What the pack's fingerprint covers, in the words of its kind: "Principle pack" and its principle files, or "Level pack" and its level files. */
+function packFiles(a: Assessment, escape: Escape) {
+  const levels = a.pack.scoring === "levels";
+  return { label: levels ? "Level pack" : "Principle pack", sectionName: levels ? "level" : "principle", sections: a.pack.principles.map((p) => escape.text(p.id)) };
+}
+
 /**
  * The data every report template receives (documented in docs/templates.md), with what changed since a
  * previous assessment when one is given, and the coverage of each framework asked for. Strings from the answers
@@ -93,7 +99,7 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
     },
     assessors: a.answers.assessors.map((x) => ({ name: esc(x.name), role: x.role ? esc(x.role) : null })),
     date: a.answers.date,
-    pack: { id: esc(a.pack.id), title: esc(a.pack.title), version: esc(a.pack.version), source: a.pack.source ? esc(a.pack.source) : null, fingerprint: a.pack.fingerprint, origin: esc(a.pack.origin) },
+    pack: { id: esc(a.pack.id), title: esc(a.pack.title), version: esc(a.pack.version), source: a.pack.source ? esc(a.pack.source) : null, fingerprint: a.pack.fingerprint, origin: esc(a.pack.origin), ...packFiles(a, escape) },
     answersFingerprint: meta.answersFingerprint,
     overall: { score: a.score, exact: a.exact, band: a.band ? esc(a.band) : null, bar: textBar(a.score) },
     weakest: a.weakest ? { id: esc(a.weakest.principle.id), number: a.weakest.principle.number, title: esc(a.weakest.principle.title), score: a.weakest.score } : null,
