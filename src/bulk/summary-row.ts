@@ -19,6 +19,8 @@ export interface RowJob {
 /** A file's summary row, judged as `check` judges it under the same config, on whichever thread reads the file. */
 export async function judgedRow(pack: Pack, answers: Answers, job: RowJob): Promise<SummaryRow> {
   const result = await checkAnswers(pack, answers, job.rules, () => job.today);
-  const passed = result.passed && (job.allowed === null || job.allowed.includes(pack.id));
-  return summaryRow(result.assessment, job.today, job.maxAgeDays, { verdict: job.judged ? (passed ? "pass" : "fail") : null, signedOff: result.signedOff ?? null });
+  // A pack the policy does not allow fails as PACK_MISMATCH, and is judged by nothing else (check's result then has no sign-off state).
+  const allowed = job.allowed === null || job.allowed.includes(pack.id);
+  const verdict = !job.judged ? null : allowed && result.passed ? "pass" : "fail";
+  return summaryRow(result.assessment, job.today, job.maxAgeDays, { verdict, signedOff: allowed ? (result.signedOff ?? null) : null });
 }
