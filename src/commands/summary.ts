@@ -128,8 +128,9 @@ export async function summaryCommand(args: string[], opts: SummaryOptions, io: I
   }
   // Check allows the pack --pack names (summary: each one given), else the config's packs:, else the default.
   const allowedByDefault = packOption ? packs.map((p) => p.id) : [DEFAULT_PACK];
-  const policy = await summaryPolicy(opts.config, packs, allowedByDefault, files.length, { today, maxAgeDays }, io);
-  const writer = (await loadFormat("summary", opts.format))({ tool: TOOL, generated, packs: candidates, config: policy.config, previous: previous && { file: previous.file, generated: previous.generated } });
+  // The config judges answers files only; result files carry the verdict check gave them.
+  const policy = await summaryPolicy(files.length ? opts.config : false, packs, allowedByDefault, files.length, { today, maxAgeDays }, io);
+  const writer = (await loadFormat("summary", opts.format))({ tool: TOOL, generated, packs: candidates, config: policy.config, previous: previous && { file: previous.file, generated: previous.generated }, inputs: { answers: files.length > 0, results: resultFiles.length > 0 } });
   const tally = new SummaryTally(packs, today, maxAgeDays);
   if (previous) tally.compareWith(previous);
   const sink = sinkFor(opts.output, io);

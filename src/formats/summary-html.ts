@@ -90,8 +90,9 @@ ${table}
 /** The policy verdicts follow, and the high-risk assessments that do not pass: the first thing a head of ML asks. */
 function verdicts(context: SummaryContext, t: SummaryTotals): string {
   const p = policySentence(context, t);
-  const under = p.config === null ? "the default policy (no config file)" : `the config <code>${h(p.config)}</code>`;
-  const policy = p.problem ? `<p class="problem"><strong>The config cannot be read, so no assessment is judged:</strong> ${h(p.problem)}</p>` : `<p>Policy verdicts under ${under}: ${h(p.counts)}.</p>`;
+  const config = p.config === null ? "the default policy (no config file)" : `the config <code>${h(p.config)}</code>`;
+  const under = !p.answers ? "as <code>check</code> gave them in its result files" : p.results ? `under ${config} (answers files) and as <code>check</code> gave them (result files)` : `under ${config}`;
+  const policy = p.problem && p.answers ? `<p class="problem"><strong>The config cannot be read, so no answers file is judged:</strong> ${h(p.problem)}</p>` : `<p>Policy verdicts ${under}: ${h(p.counts)}.</p>`;
   const list = t.highRiskFailing.length ? `<ul>${t.highRiskFailing.map((f) => `<li>${h(f.project)} (<code>${h(f.file)}</code>): ${h(f.verdict ?? "not judged")}</li>`).join("")}</ul>` : "<p>None.</p>";
   return `<section aria-labelledby="high-risk"><h2 id="high-risk">High-risk and failing</h2>
 ${policy}

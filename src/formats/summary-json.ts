@@ -48,7 +48,7 @@ function totalsPart(t: SummaryTotals, context: SummaryContext): string {
     `"olderPack": ${jsonAt(t.olderPack, 1)}`,
     `"highRiskFailing": ${jsonAt(t.highRiskFailing, 1)}`,
     `"verdicts": ${jsonAt(t.verdicts, 1)}`,
-    `"policy": ${jsonAt(context.config ? { config: context.config.file, problem: context.config.problem } : { config: null, problem: null }, 1)}`,
+    `"policy": ${jsonAt({ config: context.inputs?.answers === false ? null : (context.config?.file ?? null), problem: context.inputs?.answers === false ? null : (context.config?.problem ?? null), fromResults: context.inputs?.results ?? false }, 1)}`,
     ...(t.previous ? [`"previous": ${jsonAt(t.previous, 1)}`] : []),
     `"today": ${JSON.stringify(t.today)}`,
     `"maxAgeDays": ${t.maxAgeDays}`,

@@ -57,8 +57,9 @@ function packSection(s: PackSummary, pack: Pack, rows: SummaryRow[], compared: b
 /** The high-risk assessments that do not pass their policy, and the policy verdicts follow: first, as a head of ML asks it first. */
 function verdictSection(context: SummaryContext, t: SummaryTotals): string {
   const p = policySentence(context, t);
-  const under = p.config === null ? "the default policy (no config file)" : `the config \`${esc(p.config)}\``;
-  const policy = p.problem ? `**The config cannot be read, so no assessment is judged:** ${esc(p.problem)}` : `Policy verdicts under ${under}: ${p.counts}.`;
+  const config = p.config === null ? "the default policy (no config file)" : `the config \`${esc(p.config)}\``;
+  const under = !p.answers ? "as `check` gave them in its result files" : p.results ? `under ${config} (answers files) and as \`check\` gave them (result files)` : `under ${config}`;
+  const policy = p.problem && p.answers ? `**The config cannot be read, so no answers file is judged:** ${esc(p.problem)}` : `Policy verdicts ${under}: ${p.counts}.`;
   const list = t.highRiskFailing.map((f) => `- ${esc(f.project)} (${esc(f.file)}): ${f.verdict ?? "not judged"}`).join("\n") || "None.";
   return [policy, "## High-risk and failing", list].join("\n\n");
 }

@@ -12,6 +12,8 @@ export interface SummaryContext {
   config?: { file: string; problem: string | null } | null;
   /** With --previous: the earlier summary compared with. */
   previous?: { file: string; generated: string | null } | null;
+  /** Where verdicts come from besides the config: result files (check's own verdicts), answers files, or both. */
+  inputs?: { answers: boolean; results: boolean };
 }
 
 /**
@@ -88,7 +90,8 @@ export const verdictWord = (row: SummaryRow) => row.verdict ?? "not judged";
 export const signedWord = (row: SummaryRow) => row.signedOff ?? "–";
 
 /** One sentence on the policy the verdicts follow and how many pass (plain text: the caller escapes the config's name and problem). */
-export function policySentence(context: SummaryContext, t: SummaryTotals): { config: string | null; problem: string | null; counts: string } {
+export function policySentence(context: SummaryContext, t: SummaryTotals): { config: string | null; problem: string | null; counts: string; answers: boolean; results: boolean } {
   const counts = `${t.verdicts.pass} pass, ${t.verdicts.fail} fail${t.verdicts.unknown ? `, ${t.verdicts.unknown} not judged` : ""}`;
-  return { config: context.config?.file ?? null, problem: context.config?.problem ?? null, counts };
+  const { answers, results } = context.inputs ?? { answers: true, results: false };
+  return { config: context.config?.file ?? null, problem: context.config?.problem ?? null, counts, answers, results };
 }
