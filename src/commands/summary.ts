@@ -108,10 +108,13 @@ function problemOf(problems: Diagnostic[]): string {
  * exit 0 once written, 2 on a usage error.
  */
 export async function summaryCommand(args: string[], opts: SummaryOptions, io: Io): Promise<number> {
-  const named = answersFilesFor(args, io.cwd, opts.exclude);
-  // A .json file named is a result `check --format json` wrote: its rows are taken as they are, its answers files never read again.
-  const resultFiles = named.filter((f) => /\.json$/i.test(f));
-  const files = named.filter((f) => !/\.json$/i.test(f));
+  // A .json file named is a result `check --format json` wrote: its rows are taken as they are, its
+  // answers files never read again. Named files are taken as given (as discovery takes them), each once.
+  const isResult = (arg: string) => /\.json$/i.test(arg);
+  const resultFiles = [...new Set(args.filter(isResult))];
+  const answerArgs = args.filter((a) => !isResult(a));
+  const files = answerArgs.length ? answersFilesFor(answerArgs, io.cwd, opts.exclude) : [];
+  const named = [...files, ...resultFiles];
   const packOption = Boolean(opts.pack?.length);
   // Without --pack, each file's `pack:` picks the built-in pack it is read with, as in `check`.
   const groups = packOption ? null : files.length || !resultFiles.length ? await packGroups(files, io) : [];
@@ -134,7 +137,16 @@ export async function summaryCommand(args: string[], opts: SummaryOptions, io: I
   const tally = new SummaryTally(packs, today, maxAgeDays);
   if (previous) tally.compareWith(previous);
   const sink = sinkFor(opts.output, io);
-  const write = (text: string) => text && sink.write(text);
+  // Rows are gathered into chunks of about 64 KiB: one write per row costs more than the row.
+  let chunk = "";
+  const flush = () => {
+    if (chunk) sink.write(chunk);
+    chunk = "";
+  };
+  const write = (text: string) => {
+    chunk += text;
+    if (chunk.length >= 65_536) flush();
+  };
   try {
     write(writer.head());
     const fromAnswers = !files.length ? [] : groups ? inGroups(groups, files.length, policy, io, opts.jobs) : rowsWithTheirPacks(files, packs, policy, io, opts.jobs);
@@ -154,6 +166,7 @@ export async function summaryCommand(args: string[], opts: SummaryOptions, io: I
     }
     const totals = tally.totals();
     write(writer.end(totals));
+    flush();
     sink.commit();
     if (opts.output) io.stderr(`Wrote ${opts.output} (${opts.format} summary of ${totals.assessments} assessment${totals.assessments === 1 ? "" : "s"}, ${totals.invalid.length} invalid).\n`);
   } catch (error) {
