@@ -52,7 +52,7 @@ function globalPrefix(name: string): Record<string, string> {
 
 describe("the docs show the recipes as they are in docs/recipes", () => {
   it("quotes each recipe file whole", () => {
-    for (const [file, lang, page] of [["github-action.yml", "yaml", "ci.md"], ["github-step.yml", "yaml", "ci.md"], ["gitlab-ci.yml", "yaml", "ci.md"], ["pre-commit-config.yaml", "yaml", "ci.md"], ["pre-commit.sh", "sh", "ci.md"], ["github-badge.yml", "yaml", "summary.md"]]) {
+    for (const [file, lang, page] of [["github-action.yml", "yaml", "ci.md"], ["github-step.yml", "yaml", "ci.md"], ["gitlab-ci.yml", "yaml", "ci.md"], ["pre-commit-config.yaml", "yaml", "ci.md"], ["pre-commit.sh", "sh", "ci.md"], ["github-badge.yml", "yaml", "summary.md"], ["github-summary-matrix.yml", "yaml", "summary.md"]]) {
       const doc = readFileSync(join(REPO, "docs", page!), "utf8");
       expect(doc.includes(`\`\`\`${lang}\n${recipe(file!)}\`\`\``), `docs/${page} quotes docs/recipes/${file}`).toBe(true);
     }
