@@ -70,7 +70,11 @@ for (const file of process.argv.slice(2)) n += JSON.parse(readFileSync(file, "ut
 if (n === 0) process.exitCode = 1;
 `);
 
-// 3. The floor and summary, alternated, median of the runs.
+// 3. The floor and summary, alternated, median of the runs, after one untimed pass of each: the
+// files just written are flushed and cached before anything is timed (in the one full-size run
+// made while writing this, a cold first floor pass took 8 times as long as the summary after it).
+measured([process.execPath, "floor.cjs", ...names]);
+measured([process.execPath, bin, "summary", ...names, "--format", "json", "-o", "summary.json"]);
 const floor = [];
 const summary = [];
 for (let i = 0; i < runs; i++) {
