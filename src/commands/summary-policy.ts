@@ -4,6 +4,7 @@ import { formatDiagnostic, InputError, listed } from "../errors.js";
 import type { Pack } from "../core/types.js";
 import type { Io } from "../io/io.js";
 import { newLookups } from "../io/evidence-files.js";
+import { terminalSafe } from "../io/terminal.js";
 import { CONFIG_FILE } from "../paths.js";
 import type { Config } from "../load/config.js";
 import { baselineSpec } from "../bulk/baseline.js";
@@ -72,7 +73,7 @@ export async function summaryPolicy(option: string | false | undefined, packs: P
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problem = problemOf(error);
-      io.stderr(`warning: the config cannot be read, so no assessment is judged by it: ${problem}\n`);
+      io.stderr(`warning: the config cannot be read, so no assessment is judged by it: ${terminalSafe(problem)}\n`);
     }
   }
   for (const pack of packs) if (!rules.has(pack.id) || problem) rules.set(pack.id, await defaults(pack));

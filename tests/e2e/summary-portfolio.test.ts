@@ -18,7 +18,7 @@ interface Summary {
   invalid: { file: string; message: string }[];
   highRiskFailing: { file: string; verdict: string | null }[];
   verdicts: { pass: number; fail: number; unknown: number };
-  policy: { config: string | null; problem: string | null };
+  policy: { config: string | null; problem: string | null; fromResults: boolean };
   previous?: { file: string; gone: string[] };
 }
 interface Checked { file: string; passed: boolean; level?: number; signedOff: string | null; retiredAnswers: number; project: { risk?: string }; principles: { counts: { unanswered: number } }[] }
@@ -113,7 +113,7 @@ describe("summary over mixed packs", () => {
     const checked = await run(["check", ".", "--format", "json", "--config", "strict.yaml"], dir);
     const passed = new Map((JSON.parse(checked.stdout) as { results: Checked[] }).results.map((c) => [c.file, c.passed]));
     expect(strict.assessments.map((a) => a.verdict)).toEqual(strict.assessments.map((a) => (passed.get(a.file) ? "pass" : "fail")));
-    expect(strict.policy).toEqual({ config: "strict.yaml", problem: null });
+    expect(strict.policy).toEqual({ config: "strict.yaml", problem: null, fromResults: false });
     // The repository's config is found as check finds it.
     writeFileSync(join(dir, ".rml-assess.yaml"), "policy:\n  min-score: 90\n  allow-unanswered: true\n");
     expect((await summaryOf(["."], dir)).assessments.map((a) => a.verdict)).toEqual(strict.assessments.map((a) => a.verdict));
@@ -128,7 +128,7 @@ describe("summary over mixed packs", () => {
     expect(broken.policy.problem).toMatch(/^\.rml-assess\.yaml:\d+:\d+: /);
     expect(broken.highRiskFailing.map((f) => f.verdict)).toEqual(broken.assessments.filter((a) => a.risk === "high").map(() => null));
     const md = (await run(["summary", "."], dir)).stdout;
-    expect(md).toContain("The config cannot be read, so no assessment is judged");
+    expect(md).toContain("The config cannot be read, so no answers file is judged");
     expect(md).not.toMatch(/\| pass \|/);
   }));
 });
