@@ -163,8 +163,12 @@ pasted as a pull-request comment and stays under GitHub's 65,536-character limit
     .option("--max-age-days <n>", "list assessments dated more than N days ago as stale (default 365)", dayCountArg)
     .option("--pack <dir>", "a pack the assessments may use (repeatable; each file is summarised with the pack its 'pack:' names, the first when it names none); default the built-in one", collectGlobs)
     .option("-j, --jobs <n>", "threads that parse files in large runs (default: one per core)", jobsArg)
+    .option("--config <file>", "judge each assessment's policy verdict by FILE instead of ./.rml-assess.yaml")
+    .option("--no-config", "judge verdicts by the default policy, ignoring ./.rml-assess.yaml")
+    .option("--previous <old>", "add the movement since OLD, an earlier 'summary --format json'")
     .addHelpText("after", `
-Invalid files are listed as invalid and the rest summarised. Exit 0 when the summary is written,
+FILES may include result files of 'check --format json' (named, e.g. result-*.json): their rows are
+taken as check wrote them. Invalid files are listed as invalid and the rest summarised. Exit 0 when the summary is written,
 2 on a usage error: it is a view, not a gate (use 'check' for that).`)
     .action(async (files, opts) => {
       const { summaryCommand } = await import("./commands/summary.js");

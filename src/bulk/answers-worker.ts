@@ -1,8 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { Chalk } from "chalk";
 import { jobContext, renderAnswers, type CheckJob, type RenderedFile } from "./check-file.js";
-import { score } from "../core/score.js";
-import { summaryRow } from "../core/summary.js";
+import { judgedRow } from "./summary-row.js";
 import type { Answers, Pack } from "../core/types.js";
 import { loadFormat } from "../formats/index.js";
 import type { CheckFormat } from "../formats/document.js";
@@ -17,8 +16,8 @@ const context = job && jobContext(pack, cwd, job, job.colorLevel === 0 ? PLAIN :
 /** The check format the job names, loaded with the first batch. */
 let format: Promise<CheckFormat> | undefined;
 
-function rowOf(file: string, answers: Answers, { today, maxAgeDays }: RowJob): SentRow {
-  const { pack: _, ...row } = summaryRow(score(pack, answers), today, maxAgeDays);
+async function rowOf(file: string, answers: Answers, job: RowJob): Promise<SentRow> {
+  const { pack: _, ...row } = await judgedRow(pack, answers, job);
   return { file, row };
 }
 
@@ -48,7 +47,7 @@ parentPort!.on("message", async ({ id, files }: { id: number; files: string[] })
     const one = await loadOne(file, pack, cwd);
     if (!("answers" in one)) loaded.push(one);
     else if (context) loaded.push(await renderAnswers(pack, one.answers, job!, context, await (format ??= loadFormat("check", job!.format))));
-    else loaded.push(rows ? rowOf(file, one.answers, rows) : one);
+    else loaded.push(rows ? await rowOf(file, one.answers, rows) : one);
   }
   if (!context) return parentPort!.postMessage({ id, loaded });
   const { batch, buffer } = encoded(loaded as (Loaded | RenderedFile)[]);

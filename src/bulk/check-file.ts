@@ -4,6 +4,7 @@ import { coverageFindings, type Crosswalk } from "../core/crosswalk.js";
 import { evidenceCounts } from "../core/evidence.js";
 import { findings as policyFindings, packMismatch, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
+import { signedOffState } from "../core/sign-off.js";
 import type { Answers, Assessment, Pack, Position } from "../core/types.js";
 import type { CheckResult, Finding, Policy } from "../core/verdict.js";
 import { summarize, type CheckContext, type CheckFormat, type FileSummary } from "../formats/document.js";
@@ -32,6 +33,8 @@ export interface FileRules {
   lookups: Lookups;
   /** The policy's baseline, loaded for each file (a bare revision: the file's own earlier version); null for none. */
   baseline: BaselineSpec | null;
+  /** Date the answers' last change for every signed-off file, so the result says whether its sign-off is stale (the JSON result, `summary`). */
+  signOffState?: boolean;
 }
 
 /** True when some answer's action has a due date, so today's date is needed. */
@@ -48,7 +51,7 @@ function hasDueDates(a: Assessment): boolean {
 async function auditFactsFor(answers: Answers, policy: Policy, rules: FileRules): Promise<AuditFacts> {
   const pinned = answers.answers.size > 0 && [...answers.answers.values()].some((qs) => [...qs.values()].some((a) => a.evidenceEntries.some((e) => e.sha256)));
   const evidence = policy.verifyEvidence || pinned || rules.countEvidence ? evidenceFacts(answers, rules.cwd, false, rules.lookups) : null;
-  if (!policy.requireSignoff || !answers.signOff.length) return { evidence, lastChange: null };
+  if ((!policy.requireSignoff && !rules.signOffState) || !answers.signOff.length) return { evidence, lastChange: null };
   const { lastAnswerChange } = await import("../io/history.js");
   return { evidence, lastChange: lastAnswerChange(answers, rules.cwd) };
 }
@@ -76,7 +79,8 @@ export async function checkAnswers(pack: Pack, answers: Answers, rules: FileRule
   if (baseline && "missing" in baseline) extra.push(baselineMissing(baseline.missing));
   const earlier = baseline && "assessment" in baseline ? baseline.assessment : null;
   const found = withCoverage(policyFindings(assessment, policy, day, earlier, facts), extra);
-  return { assessment, findings: found, passed: passes(found), applied, evidence: evidenceCounts(answers, facts.evidence) };
+  const signedOff = rules.signOffState ? { signedOff: signedOffState(answers, facts.lastChange) } : {};
+  return { assessment, findings: found, passed: passes(found), applied, evidence: evidenceCounts(answers, facts.evidence), ...signedOff };
 }
 
 /**

@@ -63,11 +63,8 @@ export function checkAll(files: string[], pack: Pack, cwd: string, job: CheckJob
   return pooled(files, { pack, cwd, job }, workers, stderr);
 }
 
-/** What a worker needs to make each file's summary row: the day ages count to, and the maximum age. */
-export interface RowJob {
-  today: string;
-  maxAgeDays: number;
-}
+import type { RowJob } from "./summary-row.js";
+export type { RowJob };
 
 /** A file's summary row as a worker sends it: without its pack, which the receiving thread has. */
 export type SentRow = { file: string; row: Omit<SummaryRow, "pack"> };

@@ -154,7 +154,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     const tiers = new Map<string, Applied>(tierNames.map((tier) => [tier, appliedFor(p, tier)]));
     const frameworks = [...new Set([general, ...tiers.values()].flatMap((a) => (a.policy.minCoverage === null ? [] : a.policy.frameworks)))];
     const crosswalks = frameworks.length ? await crosswalksFor(frameworks, p, io) : [];
-    rules.set(p.id, { general, tiers, crosswalks, countEvidence: opts.format === "json", cwd: io.cwd, lookups, baseline });
+    rules.set(p.id, { general, tiers, crosswalks, countEvidence: opts.format === "json", signOffState: opts.format === "json", cwd: io.cwd, lookups, baseline });
   }
   const rulesFor = (p: Pack): FileRules => rules.get(p.id)!;
   const general = rulesFor(pack).general;

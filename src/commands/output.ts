@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
@@ -86,15 +86,6 @@ function fileIdentity(path: string): string | undefined {
   }
 }
 
-/** A path as the system resolves it (links followed), or as given when it does not exist yet. */
-function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
-}
-
 /**
  * Refuses to let an output path overwrite one of the command's inputs, however it is spelled:
  * `./answers.yaml`, `dir/../answers.yaml`, a symbolic or hard link all name the same file (compared
@@ -104,10 +95,11 @@ export function refuseOverwritingInput(output: string | undefined, inputs: strin
   if (!output) return;
   const target = resolve(io.cwd, output);
   const targetId = fileIdentity(target);
-  const targetReal = realPath(target);
+  // An output that does not exist yet can only be named by the same path; one that exists is the
+  // same file as an input exactly when they share device and inode (as every link and spelling does).
   const clash = inputs.find((i) => {
     const input = resolve(io.cwd, i);
-    return input === target || realPath(input) === targetReal || (targetId !== undefined && fileIdentity(input) === targetId);
+    return input === target || (targetId !== undefined && fileIdentity(input) === targetId);
   });
   if (clash) throw new UsageError(`refusing to write ${what} over the input ${visible(clash, Infinity)}`, hint);
 }

@@ -1,6 +1,20 @@
 import { daysBetween } from "./findings.js";
+import { sectionRequired } from "./levels.js";
 import { bandFor, roundScore } from "./score.js";
+import type { SignedOff } from "./sign-off.js";
 import type { Assessment, Pack } from "./types.js";
+import { LevelTally, type LevelsSummary } from "./summary-levels.js";
+import type { Movement, PreviousSummary } from "./summary-previous.js";
+
+/** Pass or fail under the policy; null when it could not be judged (the config could not be read). */
+export type Verdict = "pass" | "fail" | null;
+
+/** What a summary row says beyond the scores: the policy's verdict and the sign-off, from `check`'s rules. */
+export interface Judged {
+  verdict: Verdict;
+  /** Null when the result does not say (a file judged by PACK_MISMATCH alone). */
+  signedOff: SignedOff | null;
+}
 
 /** One assessment as a summary shows it: what a row of the table needs, and no more (rows may be held by the thousand). */
 export interface SummaryRow {
@@ -21,6 +35,17 @@ export interface SummaryRow {
   unanswered: number;
   /** Answers to questions the pack has retired: the file was written for an older version of the pack. */
   retired: number;
+  /** `project.risk` (minimal, limited, high); null when the file does not say. */
+  risk: string | null;
+  /** Level packs: the level reached; null for a weighted pack. */
+  level: number | null;
+  /** Level packs: the system this is a component of, and its name as one. */
+  system: string | null;
+  component: string | null;
+  verdict: Verdict;
+  signedOff: SignedOff | null;
+  /** With `--previous`: this file in the earlier summary (null when it was not in it); absent without. */
+  previous?: Movement | null;
 }
 
 /** A file that could not be summarised, with its first problem as `file:line:column: message`. */
@@ -40,6 +65,9 @@ export interface PrincipleSummary {
   min: number | null;
   max: number | null;
   bands: Record<string, number>;
+  /** With `--previous`: the mean in the earlier summary (null when it had none) and the change since. */
+  previousMean?: number | null;
+  change?: number | null;
 }
 
 /** One pack's assessments: how many, their overall scores and their principles. */
@@ -56,6 +84,8 @@ export interface PackSummary {
   principles: PrincipleSummary[];
   /** The principles with the lowest means, weakest first. */
   weakest: PrincipleSummary[];
+  /** Level packs: the assessments per level and the lowest; their sections are gates, never principles with means. */
+  levels: LevelsSummary | null;
 }
 
 /** Everything a summary says beyond its rows. */
@@ -68,15 +98,33 @@ export interface SummaryTotals {
   stale: { file: string; date: string; ageDays: number }[];
   undated: string[];
   olderPack: { file: string; retired: number }[];
+  /** Assessments of high risk that do not pass their policy (failing, or not judged). */
+  highRiskFailing: { file: string; project: string; verdict: Verdict }[];
+  /** Assessments per policy verdict ("unknown": not judged). */
+  verdicts: { pass: number; fail: number; unknown: number };
+  /** With `--previous`: the earlier summary, and the files it had that this one has not. */
+  previous: { file: string; generated: string | null; gone: string[] } | null;
 }
 
 /** How many principles the "weakest" list names per pack. */
 export const WEAKEST_COUNT = 3;
 
-/** The row of an assessment, aged against `today` (YYYY-MM-DD). Pure: the caller brings the date. */
-export function summaryRow(a: Assessment, today: string, maxAgeDays: number): SummaryRow {
+/** Unanswered questions that count: in a level pack only those of the gates up to the next one (later gates are not yet required). */
+export function unansweredOf(perSection: number[], level: number | null): number {
+  return perSection.reduce((n, count, i) => n + (level === null || i <= level ? count : 0), 0);
+}
+
+/** Age and staleness of a date against `today`. */
+export function aged(date: string | null, today: string, maxAgeDays: number): { ageDays: number | null; stale: boolean } {
+  const ageDays = date === null ? null : daysBetween(date, today);
+  return { ageDays, stale: ageDays !== null && ageDays > maxAgeDays };
+}
+
+/** The row of an assessment, aged against `today` (YYYY-MM-DD), with its verdict and sign-off. Pure: the caller brings the date. */
+export function summaryRow(a: Assessment, today: string, maxAgeDays: number, judged: Judged): SummaryRow {
   const { answers } = a;
-  const ageDays = answers.date === null ? null : daysBetween(answers.date, today);
+  const { ageDays, stale } = aged(answers.date, today, maxAgeDays);
+  const level = a.levels?.level ?? null;
   return {
     file: answers.file,
     project: answers.project.name,
@@ -85,12 +133,18 @@ export function summaryRow(a: Assessment, today: string, maxAgeDays: number): Su
     pack: a.pack,
     date: answers.date,
     ageDays,
-    stale: ageDays !== null && ageDays > maxAgeDays,
+    stale,
     score: a.score,
     band: a.band,
     principles: a.principles.map((p) => p.score),
-    unanswered: a.principles.reduce((n, p) => n + p.counts.unanswered, 0),
+    unanswered: a.principles.reduce((n, p, i) => n + (sectionRequired(a.levels, i) ? p.counts.unanswered : 0), 0),
     retired: answers.retired.length,
+    risk: answers.project.risk ?? null,
+    level,
+    system: level === null ? null : (answers.project.system ?? null),
+    component: level === null ? null : (answers.project.component ?? null),
+    verdict: judged.verdict,
+    signedOff: judged.signedOff,
   };
 }
 
@@ -134,7 +188,10 @@ class Tally {
  * a summary of 100,000 assessments can write each row as it comes. Packs are summarised apart.
  */
 export class SummaryTally {
-  private readonly packs = new Map<string, { pack: Pack; count: number; overall: Tally; principles: Tally[] }>();
+  private readonly packs = new Map<string, { pack: Pack; count: number; overall: Tally; principles: Tally[]; levels: LevelTally | null }>();
+  private readonly highRiskFailing: SummaryTotals["highRiskFailing"] = [];
+  private readonly verdicts = { pass: 0, fail: 0, unknown: 0 };
+  private previous: PreviousSummary | null = null;
   private readonly invalid: InvalidFile[] = [];
   private readonly stale: SummaryTotals["stale"] = [];
   private readonly undated: string[] = [];
@@ -143,15 +200,34 @@ export class SummaryTally {
 
   /** `packs` fixes the order packs are listed in, whether or not any assessment uses them. */
   constructor(packs: Pack[], private readonly today: string, private readonly maxAgeDays: number) {
-    for (const pack of packs) this.packs.set(pack.id, { pack, count: 0, overall: new Tally(pack), principles: pack.principles.map(() => new Tally(pack)) });
+    for (const pack of packs) this.register(pack);
+  }
+
+  /** A pack's running totals, listed after those already there (a result file may name a pack no answers file did). */
+  private register(pack: Pack) {
+    const entry = { pack, count: 0, overall: new Tally(pack), principles: pack.principles.map(() => new Tally(pack)), levels: pack.scoring === "levels" ? new LevelTally(pack) : null };
+    this.packs.set(pack.id, entry);
+    return entry;
+  }
+
+  /** Compares with an earlier summary: each row added gets its movement (set on the row), and the totals each principle's. */
+  compareWith(previous: PreviousSummary): void {
+    this.previous = previous;
   }
 
   add(row: SummaryRow): void {
     this.count++;
-    const entry = this.packs.get(row.pack.id)!;
+    if (this.previous) row.previous = this.previous.movementOf(row);
+    const entry = this.packs.get(row.pack.id) ?? this.register(row.pack);
     entry.count++;
-    entry.overall.add(row.score);
-    row.principles.forEach((s, i) => entry.principles[i]!.add(s));
+    // A level pack's sections are gates: its rows count per level, never towards principle means.
+    if (entry.levels) entry.levels.add(row);
+    else {
+      entry.overall.add(row.score);
+      row.principles.forEach((s, i) => entry.principles[i]!.add(s));
+    }
+    this.verdicts[row.verdict ?? "unknown"]++;
+    if (row.risk === "high" && row.verdict !== "pass") this.highRiskFailing.push({ file: row.file, project: row.project, verdict: row.verdict });
     if (row.date === null) this.undated.push(row.file);
     else if (row.stale) this.stale.push({ file: row.file, date: row.date, ageDays: row.ageDays! });
     if (row.retired > 0) this.olderPack.push({ file: row.file, retired: row.retired });
@@ -162,11 +238,19 @@ export class SummaryTally {
   }
 
   totals(): SummaryTotals {
-    const packs = [...this.packs.values()].map(({ pack, count, overall, principles }): PackSummary => {
-      const list = pack.principles.map((p, i): PrincipleSummary => ({ pack: pack.id, id: p.id, title: p.title, ...principles[i]!.result() }));
+    const packs = [...this.packs.values()].map(({ pack, count, overall, principles, levels }): PackSummary => {
+      const list = levels ? [] : pack.principles.map((p, i): PrincipleSummary => this.moved({ pack: pack.id, id: p.id, title: p.title, ...principles[i]!.result() }));
       const weakest = list.filter((p) => p.mean !== null).sort((a, b) => a.mean! - b.mean!).slice(0, WEAKEST_COUNT);
-      return { id: pack.id, title: pack.title, version: pack.version, assessments: count, ...overall.result(), principles: list, weakest };
+      return { id: pack.id, title: pack.title, version: pack.version, assessments: count, ...overall.result(), principles: list, weakest, levels: levels?.result() ?? null };
     });
-    return { today: this.today, maxAgeDays: this.maxAgeDays, assessments: this.count, packs, invalid: this.invalid, stale: this.stale, undated: this.undated, olderPack: this.olderPack };
+    const previous = this.previous && { file: this.previous.file, generated: this.previous.generated, gone: this.previous.unseen() };
+    return { today: this.today, maxAgeDays: this.maxAgeDays, assessments: this.count, packs, invalid: this.invalid, stale: this.stale, undated: this.undated, olderPack: this.olderPack, highRiskFailing: this.highRiskFailing, verdicts: this.verdicts, previous };
+  }
+
+  /** A principle with its mean in the earlier summary and the change, when there is one. */
+  private moved(p: PrincipleSummary): PrincipleSummary {
+    if (!this.previous) return p;
+    const before = this.previous.principleMean(p.pack, p.id);
+    return { ...p, previousMean: before, change: before === null || p.mean === null ? null : Math.round((p.mean - before) * 10) / 10 };
   }
 }

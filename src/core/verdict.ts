@@ -1,5 +1,6 @@
 /** What `check` judges of an assessment: the findings, the policy they are found by, a file's result. */
 import type { EvidenceCounts } from "./evidence.js";
+import type { SignedOff } from "./sign-off.js";
 import type { Assessment } from "./types.js";
 
 /** A note informs and never fails a check (BASELINE_MISSING). */
@@ -87,4 +88,6 @@ export interface CheckResult {
   applied?: { policy: Policy; origins: Map<string, string> };
   /** Its evidence entries by status, when `check` looked at the files. */
   evidence?: EvidenceCounts;
+  /** Whether it is signed off (yes, no, stale), when the run dated the answers' last change (the JSON result, `summary`). */
+  signedOff?: SignedOff;
 }

@@ -28,7 +28,7 @@ function levelFields(a: Assessment, levels: LevelResult) {
 const keyValue = (v: string, from: string | undefined) => ({ value: v === "true" ? true : /^\d+(\.\d+)?$/.test(v) ? Number(v) : v, from: from ?? "default" });
 
 /** One file's result in the documented shape, indented to sit inside the document's results array. */
-function file({ assessment: a, findings, passed, applied, evidence }: CheckResult, context: CheckContext): string {
+function file({ assessment: a, findings, passed, applied, evidence, signedOff }: CheckResult, context: CheckContext): string {
   const policy = applied ?? (context.policy ? { policy: context.policy, origins: context.policyOrigins ?? new Map<string, string>() } : undefined);
   const result = {
     file: a.answers.file,
@@ -37,6 +37,8 @@ function file({ assessment: a, findings, passed, applied, evidence }: CheckResul
     assessors: a.answers.assessors,
     status: a.answers.status,
     signOff: a.answers.signOff.map((s) => ({ name: s.name, role: s.role, date: s.date })),
+    // yes, no or stale: the sign-off against the answers' last change (what `summary` shows).
+    signedOff: signedOff ?? null,
     evidence: evidence ?? null,
     policy: policy ? {
       risk: policy.policy.riskTier,
@@ -57,6 +59,8 @@ function file({ assessment: a, findings, passed, applied, evidence }: CheckResul
       counts: p.counts,
       questions: p.questions.map((q) => ({ id: q.question.id, answer: q.answer?.answer ?? null, weight: q.question.weight })),
     })),
+    // Answers to questions the pack has retired (the file was written for an older pack version).
+    retiredAnswers: a.answers.retired.length,
     findings,
     passed,
   };

@@ -6,7 +6,7 @@ import { htmlText } from "../text/escape.js";
 import { SUMMARY_STYLE } from "./summary-style.js";
 import { SORT_SCRIPT, sortScriptHash } from "./summary-sort.js";
 import { bandStep } from "../text/band-scale.js";
-import { laidOutAtEnd, type RowsByPack, type SummaryContext, type SummaryFormat } from "./summary.js";
+import { changeText, laidOutAtEnd, movementText, policySentence, signedWord, verdictWord, type RowsByPack, type SummaryContext, type SummaryFormat } from "./summary.js";
 
 /** User text as HTML: code points HTML forbids removed (as the report does), markup escaped as Handlebars escapes it. */
 const h = (text: string | number | null) => (text === null ? "" : Runtime.Utils.escapeExpression(htmlText(String(text))));
@@ -34,25 +34,86 @@ ${rows.join("\n")}
 </tbody></table></div>`;
 }
 
-function assessmentsTable(rows: SummaryRow[], s: PackSummary, pack: Pack): string {
-  const heads = ["Project", "Owner", "File", "Date", "Age (days)", "Status", "Version", "Score", ...pack.principles.map((p) => `${h(p.title)} <code>${h(p.id)}</code>`), "Unanswered"];
-  const body = rows.map((r) => `<tr><th scope="row">${h(r.project)}</th><td>${h(r.owner)}</td><td><code>${h(r.file)}</code></td><td>${h(r.date ?? "none")}</td>${numCell(r.ageDays)}<td>${h(r.status)}</td><td>${h(r.pack.version)}</td>${scoreCell(pack, r.score, r.band)}${r.principles.map((p) => scoreCell(pack, p, bandFor(pack.bands, p))).join("")}${numCell(r.unanswered)}</tr>`);
-  return `<div class="scroll" tabindex="0" role="region" aria-label="Assessments of ${h(s.title)}"><table class="sortable heatmap"><caption>Assessments × principles (score and band in every cell)</caption>
+/** A change cell, sorted by its number ("new" and none last). */
+function changeCell(row: SummaryRow): string {
+  const m = row.previous;
+  const value = m ? (row.level !== null ? m.levelChange : m.scoreChange) : null;
+  return `<td class="num" data-v="${value ?? ""}">${h(movementText(row))}</td>`;
+}
+
+function assessmentsTable(rows: SummaryRow[], s: PackSummary, pack: Pack, compared: boolean): string {
+  const levels = pack.scoring === "levels";
+  const heads = ["Project", "Owner", "File", "Date", "Age (days)", "Status", "Risk", "Verdict", "Signed off", "Version",
+    ...(levels ? ["Level"] : ["Score", ...pack.principles.map((p) => `${h(p.title)} <code>${h(p.id)}</code>`)]), ...(compared ? ["Change"] : []), "Unanswered"];
+  const body = rows.map((r) => `<tr><th scope="row">${h(r.project)}</th><td>${h(r.owner)}</td><td><code>${h(r.file)}</code></td><td>${h(r.date ?? "none")}</td>${numCell(r.ageDays)}<td>${h(r.status)}</td><td>${h(r.risk)}</td><td class="verdict ${r.verdict ?? "unknown"}">${h(verdictWord(r))}</td><td>${h(signedWord(r))}</td><td>${h(r.pack.version)}</td>${levels ? numCell(r.level) : `${scoreCell(pack, r.score, r.band)}${r.principles.map((p) => scoreCell(pack, p, bandFor(pack.bands, p))).join("")}`}${compared ? changeCell(r) : ""}${numCell(r.unanswered)}</tr>`);
+  const caption = levels ? "Assessments and the level each reached" : "Assessments × principles (score and band in every cell)";
+  return `<div class="scroll" tabindex="0" role="region" aria-label="Assessments of ${h(s.title)}"><table class="sortable heatmap"><caption>${caption}</caption>
 <thead><tr>${heads.map((x) => `<th scope="col">${x}</th>`).join("")}</tr></thead>
 <tbody>
 ${body.join("\n")}
 </tbody></table></div>`;
 }
 
-function packSection(s: PackSummary, pack: Pack, rows: SummaryRow[], n: number): string {
+/** A level pack's assessments per level, the lowest of them, and each system at its lowest component: its sections are gates, not principles with means. */
+function readiness(s: PackSummary, n: number): string {
+  const levels = s.levels!;
+  const counts = Object.entries(levels.counts).map(([level, count]) => `<tr><th scope="row">${level}</th>${numCell(count)}</tr>`).join("\n");
+  const lowest = levels.lowest.length ? `<ol>${levels.lowest.map((e) => `<li>${h(e.project)} (<code>${h(e.file)}</code>): level ${e.level}</li>`).join("")}</ol>` : "<p>None.</p>";
+  const systems = levels.systems.length ? `<h3 id="systems-${n}">Systems (each at its lowest component's level)</h3><ul>${levels.systems.map((x) => `<li>${h(x.system)}: level ${x.level}, held by ${h(x.component)} (<code>${h(x.file)}</code>; ${plural(x.components, "component")})</li>`).join("")}</ul>` : "";
+  return `<h3 id="readiness-${n}">Readiness levels</h3>
+<div class="scroll" tabindex="0" role="region" aria-label="Assessments per level of ${h(s.title)}"><table><caption>Assessments per level reached</caption>
+<thead><tr><th scope="col">Level</th><th scope="col">Assessments</th></tr></thead>
+<tbody>
+${counts}
+</tbody></table></div>
+<h3 id="lowest-${n}">Lowest</h3>${lowest}${systems}`;
+}
+
+function packSection(s: PackSummary, pack: Pack, rows: SummaryRow[], n: number, compared: boolean): string {
+  const title = `<h2 id="pack-${n}">${h(s.title)} <small><code>${h(s.id)}</code> ${h(s.version)}</small>: ${plural(s.assessments, "assessment")}</h2>`;
+  const table = `<h3>Assessments</h3>
+${rows.length ? assessmentsTable(rows, s, pack, compared) : "<p>None.</p>"}`;
+  if (s.levels) return `<section aria-labelledby="pack-${n}">${title}
+${readiness(s, n)}
+${table}
+</section>`;
   const overall = s.mean === null ? "No assessment has a score." : `Overall scores: mean ${s.mean}, lowest ${s.min}, highest ${s.max}; ${pack.bands.map((b) => `${h(b.label)} ${s.bands[b.label] ?? 0}`).join(" · ")}.`;
   const weakest = s.weakest.length ? `<h3 id="weakest-${n}">Weakest principles</h3><ol>${s.weakest.map((p) => `<li>${h(p.title)} (<code>${h(p.id)}</code>): mean ${p.mean}</li>`).join("")}</ol>` : "";
-  return `<section aria-labelledby="pack-${n}"><h2 id="pack-${n}">${h(s.title)} <small><code>${h(s.id)}</code> ${h(s.version)}</small>: ${plural(s.assessments, "assessment")}</h2>
+  return `<section aria-labelledby="pack-${n}">${title}
 <p>${overall}</p>${legend(pack)}
 ${principlesTable(s, pack)}
 ${weakest}
-<h3>Assessments</h3>
-${rows.length ? assessmentsTable(rows, s, pack) : "<p>None.</p>"}
+${table}
+</section>`;
+}
+
+/** The policy verdicts follow, and the high-risk assessments that do not pass: the first thing a head of ML asks. */
+function verdicts(context: SummaryContext, t: SummaryTotals): string {
+  const p = policySentence(context, t);
+  const config = p.config === null ? "the default policy (no config file)" : `the config <code>${h(p.config)}</code>`;
+  const under = !p.answers ? "as <code>check</code> gave them in its result files" : p.results ? `under ${config} (answers files) and as <code>check</code> gave them (result files)` : `under ${config}`;
+  const policy = p.problem && p.answers ? `<p class="problem"><strong>The config cannot be read, so no answers file is judged:</strong> ${h(p.problem)}</p>` : `<p>Policy verdicts ${under}: ${h(p.counts)}.</p>`;
+  const list = t.highRiskFailing.length ? `<ul>${t.highRiskFailing.map((f) => `<li>${h(f.project)} (<code>${h(f.file)}</code>): ${h(f.verdict ?? "not judged")}</li>`).join("")}</ul>` : "<p>None.</p>";
+  return `<section aria-labelledby="high-risk"><h2 id="high-risk">High-risk and failing</h2>
+${policy}
+${list}
+</section>`;
+}
+
+/** Each principle's mean then and now, and the files no longer summarised. */
+function movement(t: SummaryTotals): string {
+  const prev = t.previous!;
+  const rows = t.packs.flatMap((s) => s.principles.map((p) => `<tr><th scope="row">${h(p.title)} <code>${h(p.id)}</code></th>${numCell(p.previousMean ?? null)}${numCell(p.mean)}<td class="num" data-v="${p.change ?? ""}">${h(changeText(p.change))}</td></tr>`));
+  const table = rows.length ? `<div class="scroll" tabindex="0" role="region" aria-label="Principles then and now"><table class="sortable"><caption>Each principle's mean then and now</caption>
+<thead><tr><th scope="col">Principle</th><th scope="col">Then</th><th scope="col">Now</th><th scope="col">Change</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody></table></div>` : "<p>No principle has a mean.</p>";
+  const gone = prev.gone.length ? `<ul>${prev.gone.map((f) => `<li><code>${h(f)}</code></li>`).join("")}</ul>` : "<p>None.</p>";
+  return `<section aria-labelledby="movement"><h2 id="movement">Movement since <code>${h(prev.file)}</code>${prev.generated ? ` <small>(generated ${h(prev.generated)})</small>` : ""}</h2>
+<p>Each assessment's change is in its table's Change column ("new" when the earlier summary did not have it).</p>
+${table}
+<h3>No longer in the summary</h3>${gone}
 </section>`;
 }
 
@@ -68,7 +129,7 @@ function attention(t: SummaryTotals): string {
 
 function document(context: SummaryContext, rows: RowsByPack, t: SummaryTotals): string {
   const used = t.packs.filter((p) => p.assessments > 0);
-  const sections = (used.length ? used : t.packs.slice(0, 1)).map((s, n) => packSection(s, context.packs.find((p) => p.id === s.id)!, rows.of(s.id), n + 1));
+  const sections = (used.length ? used : t.packs.slice(0, 1)).map((s, n) => packSection(s, context.packs.find((p) => p.id === s.id)!, rows.of(s.id), n + 1, Boolean(t.previous)));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -86,7 +147,9 @@ ${SUMMARY_STYLE}
 <header><p class="eyebrow">Responsible ML assessments</p><h1>Summary of ${plural(t.assessments, "assessment")}</h1>
 <p class="note">${plural(t.invalid.length, "invalid file")}; ages counted to ${h(t.today)}. Generated ${h(context.generated)} by ${h(context.tool.name)} ${h(context.tool.version)}. With scripts allowed, a column's heading sorts the table by it.</p></header>
 <main>
+${verdicts(context, t)}
 ${sections.join("\n")}
+${t.previous ? movement(t) : ""}
 ${attention(t)}
 </main>
 <script>${SORT_SCRIPT}</script>

@@ -8,6 +8,12 @@ export interface SummaryContext {
   generated: string;
   /** The packs assessments may use, in the order they are listed. */
   packs: Pack[];
+  /** The config verdicts are judged under (null: none, the default policy), and its problem when it could not be read. */
+  config?: { file: string; problem: string | null } | null;
+  /** With --previous: the earlier summary compared with. */
+  previous?: { file: string; generated: string | null } | null;
+  /** Where verdicts come from besides the config: result files (check's own verdicts), answers files, or both. */
+  inputs?: { answers: boolean; results: boolean };
 }
 
 /**
@@ -62,4 +68,30 @@ export function laidOutAtEnd(document: (context: SummaryContext, rows: RowsByPac
       end: (totals) => document(context, rows, totals),
     };
   };
+}
+
+/** A change as people read it: "+5", "−3" (a minus sign), "0"; "–" when there is none to show. */
+export function changeText(change: number | null | undefined): string {
+  if (change === null || change === undefined) return "–";
+  return change > 0 ? `+${change}` : change < 0 ? `−${-change}` : "0";
+}
+
+/** A row's movement in words: "new" when the earlier summary did not have it, else the score's (or level's) change. */
+export function movementText(row: SummaryRow): string {
+  if (row.previous === undefined) return "";
+  if (row.previous === null) return "new";
+  return row.level !== null ? changeText(row.previous.levelChange) : changeText(row.previous.scoreChange);
+}
+
+/** The verdict as a word: pass, fail, or "not judged" (the config could not be read). */
+export const verdictWord = (row: SummaryRow) => row.verdict ?? "not judged";
+
+/** The sign-off as a word: yes, no, stale, or "–" when the result does not say. */
+export const signedWord = (row: SummaryRow) => row.signedOff ?? "–";
+
+/** One sentence on the policy the verdicts follow and how many pass (plain text: the caller escapes the config's name and problem). */
+export function policySentence(context: SummaryContext, t: SummaryTotals): { config: string | null; problem: string | null; counts: string; answers: boolean; results: boolean } {
+  const counts = `${t.verdicts.pass} pass, ${t.verdicts.fail} fail${t.verdicts.unknown ? `, ${t.verdicts.unknown} not judged` : ""}`;
+  const { answers, results } = context.inputs ?? { answers: true, results: false };
+  return { config: context.config?.file ?? null, problem: context.config?.problem ?? null, counts, answers, results };
 }

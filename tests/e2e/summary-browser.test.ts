@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +16,8 @@ const PORTFOLIO = join(FIXTURES, "summary-portfolio");
 
 let dir: string;
 let file: string;
+/** A portfolio with text that does not break (a 300-character project name, a long file name) and movement since an earlier summary. */
+let wide: string;
 
 /** The examples and the fixture portfolio (two packs, hostile text, an invalid file) in one HTML summary. */
 beforeAll(async () => {
@@ -23,6 +25,16 @@ beforeAll(async () => {
   file = join(dir, "summary.html");
   const r = await runInProcess(["summary", EXAMPLES, join(PORTFOLIO, "teams"), "--pack", "principles", "--pack", join(PORTFOLIO, "tiny-pack"), "--format", "html", "-o", file]);
   if (r.code !== 0) throw new Error(r.stderr);
+  const teams = join(dir, "teams");
+  mkdirSync(teams);
+  for (const name of readdirSync(EXAMPLES).filter((f) => f.endsWith(".yaml"))) copyFileSync(join(EXAMPLES, name), join(teams, name));
+  const credit = readFileSync(join(EXAMPLES, "credit-scoring.yaml"), "utf8");
+  writeFileSync(join(teams, `${"long-".repeat(30)}name.yaml`), credit.replace(/^ {2}name: .*$/m, `  name: ${"Unbroken".repeat(40)}`));
+  const old = await runInProcess(["summary", teams, "--format", "json", "-o", join(dir, "old.json")]);
+  if (old.code !== 0) throw new Error(old.stderr);
+  wide = join(dir, "wide.html");
+  const w = await runInProcess(["summary", teams, "--previous", join(dir, "old.json"), "--format", "html", "-o", wide]);
+  if (w.code !== 0) throw new Error(w.stderr);
 });
 
 afterAll(() => {
@@ -41,9 +53,9 @@ describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("HTML su
   });
 
   /** Opens the summary with its own CSP, recording console messages, page errors and requests (anything but the file is aborted). */
-  async function open(opts: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<{ page: Page; seen: string[] }> {
-    const url = pathToFileURL(file).href;
-    const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, bypassCSP: opts.bypassCSP ?? false, viewport: { width: 1300, height: 900 } });
+  async function open(opts: { javaScriptEnabled?: boolean; bypassCSP?: boolean; path?: string; width?: number } = {}): Promise<{ page: Page; seen: string[] }> {
+    const url = pathToFileURL(opts.path ?? file).href;
+    const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, bypassCSP: opts.bypassCSP ?? false, viewport: { width: opts.width ?? 1300, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
     const seen: string[] = [];
@@ -122,11 +134,50 @@ describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("HTML su
     expect(printed).toEqual({ overflow: "visible", adjust: "exact" });
     expect((await page.pdf({ format: "A4", landscape: true })).length).toBeGreaterThan(10_000);
   });
+
+  it("has no horizontal page overflow at 1280 px: wide tables scroll inside their own box, long words wrap", async () => {
+    const { page } = await open({ path: wide, width: 1280 });
+    const sizes = await page.evaluate(() => ({
+      page: document.scrollingElement!.scrollWidth, viewport: innerWidth,
+      table: Math.max(...[...document.querySelectorAll(".scroll")].map((s) => s.scrollWidth - s.clientWidth)),
+    }));
+    expect(sizes.page).toBeLessThanOrEqual(sizes.viewport);
+    // The heat map is wider than the page: it is its box that scrolls.
+    expect(sizes.table).toBeGreaterThan(0);
+    expect(await page.locator("#high-risk").count()).toBe(1);
+    expect(await page.locator("#movement").count()).toBe(1);
+  });
+
+  it("sorts from the keyboard: a column heading is a focusable button, Enter and Space sort, aria-sort says how", async () => {
+    const { page } = await open({ path: wide, width: 1280 });
+    const head = page.locator("table.heatmap").first().locator("thead th", { hasText: /^Project/ });
+    await head.locator("button").focus();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("BUTTON");
+    await page.keyboard.press("Enter");
+    expect(await head.getAttribute("aria-sort")).toBe("ascending");
+    await page.keyboard.press("Space");
+    expect(await head.getAttribute("aria-sort")).toBe("descending");
+  });
+
+  it("prints on A4 landscape with each table's header repeated on every page", async () => {
+    const { page } = await open({ path: wide, width: 1280 });
+    await page.emulateMedia({ media: "print" });
+    const printed = await page.evaluate(() => ({
+      thead: getComputedStyle(document.querySelector("thead")!).display,
+      page: [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSPageRule).map((r) => (r as CSSPageRule).style.getPropertyValue("size").toLowerCase()),
+    }));
+    expect(printed).toEqual({ thead: "table-header-group", page: ["a4 landscape"] });
+    const pdf = join(dir, "wide.pdf");
+    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
+    const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" });
+    expect(info.status, info.stderr).toBe(0);
+    expect(info.stdout).toMatch(/Page size:\s+84[12]\.\d+ x 59[45]\.\d+ pts \(A4\)/);
+  });
 });
 
 describeNeeding("Java (for the W3C Nu Html Checker)", hasJava, "apt-get install -y default-jre-headless")("HTML summary validity", () => {
   it("passes the W3C Nu Html Checker with no errors", () => {
-    const r = spawnSync("java", [...QUICK_JVM, "-jar", VNU_JAR, "--errors-only", "--format", "json", file], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync("java", [...QUICK_JVM, "-jar", VNU_JAR, "--errors-only", "--format", "json", file, wide], { encoding: "utf8", timeout: 120_000 });
     const messages = (JSON.parse(r.stderr) as { messages: { lastLine?: number; message: string }[] }).messages;
     expect(messages.map((m) => `${m.lastLine}: ${m.message}`)).toEqual([]);
     expect(r.status).toBe(0);

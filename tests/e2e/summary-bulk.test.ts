@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: the benchmark's generator is plain JavaScript
@@ -72,4 +72,42 @@ describe("summary over hundreds of generated files", () => {
       expect(rows).toHaveLength(COUNT - broken.length);
     }
   }), 240_000); // hundreds of answers files generated, then summarised five times on a shared machine
+});
+
+describe("summary of result files from shards of generated files", () => {
+  it("equals the summary of the answers files, each side on worker threads, with risk tiers, sign-offs and a config", () => withTempDir((dir) => {
+    const answers = join(dir, "answers");
+    const count = PARALLEL_FROM + 20;
+    generate(answers, count, join(REPO, "dist", "builtin-pack.json"));
+    // Some high-risk, some final with a sign-off (fresh or older than the file's date), so every column varies.
+    const names = readdirSync(answers).sort();
+    names.forEach((name, i) => {
+      if (i % 3 && i % 5) return;
+      const text = readFileSync(join(answers, name), "utf8");
+      const signOff = i % 5 === 0 ? `status: final\nsign-off:\n  - name: R. Chen\n    date: ${i % 2 ? "2026-12-01" : "2026-01-01"}\n` : "";
+      writeFileSync(join(answers, name), text.replace(/^ {2}description: (.*)$/m, `  description: $1\n  risk: ${i % 3 ? "limited" : "high"}`).replace(/^answers:/m, `${signOff}answers:`));
+    });
+    writeFileSync(join(dir, "policy.yaml"), "policy:\n  min-score: 60\n  allow-unanswered: true\n  require-signoff: true\n");
+    const config = ["--config", join(dir, "policy.yaml")];
+    // The first shard is checked on worker threads, the second (small) on the main thread.
+    const shards = [names.slice(0, PARALLEL_FROM), names.slice(PARALLEL_FROM)].map((list) => list.map((n) => join(answers, n)));
+    shards.forEach((files, i) => {
+      const r = runBinary(["check", ...files, "--format", "json", "-o", join(dir, `result-${i + 1}.json`), ...config], { env: ENV });
+      expect(r.code, r.stderr).toBeLessThan(2);
+    });
+    const fromYaml = runBinary(["summary", answers, "--format", "json", ...config], { env: ENV });
+    expect(fromYaml.code, fromYaml.stderr).toBe(0);
+    const summary = JSON.parse(fromYaml.stdout) as { assessments: { verdict: string; signedOff: string; risk: string | null }[] };
+    expect(new Set(summary.assessments.map((a) => a.verdict))).toEqual(new Set(["pass", "fail"]));
+    expect(new Set(summary.assessments.map((a) => a.signedOff))).toEqual(new Set(["yes", "no", "stale"]));
+    expect(summary.assessments.filter((a) => a.risk === "high").length).toBeGreaterThan(0);
+    const fromResults = runBinary(["summary", join(dir, "result-1.json"), join(dir, "result-2.json"), "--format", "json"], { env: ENV });
+    expect(fromResults.stderr).toBe("");
+    // The same document, but for where the verdicts come from: the config, or check's own result files.
+    const policyOf = (text: string) => (JSON.parse(text) as { policy: unknown }).policy;
+    expect(policyOf(fromYaml.stdout)).toEqual({ config: join(dir, "policy.yaml"), problem: null, fromResults: false });
+    expect(policyOf(fromResults.stdout)).toEqual({ config: null, problem: null, fromResults: true });
+    const withoutPolicy = (text: string) => text.replace(/"policy": \{[^}]*\}/, "");
+    expect(withoutPolicy(fromResults.stdout)).toBe(withoutPolicy(fromYaml.stdout));
+  }), 120_000);
 });

@@ -93,7 +93,7 @@ describe("summary over the examples", () => {
       const record = csv.find((c) => c[0] === r.file)!;
       expect(record[header.indexOf("score")]).toBe(String(r.score));
       for (const p of r.principles) expect(record[header.indexOf(p.id)]).toBe(p.score === null ? "" : String(p.score));
-      const htmlRow = out.html!.split("\n").find((l) => l.includes(`<code>${r.file}</code>`))!;
+      const htmlRow = out.html!.split("\n").find((l) => l.startsWith("<tr>") && l.includes(`<code>${r.file}</code>`))!;
       expect(htmlRow).toContain(`data-v="${r.score}">${r.score}<span class="word"> ${r.band}</span>`);
     }
     expect(csv).toHaveLength(results.length + 1);

@@ -7,7 +7,7 @@ import { makeAnswers, makePack } from "../helpers/builders.js";
 
 const pack = makePack([{ id: "p", questions: [{ id: "a" }, { id: "b" }, { id: "c" }] }, { id: "q", questions: [{ id: "x" }] }]);
 const row = (answers: Parameters<typeof makeAnswers>[0], date: string | null = "2026-11-20") =>
-  summaryRow(score(pack, { ...makeAnswers(answers), date }), "2026-11-20", 365);
+  summaryRow(score(pack, { ...makeAnswers(answers), date }), "2026-11-20", 365, { verdict: "pass", signedOff: "no" });
 
 describe("SummaryTally", () => {
   it("takes the mean of the rounded principle scores, to one decimal, over the assessments that score the principle", () => {
