@@ -220,6 +220,22 @@ never fetched. Statuses: found, missing, changed (pinned, content differs), url,
       result.code = await evidenceCommand(file, opts, io);
     });
 
+  program.command("probe")
+    .description("look in the repository for evidence of each question and for yes answers it contradicts (a model card, a lock file, a monitoring configuration...)")
+    .argument("[file]", "answers file (default rml-assessment.yaml when it exists; without one, what the repository holds for every question)")
+    .option("--apply", "add the evidence found to the answers file, keeping every other line (never changes an answer)")
+    .addOption(formatOption("probe", "output format", "text"))
+    .addOption(packOption())
+    .addHelpText("after", `
+Probes are the pack's (docs/probes.md): globs over git's list of the repository's files and
+literal text to find in them. Nothing is run, no link is followed, reading is bounded. Paths are
+relative to the answers file's directory. Exit 0 (the gate is 'check --probe'), 2 outside a git
+work tree or when git cannot list the files.`)
+    .action(async (file, opts) => {
+      const { probeCommand } = await import("./commands/probe.js");
+      result.code = await probeCommand(file, opts, io);
+    });
+
   program.command("actions")
     .description("list the open gaps of an answers file as work to track: text, JSON, or issues for GitHub, GitLab or Jira")
     .argument("[file]", "answers file", "rml-assessment.yaml")

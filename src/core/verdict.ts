@@ -31,7 +31,8 @@ export type FindingCode =
   | "PACK_MISMATCH"
   | "METADATA_REGRESSION"
   | "SIGNOFF_UNVERIFIED"
-  | "BASELINE_MISSING";
+  | "BASELINE_MISSING"
+  | "PROBE_CONTRADICTS";
 
 export interface Finding {
   code: FindingCode;
