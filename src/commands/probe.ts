@@ -1,13 +1,12 @@
 import { existsSync, realpathSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { EXIT, UsageError } from "../errors.js";
-import { newEvidence, probeRows, runProbes, type ProbeScan } from "../core/probes.js";
+import { newEvidence, probeRows } from "../core/probes.js";
 import type { Answers, Pack } from "../core/types.js";
 import { colorFor, PLAIN } from "../io/color.js";
 import type { Io } from "../io/io.js";
 import { displayPath } from "../io/paths.js";
-import { probeLimits, probeReader, repositoryFiles } from "../io/probe-files.js";
 import { terminalSafe } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
 import { parseText } from "../load/answers-file.js";
@@ -15,6 +14,7 @@ import { appendEvidence, type EvidenceAddition } from "../load/evidence-append.j
 import { loadFormat } from "../formats/index.js";
 import { readAnswersFile } from "./inputs.js";
 import { packFor } from "./pack-option.js";
+import { scanRepository } from "./probe-scan.js";
 
 export interface ProbeOptions {
   format: "text" | "md" | "json";
@@ -24,19 +24,6 @@ export interface ProbeOptions {
 
 /** The answers file `probe` reads when none is named. */
 const DEFAULT_FILE = "rml-assessment.yaml";
-
-/** A pack's probes run over the repository holding `dir`; exit 2 (a UsageError) when git cannot list it. */
-export function scanRepository(pack: Pack, dir: string, env: Io["env"]): { scan: ProbeScan; root: string; toRef: (path: string) => string } {
-  const limits = probeLimits(env);
-  const listing = repositoryFiles(dir, limits);
-  if ("unavailable" in listing) throw new UsageError(`cannot probe the repository: ${listing.unavailable}`, listing.hint);
-  const scan = runProbes(pack, listing.files, probeReader(listing.root, limits));
-  const realDir = realpathSync(dir);
-  const realRoot = realpathSync(listing.root);
-  // Evidence is written relative to the answers file's directory, with forward slashes.
-  const toRef = (path: string) => relative(realDir, join(realRoot, path)).split(sep).join("/");
-  return { scan, root: listing.root, toRef };
-}
 
 /** The repository's root as the user should read it: "." when it is the working directory. */
 function shownRoot(root: string, cwd: string): string {
