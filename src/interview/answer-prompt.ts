@@ -72,12 +72,12 @@ export async function offerEvidence(prompts: Prompts, found: string[]): Promise<
   const add = await prompts.choose({
     message: `found: ${found.map((e) => terminalSafe(e)).join(", ")} — add ${one ? "it" : "them"}?`,
     choices: [
-      { value: true, name: one ? "add it to the evidence" : "add them to the evidence", short: "added", description: "The repository's probes found this file; it is added to the evidence, which you can still edit next." },
-      { value: false, name: "do not add", short: "not added" },
+      { value: "add", name: one ? "add it to the evidence" : "add them to the evidence", short: "added", description: "The repository's probes found this file; it is added to the evidence, which you can still edit next." },
+      { value: "skip", name: "do not add", short: "not added" },
     ],
-    default: true,
+    default: "add",
   });
-  return add ? found : [];
+  return add === "add" ? found : [];
 }
 
 /**
