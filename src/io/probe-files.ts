@@ -48,6 +48,10 @@ export function repositoryFiles(dir: string, limits: ProbeLimits): { root: strin
   return { root, files };
 }
 
+// An answers file's top-level keys (io/answers-head.ts), in lower-cased text.
+const ANSWERS_VERSION = /^(?:\ufeff)?(["']?)version\1[ \t]*:[ \t]*(1|"1"|'1')[ \t]*(#.*)?\r?$/m;
+const ANSWERS_KEY = /^(?:\ufeff)?(["']?)answers\1[ \t]*:/m;
+
 const inside = (root: string, path: string) => {
   const rel = relative(root, path);
   return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
@@ -57,7 +61,9 @@ const inside = (root: string, path: string) => {
  * Looks at candidate files of a repository for the probes: never follows a link (a symbolic link,
  * or a path through a linked directory that leads outside the root), never opens a FIFO, socket or
  * device, and reads at most `limits.fileBytes` of a file and `limits.maxBytes` in all; over that,
- * a file is refused as over the limit. Text comes back lower-cased, decoded as UTF-8 (invalid bytes replaced).
+ * a file is refused as over the limit. Text comes back lower-cased, decoded as UTF-8 (invalid bytes
+ * replaced); an answers file's text comes back empty, so that what a team writes in its answers
+ * can never stand in for a file the repository lacks.
  */
 export function probeReader(root: string, limits: ProbeLimits): FileReader {
   const realRoot = realpathSync(root);
@@ -97,7 +103,9 @@ export function probeReader(root: string, limits: ProbeLimits): FileReader {
         n += got;
       }
       budget -= n;
-      return { state: "file", text: new TextDecoder("utf-8").decode(buffer.subarray(0, n)).toLowerCase() };
+      const text = new TextDecoder("utf-8").decode(buffer.subarray(0, n)).toLowerCase();
+      // An answers file's notes are claims, not evidence: its text never satisfies a probe.
+      return { state: "file", text: /\.ya?ml$/i.test(path) && ANSWERS_VERSION.test(text) && ANSWERS_KEY.test(text) ? "" : text };
     } catch (error) {
       return { state: "refused", reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
     } finally {
