@@ -157,6 +157,12 @@ describe("probe and check --probe over a bare repository", () => {
     const strict = runBinary([...args.filter((a) => a !== "--probe"), "--require-probe-agreement", "-f", "github"], { cwd: repos.bare });
     expect(strict.code).toBe(1);
     for (const [line, column] of where) expect(strict.stdout).toContain(`::error file=assessment/rml-assessment.yaml,line=${line},col=${column},title=rml-assess PROBE_CONTRADICTS::`);
+    const gitlab = JSON.parse((await runInProcess([...args, "-f", "gitlab"], { cwd: repos.bare })).stdout).filter((i: { check_name: string }) => i.check_name.startsWith("PROBE_CONTRADICTS:"));
+    expect(gitlab.map((i: { check_name: string; location: { lines: { begin: number } } }) => [i.check_name, i.location.lines.begin])).toEqual([
+      ["PROBE_CONTRADICTS:reproducible-operations/reproducible-training", 13], ["PROBE_CONTRADICTS:reproducible-operations/staged-release", 15], ["PROBE_CONTRADICTS:practical-accuracy/production-performance-monitoring", 20],
+    ]);
+    const junit = (await runInProcess([...args.filter((a) => a !== "--probe"), "--require-probe-agreement", "-f", "junit"], { cwd: repos.bare })).stdout;
+    for (const [line, column] of where) expect(junit).toMatch(new RegExp(`type="PROBE_CONTRADICTS">assessment/rml-assessment\\.yaml:${line}:${column}: `));
   });
 
   it("the config can ask for the probes and their agreement; --no-probe turns both off", async () => {
