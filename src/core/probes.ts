@@ -60,13 +60,33 @@ interface Compiled {
   refused: boolean;
 }
 
+const GLOB = { dot: true, nocase: true } as const;
+
+/**
+ * One probe's globs as a matcher of a path: picomatch's regular expressions, with `**\/NAME`
+ * globs (most of them) tested against the file's name alone, which is several times faster over a
+ * large repository and matches the same paths.
+ */
+function globMatcher(globs: string[]): (path: string) => boolean {
+  const names: string[] = [];
+  const paths: string[] = [];
+  for (const glob of globs) {
+    const name = /^\*\*\/([^/]+)$/.exec(glob);
+    if (name) names.push(picomatch.makeRe(name[1]!, GLOB).source);
+    else paths.push(picomatch.makeRe(glob, GLOB).source);
+  }
+  const byName = names.length ? new RegExp(names.join("|"), "i") : null;
+  const byPath = paths.length ? new RegExp(paths.join("|"), "i") : null;
+  return (path) => (byName !== null && byName.test(path.slice(path.lastIndexOf("/") + 1))) || (byPath !== null && byPath.test(path));
+}
+
 /** The probes of a pack, each with its glob matcher (case-insensitive, dot files included). */
 function compile(pack: Pack): Compiled[] {
   const out: Compiled[] = [];
   for (const p of pack.principles) {
     for (const q of p.questions) {
       for (const probe of q.probes ?? []) {
-        out.push({ principle: p.id, question: q.id, probe, test: picomatch(probe.files, { dot: true, nocase: true }), needles: probe.contains.map((c) => c.toLowerCase()), matched: new Set(), refused: false });
+        out.push({ principle: p.id, question: q.id, probe, test: globMatcher(probe.files), needles: probe.contains.map((c) => c.toLowerCase()), matched: new Set(), refused: false });
       }
     }
   }

@@ -59,36 +59,48 @@ const inside = (root: string, path: string) => {
 
 /**
  * Looks at candidate files of a repository for the probes: never follows a link (a symbolic link,
- * or a path through a linked directory that leads outside the root), never opens a FIFO, socket or
- * device, and reads at most `limits.fileBytes` of a file and `limits.maxBytes` in all; over that,
+ * or a path through a linked directory), never opens a FIFO, socket or device, and reads at most `limits.fileBytes` of a file and `limits.maxBytes` in all; over that,
  * a file is refused as over the limit. Text comes back lower-cased, decoded as UTF-8 (invalid bytes
  * replaced); an answers file's text comes back empty, so that what a team writes in its answers
  * can never stand in for a file the repository lacks.
  */
 export function probeReader(root: string, limits: ProbeLimits): FileReader {
   const realRoot = realpathSync(root);
+  const decoder = new TextDecoder("utf-8");
   let budget = limits.maxBytes;
+  // Whether each folder on a path is a real directory, not a link: looked up once per folder, so a
+  // large repository costs one lstat per folder rather than a realpath per file.
+  const folders = new Map<string, "ok" | "link" | "missing">([["", "ok"]]);
+  const folder = (rel: string): "ok" | "link" | "missing" => {
+    const known = folders.get(rel);
+    if (known) return known;
+    const slash = rel.lastIndexOf("/");
+    let state = folder(slash === -1 ? "" : rel.slice(0, slash));
+    if (state === "ok") {
+      const stat = lstatSync(join(realRoot, rel), { throwIfNoEntry: false });
+      state = !stat ? "missing" : stat.isSymbolicLink() || !stat.isDirectory() ? "link" : "ok";
+    }
+    folders.set(rel, state);
+    return state;
+  };
   return (path: string, wantText: boolean): FileLook => {
-    const full = resolve(root, path);
-    if (!inside(root, full)) return { state: "refused", reason: "outside the repository" };
+    const full = resolve(realRoot, path);
+    if (!inside(realRoot, full)) return { state: "refused", reason: "outside the repository" };
+    const slash = path.lastIndexOf("/");
+    const parent = folder(slash === -1 ? "" : path.slice(0, slash));
+    if (parent === "missing") return { state: "missing" };
+    if (parent === "link") return { state: "refused", reason: "reached through a linked directory (probes never follow links)" };
     const stat = lstatSync(full, { throwIfNoEntry: false });
     if (!stat) return { state: "missing" };
     if (stat.isSymbolicLink()) return { state: "refused", reason: "a symbolic link (probes never follow links)" };
     if (stat.isDirectory()) return { state: "refused", reason: "a directory (a submodule?)" };
     if (!stat.isFile()) return { state: "refused", reason: "not a regular file (a FIFO, socket or device)" };
-    let real: string;
-    try {
-      real = realpathSync(full);
-    } catch {
-      return { state: "missing" };
-    }
-    if (!inside(realRoot, real)) return { state: "refused", reason: "reached through a linked directory outside the repository" };
     if (!wantText) return { state: "file", text: null };
     const want = Math.min(stat.size, limits.fileBytes);
     if (want > budget) return { state: "refused", reason: `not read: probes read at most ${limits.maxBytes} bytes in all`, limit: true };
     let fd: number;
     try {
-      fd = openSync(join(realRoot, relative(realRoot, real)), constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY | (constants.O_NOFOLLOW ?? 0));
+      fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY | (constants.O_NOFOLLOW ?? 0));
     } catch (error) {
       return { state: "refused", reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
     }
@@ -103,7 +115,7 @@ export function probeReader(root: string, limits: ProbeLimits): FileReader {
         n += got;
       }
       budget -= n;
-      const text = new TextDecoder("utf-8").decode(buffer.subarray(0, n)).toLowerCase();
+      const text = decoder.decode(buffer.subarray(0, n)).toLowerCase();
       // An answers file's notes are claims, not evidence: its text never satisfies a probe.
       return { state: "file", text: /\.ya?ml$/i.test(path) && ANSWERS_VERSION.test(text) && ANSWERS_KEY.test(text) ? "" : text };
     } catch (error) {
