@@ -150,3 +150,33 @@ describe("probes in packs", () => {
     }
   }));
 });
+
+describe("probe formats", () => {
+  const hostile = "docs/model_card|x`\u001b[31m.md";
+  const view = {
+    file: "a.yaml", pack: { id: "t", version: "1.0.0" }, root: ".", files: 2, complete: true, added: null,
+    rows: [{ principle: "ops", question: "card", answer: "yes" as const, line: 4, column: 9, found: [{ path: hostile, evidence: hostile, listed: false }], contradictions: [{ what: "lock file", state: "holds" as const, contradicted: true }] }],
+    refused: [{ path: "link\u001b]8;;x", reason: "a symbolic link (probes never follow links)" }],
+  };
+
+  it("text keeps terminal escapes out and says where each answer stands", async () => {
+    const { probeText } = await import("../../src/formats/probe-text.js");
+    const { PLAIN } = await import("../../src/io/color.js");
+    const out = probeText(view, PLAIN);
+    expect(out).not.toMatch(/\u001b/);
+    expect(out).toContain("a.yaml:4:9  ops/card (yes)");
+    expect(out).toContain("contradicts  the answer yes: no lock file in the repository");
+    expect(out).toContain("1 question with evidence found (1 not yet listed), 1 yes answer the repository contradicts.");
+  });
+
+  it("md keeps each question on one table row whatever a path holds; json round-trips", async () => {
+    const { probeMarkdown } = await import("../../src/formats/probe-md.js");
+    const { probeJson } = await import("../../src/formats/probe-json.js");
+    const row = probeMarkdown(view).split("\n").find((l) => l.startsWith("| `ops/card`"))!;
+    expect(row.replace(/\\\|/g, "").split("|").length).toBe(6);
+    expect(row).not.toMatch(/\u001b/);
+    const json = JSON.parse(probeJson(view));
+    expect(json.questions[0]).toEqual({ id: "ops/card", answer: "yes", line: 4, column: 9, found: view.rows[0]!.found, contradictions: view.rows[0]!.contradictions });
+    expect(Object.keys(json)).toEqual(["file", "pack", "root", "files", "complete", "questions", "refused", "added"]);
+  });
+});
