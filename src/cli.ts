@@ -109,10 +109,14 @@ then 'check'.`)
     .option("--no-verify-evidence", "do not verify evidence even if the config does")
     .option("--require-signoff", "fail when a final assessment has no sign-off, or one older than the last change of an answer")
     .option("--no-require-signoff", "do not require a sign-off even if the config does")
+    .option("--probe", "run the pack's repository probes: a yes answer the repository contradicts (e.g. no lock file, no CI configuration) is a PROBE_CONTRADICTS warning; exit 2 outside a git work tree")
+    .option("--no-probe", "do not run the probes even if the config does")
+    .option("--require-probe-agreement", "run the probes and make PROBE_CONTRADICTS an error")
+    .option("--no-require-probe-agreement", "only warn about PROBE_CONTRADICTS even if the config makes it an error")
     .option("--config <file>", "read the policy from FILE instead of ./.rml-assess.yaml")
     .option("--no-config", "ignore ./.rml-assess.yaml")
     .addOption(new Option("--validate-only", "only validate the files and the config (exit 0 or 2): unanswered questions are warnings, no policy applies")
-      .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "requirePartialNotes", "maxAgeDays", "baseline", "minLevel", "framework", "minCoverage", "verifyEvidence", "requireSignoff"]))
+      .conflicts(["minScore", "minPrincipleScore", "minScoreFor", "allowUnanswered", "requireEvidence", "requirePartialNotes", "maxAgeDays", "baseline", "minLevel", "framework", "minCoverage", "verifyEvidence", "requireSignoff", "probe", "requireProbeAgreement"]))
     .addOption(formatOption("check", "output format", "text"))
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); directory search also skips node_modules, .git and what .gitignore ignores", collectGlobs)
@@ -222,6 +226,22 @@ never fetched. Statuses: found, missing, changed (pinned, content differs), url,
     .action(async (file, opts) => {
       const { evidenceCommand } = await import("./commands/evidence.js");
       result.code = await evidenceCommand(file, opts, io);
+    });
+
+  program.command("probe")
+    .description("look in the repository for evidence of each question and for yes answers it contradicts (a model card, a lock file, a monitoring configuration...)")
+    .argument("[file]", "answers file (default rml-assessment.yaml when it exists; without one, what the repository holds for every question)")
+    .option("--apply", "add the evidence found to the answers file, keeping every other line (never changes an answer)")
+    .addOption(formatOption("probe", "output format", "text"))
+    .addOption(packOption())
+    .addHelpText("after", `
+Probes are the pack's (docs/probes.md): globs over git's list of the repository's files and
+literal text to find in them. Nothing is run, no link is followed, reading is bounded. Paths are
+relative to the answers file's directory. Exit 0 (the gate is 'check --probe'), 2 outside a git
+work tree or when git cannot list the files.`)
+    .action(async (file, opts) => {
+      const { probeCommand } = await import("./commands/probe.js");
+      result.code = await probeCommand(file, opts, io);
     });
 
   program.command("actions")

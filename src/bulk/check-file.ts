@@ -1,7 +1,9 @@
+import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import type { AuditFacts } from "../core/audit.js";
 import { coverageFindings, type Crosswalk } from "../core/crosswalk.js";
 import { evidenceCounts } from "../core/evidence.js";
+import { probeFindings, type ProbeScan } from "../core/probes.js";
 import { findings as policyFindings, packMismatch, passes } from "../core/findings.js";
 import { score } from "../core/score.js";
 import { signedOffState } from "../core/sign-off.js";
@@ -35,6 +37,8 @@ export interface FileRules {
   baseline: BaselineSpec | null;
   /** Date the answers' last change for every signed-off file, so the result says whether its sign-off is stale (the JSON result, `summary`). */
   signOffState?: boolean;
+  /** Under the probe policy key: the pack's probes run over each repository of the run, by its root (`repositoryRoot`); null when no policy of the run probes. */
+  probes?: Map<string, ProbeScan> | null;
 }
 
 /** True when some answer's action has a due date, so today's date is needed. */
@@ -54,6 +58,14 @@ async function auditFactsFor(answers: Answers, policy: Policy, rules: FileRules)
   if ((!policy.requireSignoff && !rules.signOffState) || !answers.signOff.length) return { evidence, lastChange: null };
   const { lastAnswerChange } = await import("../io/history.js");
   return { evidence, lastChange: lastAnswerChange(answers, rules.cwd) };
+}
+
+/** The probe scan of the repository holding an answers file; made before the run for every file a probing policy judges. */
+function scanOf(answers: Answers, rules: FileRules): ProbeScan {
+  const root = repositoryRoot(dirname(resolve(rules.cwd, answers.file)));
+  const scan = rules.probes?.get(root);
+  if (!scan) throw new Error(`no probe scan for ${root}, which holds ${answers.file}`);
+  return scan;
 }
 
 /** The policy's findings with the coverage ones merged in, in the same order (by position, then code). */
@@ -77,6 +89,7 @@ export async function checkAnswers(pack: Pack, answers: Answers, rules: FileRule
   const baseline = rules.baseline && (await baselineOf(rules.baseline, answers.file, pack, rules.cwd));
   const extra = coverageFindings(assessment, crosswalks, policy.minCoverage, { facts: policy.verifyEvidence ? facts.evidence : null });
   if (baseline && "missing" in baseline) extra.push(baselineMissing(baseline.missing));
+  if (policy.probe) extra.push(...probeFindings(answers, scanOf(answers, rules), policy.requireProbeAgreement ? "error" : "warning"));
   const earlier = baseline && "assessment" in baseline ? baseline.assessment : null;
   const found = withCoverage(policyFindings(assessment, policy, day, earlier, facts), extra);
   const signedOff = rules.signOffState ? { signedOff: signedOffState(answers, facts.lastChange) } : {};

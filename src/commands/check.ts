@@ -156,6 +156,13 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     const crosswalks = frameworks.length ? await crosswalksFor(frameworks, p, io) : [];
     rules.set(p.id, { general, tiers, crosswalks, countEvidence: opts.format === "json", signOffState: opts.format === "json", cwd: io.cwd, lookups, baseline });
   }
+  // Under the probe key, each pack's probes run once per repository before any file is checked: a repository git cannot list fails the run here (exit 2).
+  const probing = judgedPacks.filter((p) => [rules.get(p.id)!.general, ...rules.get(p.id)!.tiers.values()].some((a) => a.policy.probe));
+  if (probing.length) {
+    const { probeScansFor } = await import("./probe-scan.js");
+    const scans = probeScansFor(judged.filter((g) => probing.some((p) => p.id === g.pack.id)), io);
+    for (const p of probing) rules.get(p.id)!.probes = scans.get(p.id) ?? new Map();
+  }
   const rulesFor = (p: Pack): FileRules => rules.get(p.id)!;
   const general = rulesFor(pack).general;
   let generated: string | undefined;

@@ -20,6 +20,7 @@ import { isInterruption, quickEscape, terminalPrompts, type Prompts } from "../p
 import { defaultProjectName, newAnswersFile } from "./init.js";
 import { answersFor, readAnswersFile } from "./inputs.js";
 import { packFor } from "./pack-option.js";
+import { scanRepository } from "./probe-scan.js";
 
 export interface InterviewOptions {
   principle?: string[];
@@ -85,6 +86,24 @@ async function summary(pack: Pack, file: string, io: Io, c: ChalkInstance, answe
 }
 
 /**
+ * The evidence the pack's probes find in the repository holding `dir`, by question, as the
+ * interview offers it; nothing outside a git work tree (the interview is not a gate: it says so once).
+ */
+function foundEvidence(pack: Pack, dir: string, io: Io): { found?: (principle: string, question: string) => string[] } {
+  if (!pack.principles.some((p) => p.questions.some((q) => q.probes?.length))) return {};
+  let scanned: ReturnType<typeof scanRepository>;
+  try {
+    scanned = scanRepository(pack, dir, io.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`note: no evidence will be offered from the repository (${error.message})\n`);
+    return {};
+  }
+  const byQuestion = new Map(scanned.scan.questions.map((q) => [`${q.principle}/${q.question}`, q.found.map(scanned.toRef)]));
+  return { found: (principle, question) => byQuestion.get(`${principle}/${question}`) ?? [] };
+}
+
+/**
  * `interview`: walks a team through the checklist at the terminal, one question at a time,
  * saving every answer to FILE as it is given. `prompts` replaces the terminal's (tests).
  */
@@ -140,6 +159,7 @@ export async function interviewCommand(file: string, opts: InterviewOptions, io:
     newFile: (traits) => newAnswersFile(pack, file, io, { traits }),
     assess: async () => score(pack, await answersFor(file, pack, io)),
     continueCommand,
+    ...foundEvidence(pack, dir, io),
   });
   try {
     await session.run();

@@ -26,6 +26,8 @@ export interface PolicyFlags {
   minCoverage?: number;
   verifyEvidence?: boolean;
   requireSignoff?: boolean;
+  probe?: boolean;
+  requireProbeAgreement?: boolean;
 }
 
 /**
@@ -58,6 +60,7 @@ export function resolvePolicy(general: PolicySettings, flags: PolicyFlags, pack:
     ...coveragePolicy(config, flags),
     verifyEvidence: flags.verifyEvidence ?? config.verifyEvidence ?? DEFAULT_POLICY.verifyEvidence,
     requireSignoff: flags.requireSignoff ?? config.requireSignoff ?? DEFAULT_POLICY.requireSignoff,
+    ...probePolicy(config, flags),
     riskTier: tier !== null && general.risk?.has(tier) ? tier : null,
     pack: pack.id,
     notApplicable: [],
@@ -103,6 +106,13 @@ export function refuseInapplicableFlags(flags: PolicyFlags, packs: Pack[]): void
   if (score.length && !packs.some((p) => p.scoring === "weighted")) {
     throw new UsageError(`${score.join(" and ")} ${score.length === 1 ? "applies" : "apply"} to scored packs, and pack '${first.id}' is a level pack, judged by its readiness level`, "use --min-level N with a level pack, or check the files of a scored pack (e.g. responsible-ml)");
   }
+}
+
+/** Whether probes run and how PROBE_CONTRADICTS counts: require-probe-agreement runs them too; --no-probe turns both off. */
+function probePolicy(config: PolicySettings, flags: PolicyFlags): Pick<Policy, "probe" | "requireProbeAgreement"> {
+  const agreement = flags.requireProbeAgreement ?? config.requireProbeAgreement ?? DEFAULT_POLICY.requireProbeAgreement;
+  const probe = flags.probe ?? (config.probe || agreement || DEFAULT_POLICY.probe);
+  return { probe, requireProbeAgreement: probe && agreement };
 }
 
 /** The frameworks and minimum coverage of a run: each needs the other, from flags or the config. */
@@ -167,6 +177,8 @@ export function policyOrigins(config: { file: string; policy: PolicySettings } |
   set("min-coverage", flags.minCoverage !== undefined, c.minCoverage !== undefined);
   set("verify-evidence", flags.verifyEvidence !== undefined, c.verifyEvidence !== undefined);
   set("require-signoff", flags.requireSignoff !== undefined, c.requireSignoff !== undefined);
+  set("probe", flags.probe !== undefined, c.probe !== undefined);
+  set("require-probe-agreement", flags.requireProbeAgreement !== undefined, c.requireProbeAgreement !== undefined);
   return origins;
 }
 

@@ -20,7 +20,7 @@ export function packMismatch(declared: string, allowed: string[], at: Position):
 
 export const DEFAULT_POLICY: Policy = {
   minScore: null, minPrincipleScore: null, principleMinScores: new Map(), allowUnanswered: false, requireEvidence: false, requirePartialNotes: false, maxAgeDays: null,
-  baseline: null, noRegressions: false, minLevel: null, frameworks: [], minCoverage: null, verifyEvidence: false, requireSignoff: false, riskTier: null,
+  baseline: null, noRegressions: false, minLevel: null, frameworks: [], minCoverage: null, verifyEvidence: false, requireSignoff: false, probe: false, requireProbeAgreement: false, riskTier: null,
   pack: null, notApplicable: [],
 };
 

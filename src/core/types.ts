@@ -21,6 +21,18 @@ export interface Question {
   appliesTo: string[];
   /** Level packs: traits for which n/a passes this question's gate check (with its section's); empty: n/a never passes. */
   naAllowedFor?: string[];
+  /** Repository probes (docs/probes.md); absent when the question has none. */
+  probes?: Probe[];
+}
+
+/** A repository probe of a question: file globs, literal text to look for, what a match suggests or its absence contradicts. */
+export interface Probe {
+  what: string;
+  files: string[];
+  /** Literal strings, matched case-insensitively; a file matches when it holds any. Empty: the name is enough. */
+  contains: string[];
+  suggests: boolean;
+  contradictsYes: boolean;
 }
 
 /** What a system may be (e.g. generative-ai); questions may apply only to some traits. */

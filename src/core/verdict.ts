@@ -32,7 +32,8 @@ export type FindingCode =
   | "PACK_MISMATCH"
   | "METADATA_REGRESSION"
   | "SIGNOFF_UNVERIFIED"
-  | "BASELINE_MISSING";
+  | "BASELINE_MISSING"
+  | "PROBE_CONTRADICTS";
 
 export interface Finding {
   code: FindingCode;
@@ -71,6 +72,10 @@ export interface Policy {
   verifyEvidence: boolean;
   /** A final assessment must carry a sign-off no older than its last change. */
   requireSignoff: boolean;
+  /** Run the pack's repository probes (check --probe): a yes the repository contradicts is PROBE_CONTRADICTS. */
+  probe: boolean;
+  /** PROBE_CONTRADICTS is an error, not a warning (implies probe). */
+  requireProbeAgreement: boolean;
   /** The `policy.risk.<tier>` section applied on top of the general policy, when one did. */
   riskTier: string | null;
   /** The pack this policy was resolved for (scoping and its `policy.pack.<id>` section); null when none was. */

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { CheckFormat } from "./document.js";
-import type { ActionsFormat, BadgeFormat, CrosswalkFormat, DiffFormat, EvidenceFormat, PackFormat, ReportFormat, SchemaFormat } from "./signatures.js";
+import type { ActionsFormat, BadgeFormat, CrosswalkFormat, DiffFormat, EvidenceFormat, PackFormat, ProbeFormat, ReportFormat, SchemaFormat } from "./signatures.js";
 import type { SummaryFormat } from "./summary.js";
 
 export type * from "./signatures.js";
@@ -17,6 +17,7 @@ export interface CommandFormats {
   evidence: EvidenceFormat;
   schema: SchemaFormat;
   actions: ActionsFormat;
+  probe: ProbeFormat;
 }
 
 /** One format: its module, loaded on use, and what `--help` says of it (when it says more than the name). */
@@ -84,6 +85,11 @@ export const FORMATS: Registry = {
     github: { load: async () => { const { actionsGithub } = await import("./actions-github.js"); return (v) => actionsGithub(v.list); } },
     gitlab: { load: async () => { const { actionsGitlab } = await import("./actions-gitlab.js"); return (v) => actionsGitlab(v.list); } },
     "jira-csv": { load: async () => { const { actionsJiraCsv } = await import("./actions-jira-csv.js"); return (v) => actionsJiraCsv(v.list); } },
+  },
+  probe: {
+    text: { load: async () => (await import("./probe-text.js")).probeText },
+    md: { load: async () => (await import("./probe-md.js")).probeMarkdown },
+    json: { load: async () => (await import("./probe-json.js")).probeJson },
   },
 };
 

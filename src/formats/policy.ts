@@ -22,6 +22,8 @@ export function policyEntries(policy: Policy): [string, string][] {
   if (policy.minCoverage !== null) entries.push(["framework", policy.frameworks.join(",")], ["min-coverage", String(policy.minCoverage)]);
   if (policy.verifyEvidence) entries.push(["verify-evidence", "true"]);
   if (policy.requireSignoff) entries.push(["require-signoff", "true"]);
+  if (policy.probe) entries.push(["probe", "true"]);
+  if (policy.requireProbeAgreement) entries.push(["require-probe-agreement", "true"]);
   return entries;
 }
 

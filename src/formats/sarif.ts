@@ -127,6 +127,12 @@ const POLICY_RULES: Record<PolicyRuleId, { short: string; full: string; help: st
     help: "Nothing to do for a new answers file. Otherwise fetch the revision first (actions/checkout with fetch-depth: 0, or git fetch origin main).",
     level: "note",
   },
+  PROBE_CONTRADICTS: {
+    short: "A yes answer that the repository contradicts: a file the answer implies is not there.",
+    full: "Under check --probe, the pack's repository probes (docs/probes.md) looked at the files git lists in the repository. For this question a probe marked contradicts: yes found no matching file (for example no lock file for reproducible training, or no monitoring configuration for monitoring), yet the answer is yes. A warning, or an error under require-probe-agreement.",
+    help: "Add the file the probe names (and list it as evidence), or change the answer to what is in place; rml-assess probe FILE lists what each probe found.",
+    level: "warning",
+  },
 };
 
 /** A file as a SARIF artifact URI: relative paths with forward slashes and each segment percent-encoded; absolute ones as file: URLs. */

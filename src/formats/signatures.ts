@@ -2,6 +2,7 @@ import type { ChalkInstance } from "chalk";
 import type { Coverage } from "../core/crosswalk.js";
 import type { AssessmentDiff } from "../core/diff.js";
 import type { EvidenceCounts, EvidenceRow } from "../core/evidence.js";
+import type { ProbeRow } from "../core/probes.js";
 import type { ActionList } from "../core/actions.js";
 import type { JsonSchema } from "../core/answers-schema.js";
 import type { Assessment, Pack } from "../core/types.js";
@@ -46,6 +47,26 @@ export interface EvidenceView {
 
 /** An `evidence` format. */
 export type EvidenceFormat = (view: EvidenceView, color: ChalkInstance) => string;
+
+/** What `probe` shows: a pack's probes run over one repository, against an answers file when there is one. */
+export interface ProbeView {
+  /** The answers file as given; null when there is none. */
+  file: string | null;
+  pack: { id: string; version: string };
+  /** The repository's root, as the user should see it. */
+  root: string;
+  /** How many files git lists in it. */
+  files: number;
+  /** False when a reading limit stopped a probe: a contradiction may then be wrong. */
+  complete: boolean;
+  rows: ProbeRow[];
+  refused: { path: string; reason: string }[];
+  /** With --apply: the evidence added to the answers file, per question. */
+  added: { principle: string; question: string; refs: string[] }[] | null;
+}
+
+/** A `probe` format. */
+export type ProbeFormat = (view: ProbeView, color: ChalkInstance) => string;
 
 /** What `actions` lists: the open gaps of one answers file as tracker items. */
 export interface ActionsView {

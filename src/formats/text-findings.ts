@@ -23,6 +23,7 @@ const GROUP_NOUN: Partial<Record<FindingCode, string>> = {
   LEVEL_NOT_MET: "open below the claimed level",
   ACTION_OVERDUE: "actions overdue",
   RETIRED_QUESTION: "answers to retired questions",
+  PROBE_CONTRADICTS: "yes answers the repository contradicts",
 };
 
 function findingLine(file: string, f: Finding, c: ChalkInstance): string {

@@ -64,6 +64,23 @@ export async function askNotes(prompts: Prompts, na: boolean, current: string): 
 }
 
 /**
+ * Offers evidence the repository's probes found for a question ("found: docs/model_card.md — add
+ * it?"); the paths the team accepts, or none.
+ */
+export async function offerEvidence(prompts: Prompts, found: string[]): Promise<string[]> {
+  const one = found.length === 1;
+  const add = await prompts.choose({
+    message: `found: ${found.map((e) => terminalSafe(e)).join(", ")} — add ${one ? "it" : "them"}?`,
+    choices: [
+      { value: "add", name: one ? "add it to the evidence" : "add them to the evidence", short: "added", description: "The repository's probes found this file; it is added to the evidence, which you can still edit next." },
+      { value: "skip", name: "do not add", short: "not added" },
+    ],
+    default: "add",
+  });
+  return add === "add" ? found : [];
+}
+
+/**
  * Asks for a question's evidence, comma-separated; the current entries are the default. Entries
  * left as shown come back as they were, so an entry holding a comma ("docs/error analysis, v2.pdf",
  * a URL's query) is not split into several. A path typed that `missing` says is not in the

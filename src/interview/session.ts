@@ -2,7 +2,7 @@ import type { ChalkInstance } from "chalk";
 import { questionApplies } from "../core/score.js";
 import type { Answers, AnswerValue, Assessment, Pack, Principle } from "../core/types.js";
 import { isEscape, type Prompts } from "../prompt.js";
-import { answerChoices, askAnswer, askEvidence, askNotes, type Action } from "./answer-prompt.js";
+import { answerChoices, askAnswer, askEvidence, askNotes, offerEvidence, type Action } from "./answer-prompt.js";
 import { missingEvidence } from "../io/evidence-files.js";
 import type { MetadataDefaults } from "./metadata.js";
 import { completeAnswersFile, createAnswersFile, questionCountFor } from "./open-file.js";
@@ -37,6 +37,8 @@ export interface SessionOptions {
   assess: () => Promise<Assessment>;
   /** The command that carries on this interview, shown to the user (without --review or --jump). */
   continueCommand: string;
+  /** Evidence the repository's probes found for a question, as written in the answers file; absent when the repository could not be probed. */
+  found?: (principle: string, question: string) => string[];
 }
 
 const key = (principle: string, question: string) => `${principle}/${question}`;
@@ -224,6 +226,15 @@ export class InterviewSession {
       given.notes = await askNotes(prompts, na, given.notes);
       this.save(step, given);
       this.current = { step, typing: "evidence" };
+      // A yes or partial is offered the evidence the probes found that it does not list yet.
+      const offered = answer === "yes" || answer === "partial" ? (this.opts.found?.(step.principle.id, step.question.id) ?? []).filter((r) => !given.evidence.includes(r)) : [];
+      if (offered.length) {
+        const added = await offerEvidence(prompts, offered);
+        if (added.length) {
+          given.evidence = [...given.evidence, ...added];
+          this.save(step, given);
+        }
+      }
       given.evidence = await askEvidence(prompts, given.evidence, (refs) => missingEvidence(refs, this.opts.path));
       this.save(step, given);
       this.current = { step, typing: null };

@@ -32,6 +32,8 @@ export interface PolicySettings {
   minCoverage?: number;
   verifyEvidence?: boolean;
   requireSignoff?: boolean;
+  probe?: boolean;
+  requireProbeAgreement?: boolean;
   /** `policy.risk`: project.risk tier → the keys that replace the general ones for files of that tier. */
   risk?: Map<string, PolicySettings>;
   /** `policy.pack`: pack id → the keys for that pack's files, on top of the general and tier keys. */
@@ -61,6 +63,8 @@ interface PolicyData {
   "min-coverage"?: number;
   "verify-evidence"?: boolean;
   "require-signoff"?: boolean;
+  probe?: boolean;
+  "require-probe-agreement"?: boolean;
   risk?: Record<string, PolicyData | null> | null;
   pack?: Record<string, PolicyData | null> | null;
 }
@@ -128,6 +132,8 @@ function toSettings(data: PolicyData | null | undefined): PolicySettings {
   if (d["min-coverage"] !== undefined) settings.minCoverage = d["min-coverage"];
   if (d["verify-evidence"] !== undefined) settings.verifyEvidence = d["verify-evidence"];
   if (d["require-signoff"] !== undefined) settings.requireSignoff = d["require-signoff"];
+  if (d.probe !== undefined) settings.probe = d.probe;
+  if (d["require-probe-agreement"] !== undefined) settings.requireProbeAgreement = d["require-probe-agreement"];
   if (d.risk) settings.risk = new Map(Object.entries(d.risk).map(([tier, keys]) => [tier, toSettings(keys)]));
   if (d.pack) settings.packs = new Map(Object.entries(d.pack).map(([id, keys]) => [id, toSettings(keys)]));
   return settings;

@@ -42,12 +42,16 @@ interface ManifestData {
   scoring?: "weighted" | "levels";
 }
 
+interface ProbeData {
+  what: string; files: string[]; contains?: string[]; suggests?: "evidence"; contradicts?: "yes";
+}
+
 interface PrincipleData {
   id: string; number: number; title: string; summary: string; weight?: number;
   commitment?: { text: string; source: string };
   phase?: string;
   "na-allowed-for"?: string[];
-  questions: { id: string; text: string; guidance: string; "red-flag": string; recommendation: string; evidence: string; refs: string[]; weight?: number; "applies-to"?: string[]; "na-allowed-for"?: string[] }[];
+  questions: { id: string; text: string; guidance: string; "red-flag": string; recommendation: string; evidence: string; refs: string[]; weight?: number; "applies-to"?: string[]; "na-allowed-for"?: string[]; probes?: ProbeData[] }[];
 }
 
 function toPrinciple(d: PrincipleData): Principle {
@@ -60,6 +64,7 @@ function toPrinciple(d: PrincipleData): Principle {
       id: q.id, text: q.text.trim(), guidance: q.guidance.trim(), redFlag: q["red-flag"].trim(),
       recommendation: q.recommendation.trim(), evidence: q.evidence.trim(), refs: q.refs, weight: q.weight ?? 1,
       appliesTo: q["applies-to"] ?? [], naAllowedFor: q["na-allowed-for"] ?? [],
+      ...(q.probes ? { probes: q.probes.map((r) => ({ what: r.what.trim(), files: r.files, contains: r.contains ?? [], suggests: r.suggests === "evidence", contradictsYes: r.contradicts === "yes" })) } : {}),
     })),
   };
 }
@@ -92,6 +97,9 @@ function principleDiagnostics(src: YamlSource, d: PrincipleData, expectedId: str
     seen.add(q.id);
     (q["applies-to"] ?? []).forEach((trait, t) => undeclared(trait, ["questions", i, "applies-to", t], `question '${q.id}' applies to`));
     if (q["na-allowed-for"]) naOutsideLevels(["questions", i, "na-allowed-for"]);
+    (q.probes ?? []).forEach((r, j) => {
+      if (!r.suggests && !r.contradicts) out.push({ file: src.file, ...pathPosition(src, ["questions", i, "probes", j]), message: `a probe of question '${q.id}' neither suggests evidence nor contradicts a yes`, hint: "add suggests: evidence, contradicts: yes, or both" });
+    });
     (q["na-allowed-for"] ?? []).forEach((trait, t) => undeclared(trait, ["questions", i, "na-allowed-for", t], `question '${q.id}' allows n/a for`));
   });
   return out;

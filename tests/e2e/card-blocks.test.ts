@@ -68,13 +68,14 @@ describe("the TRL card's audit blocks", () => {
   it("gives the level pack's fingerprint, recomputable from its files as the card says", async () => {
     const { md, html } = await cards([EXAMPLE]);
     const dir = BUILTIN_PACKS.mltrl!.dir;
-    const ids = loadPack(dir, process.cwd(), "built-in").principles.map((p) => p.id);
+    const pack = loadPack(dir, process.cwd(), "built-in");
+    const ids = pack.principles.map((p) => p.id);
     const listing = ["pack", ...ids].map((id) => `${sha256(readFileSync(join(dir, `${id}.yaml`)))}  ${id}.yaml\n`).join("");
     const fingerprint = sha256(listing);
-    expect(md).toContain(`- Level pack \`mltrl\` 1.1.0 (built-in): sha256 \`${fingerprint}\``);
+    expect(md).toContain(`- Level pack \`mltrl\` ${pack.version} (built-in): sha256 \`${fingerprint}\``);
     expect(md).toContain(`\`sha256sum pack.yaml ${ids.map((id) => `${id}.yaml `).join("")}| sha256sum\``);
     expect(md).toContain(`mltrl-anomaly-detector.yaml\`: sha256 \`${sha256(readFileSync(EXAMPLE))}\``);
-    expect(html).toContain(`<dt>Level pack <code>mltrl</code> 1.1.0 (built-in)</dt><dd>sha256 <code class="hash">${fingerprint}</code></dd>`);
+    expect(html).toContain(`<dt>Level pack <code>mltrl</code> ${pack.version} (built-in)</dt><dd>sha256 <code class="hash">${fingerprint}</code></dd>`);
     expect(html).toContain("each level file in pack order");
   });
 

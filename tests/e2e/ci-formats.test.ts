@@ -140,7 +140,7 @@ describe("sarif format", () => {
     expect(driver.rules.map((r: { id: string }) => r.id)).toEqual([
       ...questionIds, "BELOW_MIN_SCORE", "PRINCIPLE_BELOW_MIN_SCORE", "STALE", "MISSING_DATE", "SCORE_REGRESSION", "ANSWER_REGRESSION", "RETIRED_QUESTION", "INVALID_INPUT", "LEVEL_NOT_MET", "NA_NOT_ALLOWED", "BELOW_MIN_LEVEL", "FRAMEWORK_COVERAGE",
       "EVIDENCE_NOT_FOUND", "EVIDENCE_INVALID", "EVIDENCE_CHANGED", "MISSING_SIGNOFF", "SIGNOFF_STALE", "ACTION_OVERDUE",
-      "PACK_MISMATCH", "METADATA_REGRESSION", "SIGNOFF_UNVERIFIED", "BASELINE_MISSING",
+      "PACK_MISMATCH", "METADATA_REGRESSION", "SIGNOFF_UNVERIFIED", "BASELINE_MISSING", "PROBE_CONTRADICTS",
     ]);
     const rule = driver.rules[0];
     expect(rule.id).toBe("human-augmentation/impact-of-errors");

@@ -127,6 +127,8 @@ describe("the config example of docs/ci.md", () => {
     expect(result.policy.risk).toBe("high");
     // With verify-evidence, a crosswalk item is met only when its evidence is found: none is, so the framework minimum fails too.
     // The fixture also cites a directory (docs/operations/), which is never evidence: EVIDENCE_INVALID.
-    expect(new Set(result.findings.map((f: { code: string }) => f.code))).toEqual(new Set(["MISSING_EVIDENCE", "EVIDENCE_NOT_FOUND", "EVIDENCE_INVALID", "FRAMEWORK_COVERAGE"]));
+    // The example runs the repository probes: this repository has no CI, lock or monitoring file for the yes answers that imply them.
+    expect(new Set(result.findings.map((f: { code: string }) => f.code))).toEqual(new Set(["MISSING_EVIDENCE", "EVIDENCE_NOT_FOUND", "EVIDENCE_INVALID", "FRAMEWORK_COVERAGE", "PROBE_CONTRADICTS"]));
+    expect(result.findings.filter((f: { code: string; severity: string }) => f.code === "PROBE_CONTRADICTS" && f.severity !== "warning")).toEqual([]);
   }));
 });

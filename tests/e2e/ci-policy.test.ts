@@ -161,7 +161,7 @@ describe("the config file", () => {
       ".rml-assess.yaml:3:21: 'policy.allow-unanswered' must be true or false (found 'yes')",
       ".rml-assess.yaml:5:5: unknown principle 'bias-evaluaton' in 'policy.min-score-for' (pack 'responsible-ml') (did you mean 'bias-evaluation'?)",
       ".rml-assess.yaml:6:25: 'policy.min-score-for.human-augmentation' must be a number (found 'high')",
-      ".rml-assess.yaml:7:3: unknown key 'max-age' in 'policy' (known keys: min-score, min-principle-score, min-score-for, allow-unanswered, require-evidence, require-partial-notes, max-age-days, baseline, min-level, framework, min-coverage, verify-evidence, require-signoff, pack, risk)",
+      ".rml-assess.yaml:7:3: unknown key 'max-age' in 'policy' (known keys: min-score, min-principle-score, min-score-for, allow-unanswered, require-evidence, require-partial-notes, max-age-days, baseline, min-level, framework, min-coverage, verify-evidence, require-signoff, probe, require-probe-agreement, pack, …)",
       ".rml-assess.yaml:8:1: unknown key 'format' in the file (known keys: packs, policy)",
       "✖ 6 problems in the input; nothing was written.",
       "",

@@ -68,7 +68,7 @@ describe("rml-assess (built binary)", () => {
       expect(doc.tool.name).toBe("rml-assess");
       const [credit, triage] = doc.results;
       expect(Object.keys(credit)).toEqual(["file", "project", "date", "assessors", "status", "signOff", "signedOff", "evidence", "policy", "pack", "score", "band", "weakest", "principles", "retiredAnswers", "findings", "passed"]);
-      expect(credit.pack).toEqual({ id: "responsible-ml", version: "1.2.0" });
+      expect(credit.pack).toEqual({ id: "responsible-ml", version: "1.2.1" });
       expect(Object.keys(credit.principles[0].counts)).toEqual(["yes", "partial", "no", "na", "unanswered"]);
       expect(triage.passed).toBe(true);
       const lines = readFileSync(CREDIT, "utf8").split("\n");

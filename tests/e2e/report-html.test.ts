@@ -22,7 +22,7 @@ describe("report --format html", () => {
 
   it("holds every part an auditor files, top to bottom", async () => {
     const html = (await runInProcess(["report", CREDIT, "--format", "html"])).stdout;
-    const order = ["<h1>Retail credit limit scoring</h1>", "<code>responsible-ml</code> 1.2.0", "M. Okafor, Model risk manager",
+    const order = ["<h1>Retail credit limit scoring</h1>", "<code>responsible-ml</code> 1.2.1", "M. Okafor, Model risk manager",
       "by rml-assess 0.1.0", "<span class=\"value\">65</span>", "Established", "Weakest principle", "<svg class=\"radar\"",
       "<caption>Principle scores</caption>", "class=\"bar\"", "id=\"principle-human-augmentation\"", "I commit to assess the impact",
       "<span class=\"badge\" data-status=\"yes\">Yes</span>", "id=\"gaps\"", "Red flag", "Recommendation", "id=\"sign-off\"", "Signature",

@@ -20,8 +20,8 @@ const read = (name: string) => readFileSync(join(FIXTURES, "pack-1.1", name), "u
 const parse = (name: string, text: string) => parseAnswers({ file: name, text, bytes: new TextEncoder().encode(text) }, pack);
 
 describe("answers files of earlier pack versions", () => {
-  it("is at version 1.2.0 and retires the 1.1.0 ids the changelog names", () => {
-    expect(pack.version).toBe("1.2.0");
+  it("is at version 1.2.1 (1.2.0 with repository probes) and retires the 1.1.0 ids the changelog names", () => {
+    expect(pack.version).toBe("1.2.1");
     const retired = new Map(pack.retired.map((r) => [r.id, r.replacedBy]));
     expect(retired.get("practical-accuracy/groundedness-evaluated")).toEqual(["practical-accuracy/factual-accuracy-evaluated", "practical-accuracy/source-faithfulness-evaluated"]);
     expect(retired.get("trust-by-privacy/individual-rights")).toEqual(["trust-by-privacy/data-access-requests", "trust-by-privacy/data-erasure-requests"]);
@@ -62,7 +62,7 @@ describe("answers files of earlier pack versions", () => {
     expect(after.answers.get("data-risk-awareness")?.get("indirect-injection-tested")?.answer).toBe("yes");
     expect(after.retired.map((x) => x.retired.id)).toEqual(r.left.map((l) => l.id));
     // Each left entry carries the comment that says what to do.
-    expect(r.text).toMatch(/# Retired in responsible-ml 1\.2\.0, not moved: it was split into several questions; answer\n\s+# each of them\. It is asked now as trust-by-privacy\/data-access-requests,/);
+    expect(r.text).toMatch(/# Retired in responsible-ml 1\.2\.1, not moved: it was split into several questions; answer\n\s+# each of them\. It is asked now as trust-by-privacy\/data-access-requests,/);
     // Running it again changes nothing.
     expect(upgradeAnswers(r.text, pack, after).text).toBe(r.text);
   });

@@ -1,0 +1,97 @@
+// Repository probes over a large repository: `node bench/probe.js` (after `npm run build`).
+// Generates a git repository of 100,000 files in a temporary directory (source, notebooks,
+// configuration and documents in 1,000 folders, committed), then times `rml-assess probe` over it:
+// wall seconds and peak memory of rml-assess (bench/peak-rss.cjs), the median of --rounds runs.
+// Options: --files N (default 100000), --rounds N (default 3), --keep (leave the repository).
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : Number(args[i + 1]);
+};
+const FILES = option("--files", 100_000);
+const ROUNDS = option("--rounds", 3);
+
+/** What a generated file holds, by its kind: most are small source files, some are probe candidates. */
+const KINDS = [
+  ["py", (i) => `import numpy as np\n\n\ndef f${i}(x):\n    return np.asarray(x) * ${i}\n`],
+  ["py", (i) => `# training step ${i}\nimport random\nrandom.seed(${i})\n`],
+  ["md", (i) => `# Note ${i}\n\nNothing to see.\n`],
+  ["yaml", (i) => `name: job-${i}\nsteps: [build, test]\n`],
+  ["ipynb", (i) => JSON.stringify({ cells: [{ cell_type: "code", source: [`print(${i})`] }] })],
+  ["json", (i) => JSON.stringify({ id: i })],
+  ["txt", (i) => `line ${i}\n`],
+  ["ts", (i) => `export const n${i} = ${i};\n`],
+];
+
+function gitEnv(dir) {
+  return {
+    PATH: process.env.PATH ?? "", HOME: dir, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_AUTHOR_NAME: "Bench", GIT_AUTHOR_EMAIL: "bench@example.org", GIT_COMMITTER_NAME: "Bench", GIT_COMMITTER_EMAIL: "bench@example.org",
+  };
+}
+
+/** A committed repository of `count` files with an answers file and a few files the probes find. */
+function generateRepository(dir, count) {
+  const special = {
+    "rml-assessment.yaml": "version: 1\nproject:\n  name: Bench\nanswers:\n  reproducible-operations:\n    staged-release: yes\n",
+    "docs/model_card.md": "# Model card\n", "poetry.lock": "# lock\n", ".github/workflows/ci.yml": "on: push\n",
+    "requirements.txt": "fairlearn==0.10\nevidently==0.4\n",
+  };
+  let written = 0;
+  for (const [path, text] of Object.entries(special)) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), text);
+    written++;
+  }
+  const perFolder = 100;
+  for (let folder = 0; written < count; folder++) {
+    const sub = join(dir, `pkg${Math.floor(folder / 10)}`, `mod${folder}`);
+    mkdirSync(sub, { recursive: true });
+    for (let i = 0; i < perFolder && written < count; i++, written++) {
+      const [ext, text] = KINDS[(folder + i) % KINDS.length];
+      writeFileSync(join(sub, `file_${i}.${ext}`), text(written));
+    }
+  }
+  const env = gitEnv(dir);
+  execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir, env });
+  execFileSync("git", ["add", "-A"], { cwd: dir, env, maxBuffer: 1 << 28 });
+  execFileSync("git", ["commit", "-q", "-m", "bench"], { cwd: dir, env, maxBuffer: 1 << 28 });
+}
+
+/** One run of `probe`: wall seconds and rml-assess's peak memory (MB). */
+function run(dir, work) {
+  const rss = join(work, "peak-rss");
+  rmSync(rss, { force: true });
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(root, "bin", "rml-assess.cjs"), "probe", "rml-assessment.yaml", "-f", "json"], {
+    cwd: dir, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", NODE_OPTIONS: `--require ${JSON.stringify(join(root, "bench", "peak-rss.cjs"))}`, RML_ASSESS_TEST_PEAK_RSS: rss },
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`probe exited ${r.status}: ${r.stderr}`);
+  const out = JSON.parse(r.stdout.toString("utf8"));
+  if (out.files !== FILES || !out.complete) throw new Error(`probe listed ${out.files} files (complete: ${out.complete}), expected ${FILES}`);
+  return { seconds, mb: Number(readFileSync(rss, "utf8")) / 1024 };
+}
+
+const work = mkdtempSync(join(tmpdir(), "rml-assess-probe-bench-"));
+const repo = join(work, "repo");
+mkdirSync(repo);
+try {
+  const made = process.hrtime.bigint();
+  generateRepository(repo, FILES);
+  console.log(`generated and committed ${FILES} files in ${(Number(process.hrtime.bigint() - made) / 1e9).toFixed(1)} s (${repo})`);
+  const runs = Array.from({ length: ROUNDS }, () => run(repo, work)).sort((a, b) => a.seconds - b.seconds);
+  const median = runs[Math.floor(runs.length / 2)];
+  const peak = Math.max(...runs.map((r) => r.mb));
+  console.log(`probe over ${FILES} files: median ${median.seconds.toFixed(2)} s wall of ${ROUNDS} runs (${runs.map((r) => r.seconds.toFixed(2)).join(", ")}), peak ${peak.toFixed(0)} MB`);
+} finally {
+  if (!args.includes("--keep")) rmSync(work, { recursive: true, force: true });
+}
