@@ -117,7 +117,7 @@ then 'check'.`)
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); directory search also skips node_modules, .git and what .gitignore ignores", collectGlobs)
     .option("--verbose", "text format: list every finding, not a summary per principle")
-    .option("-j, --jobs <n>", "threads that parse files in large runs (default: one per core)", jobsArg)
+    .option("-j, --jobs <n>", "threads that parse files in large runs (default: one per core but one; none under 3 cores)", jobsArg)
     .addOption(packOption())
     .addHelpText("after", `\n${wrapWords(`Flags win over the config file's policy: section. Formats: ${formatList("check")}.`, 100).join("\n")}`)
     .action(async (files, opts) => {
@@ -162,7 +162,7 @@ pasted as a pull-request comment and stays under GitHub's 65,536-character limit
     .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); as for check", collectGlobs)
     .option("--max-age-days <n>", "list assessments dated more than N days ago as stale (default 365)", dayCountArg)
     .option("--pack <dir>", "a pack the assessments may use (repeatable; each file is summarised with the pack its 'pack:' names, the first when it names none); default the built-in one", collectGlobs)
-    .option("-j, --jobs <n>", "threads that parse files in large runs (default: one per core)", jobsArg)
+    .option("-j, --jobs <n>", "threads that parse files in large runs (default: one per core but one; none under 3 cores)", jobsArg)
     .addHelpText("after", `
 Invalid files are listed as invalid and the rest summarised. Exit 0 when the summary is written,
 2 on a usage error: it is a view, not a gate (use 'check' for that).`)
