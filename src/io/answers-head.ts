@@ -56,6 +56,20 @@ export function packDeclarationIn(head: string): PackLine | null {
   return { id: match[3]!, at: { line, column } };
 }
 
+/** Pack ids as kept, one string each: an id cut from a head would keep the whole head alive. */
+const ids = new Map<string, string>();
+
+/** A pack line as a search keeps it for a run's files: its id a string of its own, shared by every file naming it. */
+function kept(line: PackLine | null): PackLine | null {
+  if (line === null) return null;
+  let id = ids.get(line.id);
+  if (id === undefined) {
+    id = Buffer.from(line.id, "latin1").toString("latin1");
+    if (ids.size < 1000) ids.set(id, id);
+  }
+  return { id, at: line.at };
+}
+
 /**
  * What a YAML file is (yamlKind) and, for an answers file, its `pack:` line within its first
  * PACK_HEAD_BYTES (null for none, or when the file cannot be read), from one read of its head.
@@ -64,9 +78,9 @@ export function yamlKindAndPack(path: string): { kind: YamlKind; pack: PackLine 
   try {
     const { head, prefix } = fileHeads(path, HEAD_BYTES, PACK_HEAD_BYTES);
     const fromHead = classify(head);
-    if (fromHead?.kind === "answers") return { kind: fromHead, pack: packDeclarationIn(prefix) };
+    if (fromHead?.kind === "answers") return { kind: fromHead, pack: kept(packDeclarationIn(prefix)) };
     const kind = kindOfRest(path, fromHead);
-    return { kind, pack: kind.kind === "answers" ? packDeclarationIn(prefix) : null };
+    return { kind, pack: kind.kind === "answers" ? kept(packDeclarationIn(prefix)) : null };
   } catch {
     return { kind: { kind: "answers" }, pack: null };
   }
