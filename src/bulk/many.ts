@@ -33,10 +33,20 @@ export async function loadOne(file: string, pack: Pack, cwd: string): Promise<Lo
   }
 }
 
-/** How many worker threads to use for a run of `count` files: one per core, none for small runs. */
-export function workersFor(count: number, jobs?: number): number {
-  const cores = jobs ?? availableParallelism();
-  return count >= PARALLEL_FROM && cores > 1 ? Math.min(cores, 8) : 0;
+/** Worker threads at most, however many cores there are. */
+const MAX_WORKERS = 8;
+
+/**
+ * How many worker threads to use for a run of `count` files (none for small runs): `--jobs N`
+ * when given (1 is the main thread alone); else none under 3 cores, and one per core but one
+ * above, leaving a core to the main thread. On 2 cores a pool of two workers won half of its
+ * rounds against the main thread alone when idle and lost most under load, using about a third
+ * more CPU (issue 32), so a 2-core machine parses on the main thread.
+ */
+export function workersFor(count: number, jobs?: number, cores = availableParallelism()): number {
+  if (count < PARALLEL_FROM) return 0;
+  if (jobs !== undefined) return jobs > 1 ? Math.min(jobs, MAX_WORKERS) : 0;
+  return cores < 3 ? 0 : Math.min(cores - 1, MAX_WORKERS);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { Pack, Position } from "../core/types.js";
+import type { PackLine } from "../io/answers-head.js";
 import type { Io } from "../io/io.js";
 import { BUILTIN_PACKS } from "../paths.js";
 import { builtinPack, DEFAULT_PACK, packDeclaration, packFor } from "./pack-option.js";
@@ -28,14 +29,17 @@ export interface PackGroup {
  * The files of a `check` run grouped by pack, groups in the order their first file comes: a file
  * without `pack:` goes with the first allowed pack, one naming an allowed pack with it; one naming
  * another built-in pack goes to a mismatch group (PACK_MISMATCH); one naming an unknown pack is
- * parsed against the first allowed pack, whose loader reports it as invalid input.
+ * parsed against the first allowed pack, whose loader reports it as invalid input. `known` holds the
+ * `pack:` lines a directory search read (by file name as in `files`), which are not read again.
  */
-export async function groupByPack(files: string[], allowed: Pack[], io: Io): Promise<PackGroup[]> {
+export async function groupByPack(files: string[], allowed: Pack[], io: Io, known?: Map<string, PackLine | null>): Promise<PackGroup[]> {
   const groups = new Map<string, PackGroup>();
   const loading = new Map<string, Promise<Pack>>();
   const order: string[] = [];
   for (const file of files) {
-    const declared = packDeclaration(resolve(io.cwd, file));
+    // A directory search has read the file's `pack:` line already (`known`); a file named is read here.
+    const line = known?.get(file);
+    const declared = line !== undefined ? line : packDeclaration(resolve(io.cwd, file));
     const allowedPack = declared ? allowed.find((p) => p.id === declared.id) : allowed[0];
     const key = allowedPack ? allowedPack.id : declared && declared.id in BUILTIN_PACKS ? `mismatch:${declared.id}` : allowed[0]!.id;
     let group = groups.get(key);

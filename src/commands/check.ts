@@ -114,7 +114,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   for (const l of discovery.skipped.lookAlikes) io.stderr(`warning: ${terminalSafe(l.path)} looks like an answers file, but ${l.why}; it was not checked (complete it, or leave it out with --exclude)\n`);
   // The policy chooses the packs (--pack, or the config's packs:); a file naming another fails (PACK_MISMATCH).
   const { config, allowed } = await configFor(opts, io);
-  const groups = await groupByPack(files, allowed, io);
+  const groups = await groupByPack(files, allowed, io, discovery.packs);
   const judged = groups.filter((g) => !g.mismatch);
   const pack = judged[0]?.pack ?? allowed[0]!;
   refuseInapplicableFlags(opts, judged.length ? judged.map((g) => g.pack) : [pack]);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Pack, Position } from "../core/types.js";
 import { UsageError } from "../errors.js";
+import { packDeclarationIn, PACK_HEAD_BYTES } from "../io/answers-head.js";
 import { fileHead } from "../io/head.js";
 import type { Io } from "../io/io.js";
 import { BUILTIN_PACKS } from "../paths.js";
@@ -27,12 +28,11 @@ export async function builtinPack(id: string, io: Io): Promise<Pack> {
 /** The first bytes of a file, where an answers file's top-level keys stand; "" when it cannot be read. */
 function headOf(path: string): string {
   try {
-    return fileHead(path, HEAD_BYTES);
+    return fileHead(path, PACK_HEAD_BYTES);
   } catch {
     return "";
   }
 }
-const HEAD_BYTES = 16_384;
 
 /**
  * The pack an answers file names with a top-level `pack: ID` line in its first 16 KB (a BOM, CRLF
@@ -43,16 +43,7 @@ export function packDeclaration(path: string): { id: string; at: Position } | nu
   return packDeclarationIn(headOf(path));
 }
 
-/** The `pack: ID` line of an answers file's text (packDeclaration), with where it stands. */
-export function packDeclarationIn(head: string): { id: string; at: Position } | null {
-  const match = /^(?:\uFEFF)?(["']?)pack\1[ \t]*:[ \t]*(["']?)([A-Za-z0-9._-]+)\2[ \t]*(?:#.*)?\r?$/m.exec(head);
-  if (!match) return null;
-  const before = head.slice(0, match.index);
-  const line = before.split("\n").length;
-  const value = match[0].indexOf(match[2]! + match[3]!, match[0].indexOf(":"));
-  const column = value - (line === 1 && head.startsWith("\uFEFF") ? 1 : 0) + 1;
-  return { id: match[3]!, at: { line, column } };
-}
+export { packDeclarationIn };
 
 /**
  * The built-in pack an answers file names with `pack:` (packDeclaration); null for none, or an id

@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
-import { fileHead } from "./head.js";
+import type { Position } from "../core/types.js";
+import { fileHead, fileHeads } from "./head.js";
 import { MAX_INPUT_BYTES } from "./read.js";
 
 const HEAD_BYTES = 64 * 1024;
@@ -29,10 +30,65 @@ function classify(text: string): YamlKind | null {
  * says why rather than it being left out in silence.
  */
 export function yamlKind(path: string): YamlKind {
+  return yamlKindAndPack(path).kind;
+}
+
+/** The first bytes of an answers file where its `pack:` line is looked for (packDeclarationIn). */
+export const PACK_HEAD_BYTES = 16_384;
+
+/** A `pack: ID` line: the id, and where the value stands. */
+export interface PackLine {
+  id: string;
+  at: Position;
+}
+
+/**
+ * The `pack: ID` line of an answers file's text (a top-level key, written plain or quoted, after
+ * an optional byte-order mark; CRLF line ends allowed), with where its value stands; null for none.
+ */
+export function packDeclarationIn(head: string): PackLine | null {
+  const match = /^(?:\uFEFF)?(["']?)pack\1[ \t]*:[ \t]*(["']?)([A-Za-z0-9._-]+)\2[ \t]*(?:#.*)?\r?$/m.exec(head);
+  if (!match) return null;
+  const before = head.slice(0, match.index);
+  const line = before.split("\n").length;
+  const value = match[0].indexOf(match[2]! + match[3]!, match[0].indexOf(":"));
+  const column = value - (line === 1 && head.startsWith("\uFEFF") ? 1 : 0) + 1;
+  return { id: match[3]!, at: { line, column } };
+}
+
+/** Pack ids as kept, one string each: an id cut from a head would keep the whole head alive. */
+const ids = new Map<string, string>();
+
+/** A pack line as a search keeps it for a run's files: its id a string of its own, shared by every file naming it. */
+function kept(line: PackLine | null): PackLine | null {
+  if (line === null) return null;
+  let id = ids.get(line.id);
+  if (id === undefined) {
+    id = Buffer.from(line.id, "latin1").toString("latin1");
+    if (ids.size < 1000) ids.set(id, id);
+  }
+  return { id, at: line.at };
+}
+
+/**
+ * What a YAML file is (yamlKind) and, for an answers file, its `pack:` line within its first
+ * PACK_HEAD_BYTES (null for none, or when the file cannot be read), from one read of its head.
+ */
+export function yamlKindAndPack(path: string): { kind: YamlKind; pack: PackLine | null } {
   try {
-    const head = fileHead(path, HEAD_BYTES);
+    const { head, prefix } = fileHeads(path, HEAD_BYTES, PACK_HEAD_BYTES);
     const fromHead = classify(head);
-    if (fromHead?.kind === "answers") return fromHead;
+    if (fromHead?.kind === "answers") return { kind: fromHead, pack: kept(packDeclarationIn(prefix)) };
+    const kind = kindOfRest(path, fromHead);
+    return { kind, pack: kind.kind === "answers" ? kept(packDeclarationIn(prefix)) : null };
+  } catch {
+    return { kind: { kind: "answers" }, pack: null };
+  }
+}
+
+/** What a file whose head did not show it to be an answers file is, from the rest of it (yamlKind). */
+function kindOfRest(path: string, fromHead: YamlKind | null): YamlKind {
+  try {
     const size = statSync(path).size;
     if (size <= HEAD_BYTES) return fromHead ?? { kind: "other" };
     if (size > MAX_INPUT_BYTES) return { kind: "answers" };

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { UsageError } from "../errors.js";
-import { yamlKind } from "./answers-head.js";
+import { yamlKindAndPack, type PackLine } from "./answers-head.js";
 import { gitFileList } from "./git-files.js";
 import { displayPath } from "./paths.js";
 
@@ -108,11 +108,16 @@ const sorted = (paths: string[]) => paths.sort((a, b) => (a < b ? -1 : a > b ? 1
 
 const YAML = /\.ya?ml$/i;
 
-/** Adds a YAML file that passed the other rules: an answers file is found, a look-alike listed, any other counted. */
-function consider(path: string, found: string[], skipped: Skipped): void {
-  const kind = yamlKind(path);
-  if (kind.kind === "answers") found.push(path);
-  else if (kind.kind === "look-alike") skipped.lookAlikes.push({ path, why: kind.why });
+/**
+ * Adds a YAML file that passed the other rules: an answers file is found (its `pack:` line, read
+ * from the same head, put in `packs`), a look-alike listed, any other counted.
+ */
+function consider(path: string, found: string[], skipped: Skipped, packs?: Map<string, PackLine | null>): void {
+  const { kind, pack } = yamlKindAndPack(path);
+  if (kind.kind === "answers") {
+    found.push(path);
+    packs?.set(path, pack);
+  } else if (kind.kind === "look-alike") skipped.lookAlikes.push({ path, why: kind.why });
   else count(skipped, "not answers files");
 }
 
@@ -123,13 +128,13 @@ function consider(path: string, found: string[], skipped: Skipped): void {
  * when git cannot answer, a walk that applies the .gitignore files as git does (of the directory,
  * below it, and above it up to the repository's root; the deepest rule wins). Either way
  * node_modules and dot-folders are passed over, and paths matching an --exclude glob. What is passed
- * over is counted in `skipped`.
+ * over is counted in `skipped`; the `pack:` line of each answers file found is put in `packs`.
  */
-export function answersFilesUnder(dir: string, exclusions?: Exclusions, skipped: Skipped = newSkipped()): string[] {
+export function answersFilesUnder(dir: string, exclusions?: Exclusions, skipped: Skipped = newSkipped(), packs?: Map<string, PackLine | null>): string[] {
   const root = resolve(dir);
   const excluded = excludedBy(exclusions, root);
   const listed = gitFileList(root);
-  if (listed) return sorted(fromGitList(root, listed, excluded, skipped));
+  if (listed) return sorted(fromGitList(root, listed, excluded, skipped, packs));
   const found: string[] = [];
   const walk = (current: string, scopes: IgnoreScope[]) => {
     const own = gitignoreIn(current);
@@ -144,7 +149,7 @@ export function answersFilesUnder(dir: string, exclusions?: Exclusions, skipped:
       } else if (YAML.test(entry.name) && (entry.isFile() || isFileLink(path))) {
         if (excluded(path)) count(skipped, "excluded by --exclude");
         else if (gitignored(here, path, false)) count(skipped, "ignored by .gitignore");
-        else consider(path, found, skipped);
+        else consider(path, found, skipped, packs);
       }
     }
   };
@@ -153,7 +158,7 @@ export function answersFilesUnder(dir: string, exclusions?: Exclusions, skipped:
 }
 
 /** The answers files among git's list of a folder's files (paths relative to it, forward slashes). */
-function fromGitList(root: string, listed: { files: string[]; ignored: number }, excluded: (path: string) => boolean, skipped: Skipped): string[] {
+function fromGitList(root: string, listed: { files: string[]; ignored: number }, excluded: (path: string) => boolean, skipped: Skipped, packs?: Map<string, PackLine | null>): string[] {
   const found: string[] = [];
   if (listed.ignored) skipped.reasons.set("ignored by .gitignore", listed.ignored);
   for (const rel of listed.files) {
@@ -162,7 +167,7 @@ function fromGitList(root: string, listed: { files: string[]; ignored: number },
     const folders = rel.split("/").slice(0, -1);
     if (folders.some((f) => f === "node_modules" || f.startsWith("."))) count(skipped, "in node_modules or dot-folders");
     else if (excluded(path) || folders.some((_, i) => excluded(join(root, ...folders.slice(0, i + 1))))) count(skipped, "excluded by --exclude");
-    else if (isFileLink(path)) consider(path, found, skipped);
+    else if (isFileLink(path)) consider(path, found, skipped, packs);
     // Else gone from the working tree (deleted, not yet committed) or a submodule: nothing to check.
   }
   return found;
@@ -177,11 +182,15 @@ function isFileLink(path: string): boolean {
   }
 }
 
-/** The answers files a command line names, with what the directory searches passed over (`searched` when there was one). */
+/**
+ * The answers files a command line names, with what the directory searches passed over (`searched`
+ * when there was one), and the `pack:` line of each file a search found, by its name in `files`.
+ */
 export interface Discovery {
   files: string[];
   searched: boolean;
   skipped: Skipped;
+  packs: Map<string, PackLine | null>;
 }
 
 /**
@@ -195,6 +204,8 @@ export function discoverAnswersFiles(args: string[], cwd: string, exclude: strin
   const files: string[] = [];
   const seen = new Set<string>();
   const skipped = newSkipped();
+  const packs = new Map<string, PackLine | null>();
+  const heads = new Map<string, PackLine | null>();
   let searched = false;
   const add = (shown: string, path: string) => {
     if (!seen.has(path)) files.push(shown);
@@ -207,15 +218,21 @@ export function discoverAnswersFiles(args: string[], cwd: string, exclude: strin
       continue;
     }
     searched = true;
-    const under = answersFilesUnder(path, exclusions, skipped);
+    const under = answersFilesUnder(path, exclusions, skipped, heads);
     if (!under.length) {
       const alike = skipped.lookAlikes.map((l) => `; ${displayPath(l.path, cwd)} looks like one, but ${l.why}`).join("");
       throw new UsageError(`no answers files under ${arg}${alike}`, `an answers file is a .yaml or .yml file with the top-level keys 'version: 1' and 'answers:'${exclude.length ? ", not matching --exclude" : ""} and not ignored by .gitignore; run 'rml-assess init' to write one`);
     }
-    for (const file of under) add(displayPath(file, cwd), file);
+    for (const file of under) {
+      const shown = displayPath(file, cwd);
+      // A file named twice keeps the name it was first given, and its head was read the same.
+      if (!seen.has(file) && heads.has(file)) packs.set(shown, heads.get(file)!);
+      add(shown, file);
+    }
+    heads.clear();
   }
   for (const l of skipped.lookAlikes) l.path = displayPath(l.path, cwd);
-  return { files, searched, skipped };
+  return { files, searched, skipped, packs };
 }
 
 /** The answers files a command line names (discoverAnswersFiles, without what was passed over). */

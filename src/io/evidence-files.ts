@@ -101,11 +101,14 @@ export function evidenceFacts(answers: Answers, cwd: string, hashAll = false, lo
   const files = new Map<string, FileFact>();
   let self: string | undefined;
   for (const entry of unordered(answers)) {
-    // A path the core already finds invalid (a NUL byte, `.`, `.git/…`) is never looked up.
-    if (!isPathRef(entry.ref) || evidenceKind(entry.ref).kind !== "path") continue;
+    if (!isPathRef(entry.ref)) continue;
     const known = files.get(entry.ref);
     if (known && (known.state !== "found" || known.sha256 !== null || !entry.sha256)) continue;
-    const fact = fileFact(entry.ref, answersDir, root, hashAll || Boolean(entry.sha256), lookups, seen);
+    const hash = hashAll || Boolean(entry.sha256);
+    // A path the core already finds invalid (a NUL byte, `.`, `.git/…`) is never looked up; one
+    // this run has looked up in this directory was found to be a path then.
+    if (!seen.has(hash ? `#${entry.ref}` : entry.ref) && evidenceKind(entry.ref).kind !== "path") continue;
+    const fact = fileFact(entry.ref, answersDir, root, hash, lookups, seen);
     // The answers file cannot be its own evidence (through any spelling or link).
     if (fact.state === "found" && fact.real !== undefined && fact.real === (self ??= realAnswersPath(resolve(cwd, answers.file)))) {
       files.set(entry.ref, { state: "invalid", reason: "it is the answers file itself; evidence is a file that shows the answer" });

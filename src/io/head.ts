@@ -2,6 +2,8 @@ import { closeSync, openSync, readSync } from "node:fs";
 
 /** The one buffer every head is read into: reads are synchronous, so one at a time. */
 let shared: Buffer | null = null;
+/** How many bytes the last read put into it. */
+let lastRead = 0;
 
 /**
  * The first `bytes` bytes of a file as UTF-8 text (a character cut at the end is replaced), where
@@ -14,8 +16,19 @@ export function fileHead(path: string, bytes: number): string {
   try {
     if (!shared || shared.length < bytes) shared = Buffer.allocUnsafe(bytes);
     // Only the bytes just read are decoded: what an earlier, longer head left in the buffer is not.
-    return shared.toString("utf8", 0, readSync(fd, shared, 0, bytes, 0));
+    lastRead = readSync(fd, shared, 0, bytes, 0);
+    return shared.toString("utf8", 0, lastRead);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The first `bytes` bytes of a file as text (fileHead), and its first `prefixBytes` (fewer) as
+ * text of their own, exactly as fileHead(path, prefixBytes) would give them, from one read: a
+ * directory search tells answers files by the one and finds their `pack:` line in the other.
+ */
+export function fileHeads(path: string, bytes: number, prefixBytes: number): { head: string; prefix: string } {
+  const head = fileHead(path, bytes);
+  return { head, prefix: lastRead <= prefixBytes ? head : shared!.toString("utf8", 0, prefixBytes) };
 }

@@ -39,6 +39,9 @@ function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** Text up to this many bytes is written from a reused buffer: a spooled piece (64 kB) at 3 bytes a character. */
+const SCRATCH_BYTES = 3 * 65_536;
+
 /**
  * A writer for standard output or error that writes straight to the descriptor, as Node's own
  * stdout does for files, pipes and terminals on POSIX, without building a stream object (which
@@ -58,9 +61,14 @@ export function descriptorWriter(fd: 1 | 2): (text: string) => void {
     });
     return (text) => void (open && stream.write(text));
   }
+  // Text is encoded into one buffer kept for the purpose (writes are synchronous), not a new one per
+  // write: a spooled document is handed on in 64 kB pieces, and a Buffer for each, freed only by a
+  // collection, raised a large run's peak memory at its very end.
+  let scratch: Buffer | null = null;
   return (text) => {
     if (!open) return;
-    const bytes = Buffer.from(text, "utf8");
+    const size = Buffer.byteLength(text, "utf8");
+    const bytes = size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)).subarray(0, scratch.write(text, 0, "utf8")) : Buffer.from(text, "utf8");
     let wait = 1;
     for (let done = 0; done < bytes.length;) {
       try {

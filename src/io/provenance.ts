@@ -1,5 +1,6 @@
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import { git } from "./git.js";
+import { repositoryRoot } from "./repository.js";
 
 /** Where the answers file was read: the git commit, and its directory from the repository's root. */
 export interface Provenance {
@@ -14,22 +15,22 @@ export interface Provenance {
 /**
  * The commit an answers file is read at: HEAD of the git work tree holding it, whether the file
  * differs from it, and the file's directory from the work tree's root. Null outside a work tree,
- * in a repository without commits, or without git.
+ * in a repository without commits, or without git. One git process answers both (`git status
+ * --porcelain=v2 --branch` prints HEAD's commit as a header line, then the file if it differs);
+ * the work tree's root is found as git finds it (repositoryRoot), without asking git again.
  */
 export function gitProvenance(file: string, cwd: string): Provenance | null {
   const path = resolve(cwd, file);
   const dir = dirname(path);
-  // One git process for the work tree's root and the commit, which it prints on a line each
-  // (--verify: HEAD is taken as a revision even beside a file named HEAD).
-  const head = git(["rev-parse", "--show-toplevel", "--verify", "--quiet", "HEAD"], dir);
-  if (!head.ok) return null;
-  const out = head.out.toString("utf8").replace(/\n$/, "");
-  const cut = out.lastIndexOf("\n");
-  if (cut < 0) return null;
-  const status = git(["status", "--porcelain", "--", basename(path)], dir);
+  const status = git(["status", "--porcelain=v2", "--branch", "--no-ahead-behind", "--", basename(path)], dir);
+  if (!status.ok) return null;
+  const lines = status.out.toString("utf8").split("\n").filter((line) => line !== "");
+  // "(initial)" in a repository without commits.
+  const commit = /^# branch\.oid ([0-9a-f]+)$/.exec(lines.find((line) => line.startsWith("# branch.oid ")) ?? "")?.[1];
+  if (commit === undefined) return null;
   return {
-    commit: out.slice(cut + 1).trim(),
-    dirty: !status.ok || status.out.toString("utf8").trim() !== "",
-    dir: relative(out.slice(0, cut).trim(), dir).split(sep).join("/"),
+    commit,
+    dirty: lines.some((line) => !line.startsWith("# ")),
+    dir: relative(repositoryRoot(dir), dir).split(sep).join("/"),
   };
 }

@@ -47,7 +47,7 @@ describe("git runs with no repository code", () => {
     // git still answers: the sign-off is compared with the commit's date, not the file's own date.
     expect(check.stdout).toMatch(/SIGNOFF_STALE .*from git history/);
     expect(runBinary(["diff", "HEAD:a.yaml", "a.yaml"], { cwd: dir, env }).code).toBe(0);
-    expect(runBinary(["check", ".", "--format", "json"], { cwd: dir, env }).stdout).toContain("\"file\": \"a.yaml\"");
+    expect(runBinary(["check", ".", "--format", "json"], { cwd: dir, env }).stdout).toContain("\"file\":\"a.yaml\"");
     expect(markers(dir)).toEqual([]);
   }));
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error: the benchmark's generator is plain JavaScript
 import { generate } from "../../bench/generate.js";
 import type { Pack } from "../../src/core/types.js";
-import { loadAll, type Loaded } from "../../src/bulk/many.js";
+import { loadAll, PARALLEL_FROM, workersFor, type Loaded } from "../../src/bulk/many.js";
 import { REPO, withTempDir } from "../helpers/run.js";
 
 // The workers run the built bundle (dist/answers-worker.cjs), as `npm test` builds it first.
@@ -28,4 +28,14 @@ describe("answers files parsed on worker threads", () => {
     expect(starved.map((l) => l.file)).toEqual(files);
     expect(starved).toEqual(alone);
   }), 60_000);
+});
+
+describe("the number of worker threads", () => {
+  it("is none for small runs, none under 3 cores, one per core but one above (at most 8), and --jobs overrides it", () => {
+    const many = PARALLEL_FROM;
+    expect([1, 2, 3, 4, 16].map((cores) => workersFor(many, undefined, cores))).toEqual([0, 0, 2, 3, 8]);
+    expect(workersFor(many - 1, undefined, 16)).toBe(0);
+    expect(workersFor(many - 1, 4, 16)).toBe(0);
+    expect([1, 2, 5, 64].map((jobs) => workersFor(many, jobs, 2))).toEqual([0, 2, 5, 8]);
+  });
 });
