@@ -1,7 +1,9 @@
 // Repository probes over a large repository: `node bench/probe.js` (after `npm run build`).
 // Generates a git repository of 100,000 files in a temporary directory (source, notebooks,
 // configuration and documents in 1,000 folders, committed), then times `rml-assess probe` over it:
-// wall seconds and peak memory of rml-assess (bench/peak-rss.cjs), the median of --rounds runs.
+// wall seconds and peak memory of rml-assess (bench/peak-rss.cjs), the median of --rounds runs,
+// against the floor of a Node process that only asks git for the same list of files
+// (`git ls-files -co --exclude-standard -z`, split into paths), which every probe run starts with.
 // Options: --files N (default 100000), --rounds N (default 3), --keep (leave the repository).
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -81,6 +83,14 @@ function run(dir, work) {
   return { seconds, mb: Number(readFileSync(rss, "utf8")) / 1024 };
 }
 
+/** The floor: a Node process that asks git for the repository's files and splits the list; wall seconds. */
+const LIST = `const n = require("node:child_process").execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { maxBuffer: 1 << 28 }).toString("utf8").split("\\0").length; if (n < 2) process.exitCode = 1;`;
+function listing(dir) {
+  const start = process.hrtime.bigint();
+  execFileSync(process.execPath, ["-e", LIST], { cwd: dir, env: gitEnv(dir), stdio: ["ignore", "ignore", "inherit"] });
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
 const work = mkdtempSync(join(tmpdir(), "rml-assess-probe-bench-"));
 const repo = join(work, "repo");
 mkdirSync(repo);
@@ -88,10 +98,21 @@ try {
   const made = process.hrtime.bigint();
   generateRepository(repo, FILES);
   console.log(`generated and committed ${FILES} files in ${(Number(process.hrtime.bigint() - made) / 1e9).toFixed(1)} s (${repo})`);
-  const runs = Array.from({ length: ROUNDS }, () => run(repo, work)).sort((a, b) => a.seconds - b.seconds);
+  listing(repo);
+  run(repo, work); // untimed: the files just written are read once before anything is timed
+  const floors = [];
+  const runs = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    floors.push(listing(repo));
+    runs.push(run(repo, work));
+  }
+  runs.sort((a, b) => a.seconds - b.seconds);
+  floors.sort((a, b) => a - b);
   const median = runs[Math.floor(runs.length / 2)];
+  const floor = floors[Math.floor(floors.length / 2)];
   const peak = Math.max(...runs.map((r) => r.mb));
-  console.log(`probe over ${FILES} files: median ${median.seconds.toFixed(2)} s wall of ${ROUNDS} runs (${runs.map((r) => r.seconds.toFixed(2)).join(", ")}), peak ${peak.toFixed(0)} MB`);
+  console.log(`  floor, node listing the files with git ls-files: median ${floor.toFixed(2)} s of ${ROUNDS} runs`);
+  console.log(`  probe over ${FILES.toLocaleString("en")} files: median ${median.seconds.toFixed(2)} s wall of ${ROUNDS} runs (${runs.map((r) => r.seconds.toFixed(2)).join(", ")}), ${(median.seconds / floor).toFixed(2)} × floor, peak ${peak.toFixed(0)} MB`);
 } finally {
   if (!args.includes("--keep")) rmSync(work, { recursive: true, force: true });
 }

@@ -9,7 +9,10 @@
 // over 100,000 files with -o; each row as seconds, peak MB and × the floor of its files.
 // Summary: `summary DIR -o FILE` over the same 10,000 files in each format, and over 100,000 as json.
 // Wall time of the whole command line; peak memory of the measured process itself (bench/peak-rss.cjs).
-// Options: --rounds N (default 21), --bulk-runs N (default 3), --no-bulk, --no-100k.
+// Result files (issue 32): `summary` over 100,000 result files of `check --format json` against reading
+// and JSON.parse-ing them (bench/summary-results.js). Probes (issue 33): `probe` over a committed
+// 100,000-file repository against a Node process that only lists its files with git (bench/probe.js).
+// Options: --rounds N (default 21), --bulk-runs N (default 3), --no-bulk, --no-100k, --no-results, --no-probe.
 // To add rows: push a function onto `sections` below (it prints its rows and pushes onto `targets`).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -109,6 +112,8 @@ const check = `${quote(process.execPath)} ${quote(bin)} check ${quote(dir)} --fo
 const ways = { "-o FILE": `${check} -o ${quote(out)}`, "> FILE": `${check} > ${quote(out)}`, "| cat": `${check} | cat > /dev/null` };
 const summary = (format) => `${quote(process.execPath)} ${quote(bin)} summary ${quote(dir)} --format ${format} -o ${quote(out)}`;
 let floor10k = 0;
+/** The probe figure stated in docs/probes.md: probe over 100,000 files against the listing floor. */
+const PROBE_RATIO = 10;
 
 /** check over 10,000 files through each output, against the floor of the same files (issue 32: ≤ 2.0 × floor, < 256 MB). */
 function bulkCheck10k() {
@@ -141,8 +146,33 @@ function bulk100k() {
   rmSync(out, { force: true });
 }
 
+/** Runs a bench script of its own (it prints its rows), echoing what it prints; its standard output. */
+function script(name, extra = []) {
+  const r = spawnSync(process.execPath, [join(root, "bench", name), ...extra], { cwd: root, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8", maxBuffer: 1 << 24 });
+  process.stdout.write(r.stdout);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`bench/${name} exited ${r.status}`);
+  return r;
+}
+
+/** summary over 100,000 result files against reading and JSON.parse-ing them (issue 32: ≤ 2.0 × floor). */
+function resultFiles() {
+  console.log("\nResult files: summary over check's JSON results\n");
+  targets.push(["summary, 100,000 result files: ≤ 2.0 × floor", script("summary-results.js").status === 0]);
+}
+
+/** probe over a committed 100,000-file repository (issue 33: within the figure docs/probes.md states). */
+function probes() {
+  console.log("\nProbes: probe over a git repository\n");
+  const line = script("probe.js", ["--rounds", String(bulkRuns)]).stdout.match(/(\d+\.\d+) × floor, peak (\d+) MB/);
+  targets.push([`probe, 100,000 files: ≤ ${PROBE_RATIO} × floor (node listing the files with git) and < 256 MB`, !!line && Number(line[1]) <= PROBE_RATIO && Number(line[2]) < 256]);
+}
+
 // The sections after start-up, in order; each prints its rows and pushes its targets.
-const sections = args.includes("--no-bulk") ? [] : [bulkCheck10k, bulkSummary10k, ...(args.includes("--no-100k") ? [] : [bulk100k])];
+const sections = [
+  ...(args.includes("--no-bulk") ? [] : [bulkCheck10k, bulkSummary10k, ...(args.includes("--no-100k") ? [] : [bulk100k])]),
+  ...(args.includes("--no-results") ? [] : [resultFiles]),
+  ...(args.includes("--no-probe") ? [] : [probes]),
+];
 for (const section of sections) section();
 
 console.log(`\nTargets (set for Node 24 on 2 cores; this is ${process.version} on ${cores})`);
