@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { describeNeeding, hasChromium, launchChromium } from "../helpers/browser.js";
-import { gitCommit, gitInit } from "../helpers/git.js";
+import { git, gitCommit, gitInit } from "../helpers/git.js";
 import { FIXTURES, REPO, runInProcess, withTempDir } from "../helpers/run.js";
 
 const PACK = ["--pack", join(FIXTURES, "two-principle-pack")];
@@ -74,27 +74,78 @@ describe("report: draft, sign-off, gaps and provenance", () => {
     });
   });
 
-  it("links relative evidence into GitHub or GitLab at the commit read, and shows it as a plain path otherwise", async () => {
+  it("links relative evidence into the GitHub or GitLab repository read, at the commit read, and shows it as a plain path otherwise", async () => {
     await withTempDir(async (dir) => {
       gitInit(dir);
+      git(dir, "remote", "add", "origin", "https://example.invalid/placeholder");
       mkdirSync(join(dir, "ml", "docs"), { recursive: true });
       writeFileSync(join(dir, "ml", "docs", "card.md"), "# Card\n");
-      const cases: [string, string | null][] = [
-        ["https://github.com/acme/scoring.git", "https://github.com/acme/scoring/blob/COMMIT/ml/docs/card.md"],
-        ["https://gitlab.com/acme/group/scoring", "https://gitlab.com/acme/group/scoring/-/blob/COMMIT/ml/docs/card.md"],
-        ["https://git.example.org/acme/scoring", null],
+      const cases: [string, string, string | null][] = [
+        ["https://github.com/acme/scoring.git", "https://github.com/acme/scoring.git", "https://github.com/acme/scoring/blob/COMMIT/ml/docs/card.md"],
+        ["git@gitlab.com:acme/group/scoring.git", "gitlab.com:acme/group/scoring.git", "https://gitlab.com/acme/group/scoring/-/blob/COMMIT/ml/docs/card.md"],
+        ["https://git.example.org/acme/scoring", "https://git.example.org/acme/scoring", null],
       ];
-      for (const [repository, link] of cases) {
-        writeFileSync(join(dir, "ml", "a.yaml"), answers({ repository }));
-        const commit = gitCommit(dir, repository);
+      for (const [remote, shown, link] of cases) {
+        git(dir, "remote", "set-url", "origin", remote);
+        // Declared as the same repository: nothing to point out.
+        writeFileSync(join(dir, "ml", "a.yaml"), answers({ repository: remote.replace("git@gitlab.com:", "https://gitlab.com/") }));
+        const commit = gitCommit(dir, remote);
         const md = (await runInProcess(["report", "ml/a.yaml", ...PACK], { cwd: dir, env: EPOCH })).stdout;
-        expect(md).toContain(`at commit \`${commit.slice(0, 12)}\``);
-        expect(md).toContain(`- Read at commit \`${commit}\` of ${repository}`);
+        expect(md).toContain(`| Answers file | \`ml/a.yaml\` at commit \`${commit.slice(0, 12)}\` in ${shown} |`);
+        expect(md).toContain(`- Read in ${shown} (remote \`origin\`; branch \`main\` has no upstream remote), at \`ml/a.yaml\`, commit \`${commit}\`\n`);
+        expect(md).not.toContain("not read in this repository");
         if (link) expect(md).toContain(`[docs/card.md](${link.replace("COMMIT", commit)})`);
         else expect(md).toMatch(/\| docs\/card\.md<br>\[https:\/\/example\.org\/report\]/);
       }
-      writeFileSync(join(dir, "ml", "a.yaml"), answers({ repository: "https://github.com/acme/scoring" }) + "# edited\n");
+      writeFileSync(join(dir, "ml", "a.yaml"), answers({ repository: "https://git.example.org/acme/scoring" }) + "# edited\n");
       expect((await runInProcess(["report", "ml/a.yaml", ...PACK], { cwd: dir, env: EPOCH })).stdout).toContain("(with uncommitted changes)");
+    });
+  });
+
+  it("does not attribute the commit to a declared repository other than the one read: links use the repository read, and the difference is said (md and html)", async () => {
+    await withTempDir(async (dir) => {
+      gitInit(dir);
+      git(dir, "remote", "add", "origin", "https://ci-bot:s3cr3t-token@github.com/acme/governance.git");
+      mkdirSync(join(dir, "teams", "credit", "docs"), { recursive: true });
+      writeFileSync(join(dir, "teams", "credit", "docs", "card.md"), "# Card\n");
+      const declared = "https://github.com/credit-risk/limit-scoring";
+      writeFileSync(join(dir, "teams", "credit", "a.yaml"), answers({ repository: declared }));
+      const commit = gitCommit(dir, "governance");
+      const read = "https://github.com/acme/governance.git";
+      const md = (await runInProcess(["report", "teams/credit/a.yaml", ...PACK], { cwd: dir, env: EPOCH })).stdout;
+      const html = (await runInProcess(["report", "teams/credit/a.yaml", ...PACK, "-f", "html"], { cwd: dir, env: EPOCH })).stdout;
+      for (const out of [md, html]) {
+        expect(out).not.toContain("s3cr3t");
+        expect(out).not.toContain("ci-bot");
+        expect(out).not.toContain(`${declared}/blob`);
+        expect(out).toContain(`https://github.com/acme/governance/blob/${commit}/teams/credit/docs/card.md`);
+        // The commit appears only beside the repository read.
+        for (const line of out.split("\n").filter((l) => l.includes(commit.slice(0, 12)) && !l.includes("/blob/"))) expect(line).not.toContain(declared);
+      }
+      expect(md).toContain(`| Declared repository | ${declared} |`);
+      expect(md).toContain(`| Answers file | \`teams/credit/a.yaml\` at commit \`${commit.slice(0, 12)}\` in ${read}, **not the declared repository** |`);
+      expect(md).toContain(`- Read in ${read} (remote \`origin\`; branch \`main\` has no upstream remote), at \`teams/credit/a.yaml\`, commit \`${commit}\`\n`);
+      expect(md).toContain(`- Declared repository (\`project.repository\`): ${declared}. **The file was not read in this repository as far as git shows:** the commit above is not attributed to it, and evidence links point only into the repository read.\n`);
+      expect(html).toContain(`<dt>Declared repository</dt><dd>${declared}</dd>`);
+      expect(html).toContain(`at commit <code>${commit.slice(0, 12)}</code> in ${read}, <strong>not the declared repository</strong>`);
+      expect(html).toContain(`<dt>Read in</dt><dd>${read} (remote origin; branch main has no upstream remote), at <code>teams/credit/a.yaml</code></dd>`);
+      expect(html).toContain(`<dd>${declared}. <strong>The file was not read in this repository as far as git shows:</strong>`);
+
+      // Without a remote the repository read is a local one, and nothing links into the declared one.
+      git(dir, "remote", "remove", "origin");
+      const local = (await runInProcess(["report", "teams/credit/a.yaml", ...PACK], { cwd: dir, env: EPOCH })).stdout;
+      expect(local).toContain(`- Read in a local repository (it has no remote), at \`teams/credit/a.yaml\`, commit \`${commit}\``);
+      expect(local).toContain("**The file was not read in this repository as far as git shows:**");
+      expect(local).not.toContain("/blob/");
+    });
+  });
+
+  it("says why no commit is known outside a git work tree", async () => {
+    await withTempDir(async (dir) => {
+      writeFileSync(join(dir, "a.yaml"), answers({ repository: "https://github.com/acme/x" }));
+      const md = (await runInProcess(["report", "a.yaml", ...PACK], { cwd: dir, env: EPOCH })).stdout;
+      expect(md).toContain("| Answers file | `a.yaml`, not read at a commit |");
+      expect(md).toContain("- Not read at a commit: the answers file is not in a git work tree, so no commit is known.\n- Declared repository (`project.repository`): https://github.com/acme/x\n");
     });
   });
 });
