@@ -175,7 +175,7 @@ Invalid files are listed as invalid and the rest summarised. Exit 0 when the sum
     .description("write a score badge (SVG, in the flat style of shields.io) for an answers file")
     .argument("[file]", "answers file", "rml-assessment.yaml")
     .option("-o, --output <file>", "write the badge to FILE instead of standard output")
-    .option("--label <text>", "the badge's left-hand text", "responsible ML")
+    .option("--label <text>", "the badge's left-hand text (default: the pack's name, e.g. 'responsible ML' or 'MLTRL')")
     .addOption(formatOption("badge", "svg, or json for shields.io's endpoint badge", "svg"))
     .addOption(packOption())
     .action(async (file, opts) => {
