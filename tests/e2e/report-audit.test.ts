@@ -140,6 +140,23 @@ describe("report: draft, sign-off, gaps and provenance", () => {
     });
   });
 
+  it("has a signed example: final, with a sign-off the policy accepts and actions with owners and due dates", async () => {
+    const file = join(REPO, "examples", "road-defect-detection.yaml");
+    const checked = await runInProcess(["check", file, "--require-signoff", "--no-config", "--format", "json"]);
+    expect(checked.code, checked.stdout).toBe(0);
+    expect(JSON.parse(checked.stdout).results[0].findings).toEqual([]);
+    const md = (await runInProcess(["report", file], { env: EPOCH })).stdout;
+    expect(md).not.toContain("DRAFT");
+    expect(md).toContain("| Status | Final |");
+    expect(md).toMatch(/\| H\. Castellano \| Head of highways \| \d{4}-\d\d-\d\d \| \|/);
+    expect(md).not.toContain("Reviewed and approved by");
+    const actions = md.match(/- \*\*Action:\*\* owner \S[^,]*, due \d{4}-\d\d-\d\d/g) ?? [];
+    expect(actions.length).toBeGreaterThan(2);
+    const html = (await runInProcess(["report", file, "-f", "html"], { env: EPOCH })).stdout;
+    expect(html).toContain("Signed off on");
+    expect(html).toContain("\n<body>\n");
+  });
+
   it("says why no commit is known outside a git work tree", async () => {
     await withTempDir(async (dir) => {
       writeFileSync(join(dir, "a.yaml"), answers({ repository: "https://github.com/acme/x" }));
