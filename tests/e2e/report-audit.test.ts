@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -189,7 +189,11 @@ describeNeeding("Chromium and poppler-utils", hasChromium && hasPoppler, "apt-ge
     return { pages, page1 };
   };
 
-  it("prints the credit example on at most 16 A4 pages, with the whole summary on page 1 of A4 and Letter", async () => {
+  /** Non-blank text lines on each page of a PDF, by pdftotext. */
+  const linesPerPage = (pdf: string, pages: number) => Array.from({ length: pages }, (_, i) =>
+    execFileSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"], { encoding: "utf8" }).split("\n").filter((l) => l.trim()).length);
+
+  it("prints the credit example on at most 14 A4 pages, with the whole summary on page 1 of A4 and Letter", async () => {
     await withTempDir(async (tmp) => {
       dir = tmp;
       const html = join(dir, "credit.html");
@@ -197,13 +201,37 @@ describeNeeding("Chromium and poppler-utils", hasChromium && hasPoppler, "apt-ge
       expect(r.code).toBe(0);
       const a4 = await pdfOf(html, "A4", join(dir, "a4.pdf"));
       expect(a4.pages).toBeGreaterThan(3);
-      // 14 pages held the 93 questions of pack 1.1.0; 1.2.0 has 106 (15 pages when written), so 16 keeps the same budget per question.
-      expect(a4.pages).toBeLessThanOrEqual(16);
+      // Pack 1.2.0's 106 questions printed on 15 pages at 8.6pt; at 8pt, 13 (written then).
+      expect(a4.pages).toBeLessThanOrEqual(14);
       for (const { page1 } of [a4, await pdfOf(html, "Letter", join(dir, "letter.pdf"))]) {
         // Metadata, score, chart labels, the last row of the table and the note under it.
         for (const text of ["Retail credit limit scoring", "Assessors", "Evidence:", "Established", "Data risk awareness", "Scores: yes 1, partial 0.5"]) expect(page1).toContain(text);
         expect(page1).not.toContain("Principles\n");
       }
+    });
+  });
+
+  it("prints the credit example with two frameworks and --previous on at most 20 A4 pages, the crosswalk HTML too, with no near-empty page but the last", async () => {
+    await withTempDir(async (tmp) => {
+      const credit = join(REPO, "examples", "credit-scoring.yaml");
+      // An earlier assessment: twelve of the yes answers were no or partial.
+      let n = 0;
+      const earlier = readFileSync(credit, "utf8").replace(/(\n {6}answer: )yes/g, (all, head: string) => (++n <= 12 ? `${head}${n % 2 ? "no" : "partial"}` : all));
+      writeFileSync(join(tmp, "earlier.yaml"), earlier);
+      const html = join(tmp, "both.html");
+      const r = await runInProcess(["report", credit, "-f", "html", "--framework", "nist-ai-rmf", "--framework", "eu-ai-act", "--previous", join(tmp, "earlier.yaml"), "-o", html], { env: EPOCH });
+      expect(r.code, r.stderr).toBe(0);
+      const both = await pdfOf(html, "A4", join(tmp, "both.pdf"));
+      // 32 pages when each item listed its questions and each question its items; the appendix holds them once (20 when written).
+      expect(both.pages).toBeLessThanOrEqual(20);
+      const lines = linesPerPage(join(tmp, "both.pdf"), both.pages);
+      for (const [i, count] of lines.slice(0, -1).entries()) expect(count, `page ${i + 1} of ${both.pages}: ${lines.join(" ")}`).toBeGreaterThanOrEqual(40);
+
+      const crosswalk = join(tmp, "crosswalk.html");
+      expect((await runInProcess(["crosswalk", credit, "--framework", "eu-ai-act", "-f", "html", "-o", crosswalk], { env: EPOCH })).code).toBe(0);
+      const cw = await pdfOf(crosswalk, "A4", join(tmp, "crosswalk.pdf"));
+      const cwLines = linesPerPage(join(tmp, "crosswalk.pdf"), cw.pages);
+      for (const [i, count] of cwLines.slice(0, -1).entries()) expect(count, `crosswalk page ${i + 1}: ${cwLines.join(" ")}`).toBeGreaterThanOrEqual(40);
     });
   });
 
