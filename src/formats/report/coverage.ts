@@ -57,7 +57,7 @@ export function mappingAppendix(list: Coverage[], a: Assessment, escape: Escape)
   if (!list.length) return null;
   const byQuestion = itemsByQuestion(list, escape);
   const frameworks = list.map((c) => escape.text(c.crosswalk.framework.title));
-  const answerOf = new Map(list.flatMap((c) => c.items.flatMap((i) => i.questions.map((q) => [`${q.principle}/${q.question}`, q.answer] as const))));
+  const answerOf = new Map<string, MappedAnswer>(list.flatMap((c) => c.items.flatMap((i) => i.questions.map((q) => [`${q.principle}/${q.question}`, q.answer] as const))));
   const principles = a.pack.principles.map((p) => ({
     number: p.number, title: escape.text(p.title),
     rows: p.questions.flatMap((q) => {
