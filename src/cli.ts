@@ -183,7 +183,7 @@ taken as check wrote them. Invalid files are listed as invalid and the rest summ
     .description("write a score badge (SVG, in the flat style of shields.io) for an answers file")
     .argument("[file]", "answers file", "rml-assessment.yaml")
     .option("-o, --output <file>", "write the badge to FILE instead of standard output")
-    .option("--label <text>", "the badge's left-hand text", "responsible ML")
+    .option("--label <text>", "the badge's left-hand text (default: the pack's name, e.g. 'responsible ML' or 'MLTRL')")
     .addOption(formatOption("badge", "svg, or json for shields.io's endpoint badge", "svg"))
     .addOption(packOption())
     .action(async (file, opts) => {

@@ -2,7 +2,7 @@ import { basename, resolve } from "node:path";
 import { EXIT, UsageError } from "../errors.js";
 import { actionItems, GAP_KINDS, type GapKind, type LineLink } from "../core/actions.js";
 import { score } from "../core/score.js";
-import type { Answers, Pack } from "../core/types.js";
+import type { Pack } from "../core/types.js";
 import { linkTickets, type TicketLink } from "../actions/link.js";
 import { loadFormat } from "../formats/index.js";
 import { ISSUE_ESCAPE } from "../formats/actions-escape.js";
@@ -12,7 +12,7 @@ import { terminalSafe, visible } from "../io/terminal.js";
 import { writeFileAtomic } from "../io/write.js";
 import { reasonFor } from "../io/errno.js";
 import { didYouMean } from "../load/suggest.js";
-import { blobUrl } from "../formats/report/audit.js";
+import { blobUrl } from "../formats/report/provenance.js";
 import { readAnswersFile } from "./inputs.js";
 import { packFor, packInputs } from "./pack-option.js";
 import { emit, refuseOverwritingInput } from "./output.js";
@@ -31,11 +31,10 @@ export interface ActionsOptions {
   pack?: string;
 }
 
-/** The web address of a line of the answers file at HEAD, when its repository is on GitHub or GitLab. */
-async function lineLink(file: string, answers: Answers, io: Io): Promise<LineLink> {
-  if (!answers.project.repository) return () => null;
+/** The web address of a line of the answers file at HEAD, when the repository it is read in is on GitHub or GitLab. */
+async function lineLink(file: string, io: Io): Promise<LineLink> {
   const provenance = (await import("../io/provenance.js")).gitProvenance(file, io.cwd);
-  const url = blobUrl(answers.project.repository, provenance, basename(file));
+  const url = blobUrl(provenance, basename(file));
   return (line) => (url === null ? null : `${url}#L${line}`);
 }
 
@@ -96,7 +95,7 @@ export async function actionsCommand(file: string, opts: ActionsOptions, io: Io)
   if (opts.onlyWeight !== undefined && pack.scoring === "levels") throw new UsageError(`--only-weight: the pack ${pack.id} has levels, not weights`, "leave out --only-weight; a level pack's items are ordered by level");
   const { answers } = await readAnswersFile(file, pack, io);
   const assessment = score(pack, answers);
-  const list = actionItems(assessment, { include, onlyWeight: opts.onlyWeight ?? null, all: Boolean(opts.all) }, ISSUE_ESCAPE, await lineLink(file, answers, io));
+  const list = actionItems(assessment, { include, onlyWeight: opts.onlyWeight ?? null, all: Boolean(opts.all) }, ISSUE_ESCAPE, await lineLink(file, io));
   const format = await loadFormat("actions", opts.format);
   const content = format({ file: answers.file, list }, opts.format === "text" && !opts.output ? await colorFor(io.env, () => io.stdoutIsTTY) : PLAIN);
   emit(content, opts.output, io);

@@ -56,8 +56,8 @@ export async function reportCommand(file: string, opts: ReportOptions, io: Io): 
   const previous = await changesSince(opts.previous, assessment, pack, io);
   const coverage = coveragesOf(await crosswalksFor(opts.framework ?? [], pack, io), assessment);
   const generated = generatedAt(io);
-  // Provenance only when the file names its repository: the commit is what evidence links point into.
-  const provenance = answers.project.repository ? (await import("../io/provenance.js")).gitProvenance(file, io.cwd) : null;
+  // Where the file was read (repository, path, commit), whatever project.repository declares: evidence links point there.
+  const provenance = (await import("../io/provenance.js")).gitProvenance(file, io.cwd);
   const audit = { today: generated.slice(0, 10), evidence: evidenceFacts(answers, io.cwd), provenance };
   const meta = { toolName: TOOL.name, toolVersion: TOOL.version, generated, answersFingerprint: createHash("sha256").update(bytes).digest("hex"), audit };
   const content = await renderReport(assessment, await loadFormat("report", opts.format), meta, template, previous, coverage);

@@ -1,4 +1,4 @@
-import type { Assessment } from "../core/types.js";
+import type { Assessment, Pack } from "../core/types.js";
 import { BAND_COLORS, bandStep } from "../text/band-scale.js";
 
 /** What a badge says: its two texts and its colour (by band; grey with no score). */
@@ -6,6 +6,16 @@ export interface BadgeContent {
   label: string;
   message: string;
   color: { name: string; hex: string };
+}
+
+/**
+ * The badge's label when --label is not given: it names the pack, so an MLTRL badge never says
+ * "responsible ML". The built-in principles are "responsible ML"; another pack goes by the
+ * abbreviation its title ends with in parentheses ("... Levels (MLTRL)"), else by its id.
+ */
+export function packLabel(pack: Pack): string {
+  if (pack.id === "responsible-ml") return "responsible ML";
+  return /\(([^()]{1,24})\)\s*$/.exec(pack.title)?.[1]?.trim() || pack.id;
 }
 
 const NO_SCORE = { name: "lightgrey", hex: "#9f9f9f" };

@@ -24,7 +24,8 @@ export function gitEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.Pro
   return { ...kept, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_NO_REPLACE_OBJECTS: "1" };
 }
 
-type Run = { ok: true; out: Buffer } | { ok: false; err: string };
+/** git's output, or why it failed: its stderr and, when git ran, its exit status. */
+type Run = { ok: true; out: Buffer } | { ok: false; err: string; status?: number };
 
 function exec(args: string[], cwd: string, maxBuffer: number): Run {
   try {
@@ -32,10 +33,11 @@ function exec(args: string[], cwd: string, maxBuffer: number): Run {
     const { execFileSync } = process.getBuiltinModule("node:child_process");
     return { ok: true, out: execFileSync("git", args, { cwd, env: gitEnvironment(), stdio: ["ignore", "pipe", "pipe"], maxBuffer, windowsHide: true }) };
   } catch (error) {
-    const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
+    const e = error as NodeJS.ErrnoException & { stderr?: Buffer; status?: number | null };
     if (e.code === "ENOENT") return { ok: false, err: "ENOENT" };
     if (e.code === "ENOBUFS") return { ok: false, err: "ENOBUFS: git's output is larger than expected" };
-    return { ok: false, err: (e.stderr?.toString("utf8") ?? String(error)).trim() };
+    const err = (e.stderr?.toString("utf8") ?? String(error)).trim();
+    return typeof e.status === "number" ? { ok: false, err, status: e.status } : { ok: false, err };
   }
 }
 

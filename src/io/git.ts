@@ -6,7 +6,7 @@ import type { GitPath } from "./git-path.js";
 import { decodeUtf8, MAX_INPUT_BYTES, type TextFile } from "./read.js";
 
 /** Runs git safely (io/git-run.ts: no repository code, a minimal environment) in `cwd`; its output, or the failure's stderr. */
-export function git(args: string[], cwd: string, maxBuffer = MAX_INPUT_BYTES + 1024): { ok: true; out: Buffer } | { ok: false; err: string } {
+export function git(args: string[], cwd: string, maxBuffer = MAX_INPUT_BYTES + 1024): { ok: true; out: Buffer } | { ok: false; err: string; status?: number } {
   return runGit(args, cwd, maxBuffer);
 }
 

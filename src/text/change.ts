@@ -28,17 +28,19 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export const changesOf = (d: AssessmentDiff, kind: ChangeKind): AnswerChange[] => d.changes.filter((c) => c.kind === kind);
 
 /**
- * The one-line verdict that heads every diff: "Score 59 → 72 (+13), 2 answers regressed". It
- * names the regressions (regressed and newly unanswered) first, as those are what a reviewer acts on.
+ * The one-line verdict that heads every diff: "Score 59 → 72 (+13), 3 answers changed: 2 regressed,
+ * 1 newly answered". Each kind of change is counted under its group's name (CHANGE_GROUPS), the
+ * regressions (regressed, newly unanswered) first, as those are what a reviewer acts on; "none
+ * regressed" is said when there are none.
  */
 export function verdict(d: AssessmentDiff): string {
   const { before, after } = d;
   const score = `Score ${scoreText(before.score)} → ${scoreText(after.score)} (${d.delta === null ? "–" : d.delta === 0 ? "no change" : signed(d.delta)})`;
   const band = before.band !== after.band ? `, band ${before.band ?? "none"} → ${after.band ?? "none"}` : "";
   const worse = changesOf(d, "regressed").length + changesOf(d, "unanswered").length;
-  const better = changesOf(d, "improved").length + changesOf(d, "answered").length;
+  const groups = CHANGE_GROUPS.map((g) => ({ n: changesOf(d, g.kind).length, name: g.title.toLowerCase() })).filter((g) => g.n > 0);
   const answers = !d.changes.length ? "no answers changed"
-    : [worse ? `${plural(worse, "answer", "answers")} regressed` : "no answers regressed", better ? `${better} improved` : ""].filter(Boolean).join(", ");
+    : `${plural(d.changes.length, "answer", "answers")} changed: ${[...groups.map((g) => `${g.n} ${g.name}`), ...(worse ? [] : ["none regressed"])].join(", ")}`;
   const metadata = d.metadata.length ? `${plural(d.metadata.length, "metadata regression", "metadata regressions")}, ` : "";
   return `${score}${band}, ${metadata}${answers}`;
 }

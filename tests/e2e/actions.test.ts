@@ -1,17 +1,18 @@
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { gitCommit, gitInit } from "../helpers/git.js";
+import { git, gitCommit, gitInit } from "../helpers/git.js";
 import { EXAMPLES, FIXTURES, runBinary, withTempDir } from "../helpers/run.js";
 
 const CREDIT = join(EXAMPLES, "credit-scoring.yaml");
 const MLTRL = join(EXAMPLES, "mltrl-anomaly-detector.yaml");
 
 describe("rml-assess actions (the built binary)", () => {
-  it("links each gap to its answer's line at HEAD when the repository is on GitHub", () => withTempDir((dir) => {
-    const text = readFileSync(CREDIT, "utf8").replace("https://git.example.org/credit-risk/limit-scoring", "https://github.com/your-org/limit-scoring");
+  it("links each gap to its answer's line at HEAD when the repository read is on GitHub (whatever project.repository declares)", () => withTempDir((dir) => {
+    const text = readFileSync(CREDIT, "utf8");
     writeFileSync(join(dir, "rml-assessment.yaml"), text);
     gitInit(dir);
+    git(dir, "remote", "add", "origin", "git@github.com:your-org/limit-scoring.git");
     const commit = gitCommit(dir, "The assessment");
     const r = runBinary(["actions", "--format", "json", "--include", "no"], { cwd: dir });
     expect(r.code).toBe(0);

@@ -77,7 +77,20 @@ describe("badge", () => {
     const { level } = (JSON.parse(checked.stdout) as { results: { level: number }[] }).results[0]!;
     const r = await runInProcess(["badge", file, "--format", "json"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ message: `level ${level} of 9` });
+    // The label names the pack: an MLTRL badge never says "responsible ML".
+    expect(JSON.parse(r.stdout)).toMatchObject({ label: "MLTRL", message: `level ${level} of 9` });
+    const svg = (await runInProcess(["badge", file])).stdout;
+    expect(svg).toContain(`<title>MLTRL: level ${level} of 9</title>`);
+    expect(svg).not.toMatch(/responsible ML/i);
+    expect(JSON.parse((await runInProcess(["badge", file, "--format", "json", "--label", "readiness"])).stdout)).toMatchObject({ label: "readiness" });
+  });
+
+  it("names another pack by the abbreviation its title ends with, else by its id", async () => {
+    const { packLabel } = await import("../../src/formats/badge-content.js");
+    const pack = (title: string, id = "team-pack") => ({ id, title }) as Parameters<typeof packLabel>[0];
+    expect(packLabel(pack("The Responsible Machine Learning Principles", "responsible-ml"))).toBe("responsible ML");
+    expect(packLabel(pack("Our Model Governance Checklist (MGC)"))).toBe("MGC");
+    expect(packLabel(pack("Our Model Governance Checklist"))).toBe("team-pack");
   });
 
   it("says 'not scored' in grey when every answer is n/a, and exits 2 on an invalid file", () => withTempDir(async (dir) => {

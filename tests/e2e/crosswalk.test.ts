@@ -177,14 +177,22 @@ describe("report --framework", () => {
     expect(plain.stdout).not.toContain("Coverage");
   });
 
-  it("html: the coverage section, and per question the framework items it maps to", async () => {
+  it("html: a coverage section per framework, and the framework items of each question in one appendix table", async () => {
     const r = await runInProcess(["report", file("all-yes"), "--pack", PACK, "-f", "html", "--framework", "demo-framework,second-framework"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('<section class="coverage" id="coverage-demo-framework"');
     expect(r.stdout).toContain('<section class="coverage" id="coverage-second-framework"');
-    expect(r.stdout).toContain("Maps to Demo framework: <code>D-1</code>, <code>D-5</code>; Second framework: <code>S-1</code>");
+    // The principle detail no longer repeats the mappings; the appendix has one row per mapped question, a column per framework.
+    expect(r.stdout).not.toContain("Maps to");
+    const appendix = r.stdout.slice(r.stdout.indexOf('<section class="appendix"'));
+    expect(appendix).toContain("<th scope=\"col\">Demo framework</th><th scope=\"col\">Second framework</th>");
+    expect(appendix).toMatch(/<code>core-one<\/code><\/th><td class="a"><span class="badge" data-status="yes">Yes<\/span><\/td><td><code>D-1<\/code>, <code>D-5<\/code><\/td><td><code>S-1<\/code><\/td><\/tr>/);
+    expect(appendix.match(/<tr><th scope="row"/g)?.length).toBeGreaterThan(1);
+    // The coverage tables keep each item's status, without the question lists the appendix holds.
+    expect(r.stdout).toMatch(/<th scope="row" class="q"><code>D-1<\/code> Core work is done/);
     const plain = await runInProcess(["report", file("all-yes"), "--pack", PACK, "-f", "html"]);
-    expect(plain.stdout).not.toContain("Maps to");
+    expect(plain.stdout).not.toContain('<section class="coverage"');
+    expect(plain.stdout).not.toContain('class="appendix"');
   });
 });
 

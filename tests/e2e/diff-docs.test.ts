@@ -77,7 +77,7 @@ exec "${process.execPath}" "${BIN}" "$@" --pack "${join(FIXTURES, "two-principle
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ url: "/api/v4/projects/42/merge_requests/7/notes", token: "glpat-test", type: "application/x-www-form-urlencoded" });
     expect(notes[0]!.body).toBe(readFileSync(join(work, "rml-assess-diff.md"), "utf8"));
-    expect(notes[0]!.body).toMatch(/^\*\*Score 100 → 75 \(-25\), band Leading → Established, 1 answer regressed\*\*/);
+    expect(notes[0]!.body).toMatch(/^\*\*Score 100 → 75 \(-25\), band Leading → Established, 1 answer changed: 1 regressed\*\*/);
   }));
 
   it("has a GitHub workflow that parses and uses the action's comment input with the permission it needs", () => {

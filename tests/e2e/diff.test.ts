@@ -101,7 +101,7 @@ describe("diff", () => {
     repoWithChange(dir);
     const text = runBinary(["diff", "rml-assessment.yaml", "--pack", PACK], { cwd: dir });
     expect(text.code).toBe(0);
-    expect(text.stdout.split("\n")[0]).toMatch(/^Score 63 → 38 \(-25\), band Established → Initial, 2 answers regressed, 1 improved$/);
+    expect(text.stdout.split("\n")[0]).toMatch(/^Score 63 → 38 \(-25\), band Established → Initial, 3 answers changed: 1 regressed, 1 newly unanswered, 1 improved$/);
     expect(text.stdout).toContain("Regressed (1)\n  alpha/a-one: yes → partial");
     expect(text.stdout).toContain("Newly unanswered (1)\n  beta/b-two: yes → unanswered");
     expect(text.stdout).toMatch(/beta\/b-one\n\s+\+ docs\/new\.md\n\s+- docs\/old\.md/);
@@ -187,7 +187,7 @@ describe("report --previous", () => {
     expect(md.code).toBe(0);
     const section = md.stdout.slice(md.stdout.indexOf("## Changes since the last assessment"), md.stdout.indexOf("## Principles"));
     expect(md.stdout.indexOf("## Summary")).toBeLessThan(md.stdout.indexOf("## Changes since the last assessment"));
-    expect(section).toContain("**Score 63 → 38 (-25), band Established → Initial, 2 answers regressed, 1 improved** Compared with HEAD:rml-assessment.yaml, assessed on 2026-11-01.");
+    expect(section).toContain("**Score 63 → 38 (-25), band Established → Initial, 3 answers changed: 1 regressed, 1 newly unanswered, 1 improved** Compared with HEAD:rml-assessment.yaml, assessed on 2026-11-01.");
     expect(section).toContain("| **Overall** | 63 | 38 | -25 |");
     expect(section).toContain("### Regressed (1)\n\n| Question | Before | After | Notes |\n| --- | --- | --- | --- |\n| Do you a one?<br>`alpha/a-one` | yes | **partial** | – |");
     expect(section).toContain("### Newly unanswered (1)");

@@ -34,9 +34,9 @@ describe("the markdown report", () => {
     writeFileSync(join(dir, "credit_scoring [v2].yaml"), ANSWERS);
     writeFileSync(join(dir, "tick`ed.yaml"), ANSWERS);
     const plain = await runInProcess(["report", "credit_scoring [v2].yaml"], { cwd: dir });
-    expect(plain.stdout).toContain("| Answers file | `credit_scoring [v2].yaml` |");
+    expect(plain.stdout).toContain("| Answers file | `credit_scoring [v2].yaml`, not read at a commit |");
     const ticked = await runInProcess(["report", "tick`ed.yaml"], { cwd: dir });
-    expect(ticked.stdout).toContain("| Answers file | ``tick`ed.yaml`` |");
+    expect(ticked.stdout).toContain("| Answers file | ``tick`ed.yaml``, not read at a commit |");
   }));
 });
 

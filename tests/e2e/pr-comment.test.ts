@@ -166,7 +166,7 @@ describe("the action's comment step", () => {
     expect(await main(env(dir), { cwd: work, log: (l) => void logged.push(l) })).toBe(0);
     expect(github.comments).toHaveLength(1);
     const body = github.comments[0]!.body;
-    expect(body.startsWith(`${MARKER}\n\n### rml-assess: rml-assessment.yaml\n\n**Score 75 → 75 (no change), 1 answer regressed, 1 improved**`)).toBe(true);
+    expect(body.startsWith(`${MARKER}\n\n### rml-assess: rml-assessment.yaml\n\n**Score 75 → 75 (no change), 2 answers changed: 1 regressed, 1 improved**`)).toBe(true);
     expect(body).toContain("<summary>Regressed (1)</summary>");
     expect(body).toContain("### rml-assess: new.yaml\n\n**New assessment**: not on `origin/main` yet");
     expect(logged).toEqual([`rml-assess: created the pull request comment ${github.comments[0]!.html_url}`]);
@@ -174,7 +174,7 @@ describe("the action's comment step", () => {
     writeFileSync(join(work, "rml-assessment.yaml"), file("no", "no"));
     expect(await main(env(dir), { cwd: work, log: () => {} })).toBe(0);
     expect(github.comments).toHaveLength(1);
-    expect(github.comments[0]!.body).toContain("**Score 75 → 50 (-25), 1 answer regressed**");
+    expect(github.comments[0]!.body).toContain("**Score 75 → 50 (-25), 1 answer changed: 1 regressed**");
     expect(github.seen.filter((s) => s.method !== "GET").map((s) => s.method)).toEqual(["POST", "PATCH"]);
   }));
 

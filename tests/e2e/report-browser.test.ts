@@ -19,14 +19,16 @@ interface Seen {
 describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("HTML report in Chromium", () => {
   let browser: Browser;
   let dir: string;
-  const reports: Record<"credit" | "hostile", string> = { credit: "", hostile: "" };
+  const reports: Record<"credit" | "hostile" | "frameworks", string> = { credit: "", hostile: "", frameworks: "" };
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "rml-assess-browser-"));
     // The hostile report also shows its changes since the credit example, so its notes appear there too.
     const credit = join(REPO, "examples", "credit-scoring.yaml");
-    const inputs = { credit: [credit], hostile: [join(FIXTURES, "hostile-answers", "rml-assessment.yaml"), "--previous", credit] };
+    // The signed example with two frameworks: the filled sign-off, the coverage summaries and the appendix of mappings.
+    const signed = join(REPO, "examples", "road-defect-detection.yaml");
+    const inputs = { credit: [credit], hostile: [join(FIXTURES, "hostile-answers", "rml-assessment.yaml"), "--previous", credit], frameworks: [signed, "--framework", "nist-ai-rmf", "--framework", "eu-ai-act"] };
     for (const [name, input] of Object.entries(inputs) as [keyof typeof reports, string[]][]) {
       const out = join(dir, `${name}.html`);
       const r = await runInProcess(["report", ...input, "--format", "html", "-o", out]);
@@ -122,7 +124,7 @@ describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("HTML re
   });
 
   it("has no serious or critical accessibility violations (axe-core)", async () => {
-    for (const url of [reports.credit, reports.hostile]) {
+    for (const url of [reports.credit, reports.hostile, reports.frameworks]) {
       const { page } = await open(url, { bypassCSP: true });
       expect(await seriousViolations(page), url).toEqual([]);
     }

@@ -109,7 +109,7 @@ describe("report --template", () => {
       ["<h1>{{project.name}}</h1>\n{{#each principles}}\n  <p>{{title}}</p>\n", /team.hbs:4:1: template syntax error: the template ends inside a block or a tag/],
       ["<h1>{{project.name}}</h1>\n<p>{{projcet.owner}}</p>\n", /team.hbs:2:6: 'projcet.owner' is not a helper or a field of the report context here \(see "Report templates" in the README/],
       ["{{#each principles}}\n  {{#each questions}}{{txet}}{{/each}}\n{{/each}}", /team.hbs:2:24: 'txet' is not a helper or a field/],
-      ["ok\n  {{> radar}}\n  {{> chart}}\n", /team.hbs:3:3: no partial named 'chart' \(the partials are badge, card-style, coverage.html, coverage.md, draft-banner.html, draft-banner.md, executive-audit.html, executive-audit.md, fingerprint.html, fingerprint.md, principle, provenance.html, provenance.md, radar, read-at.html, read-at.md, sign-off.html, sign-off.md, style\)/],
+      ["ok\n  {{> radar}}\n  {{> chart}}\n", /team.hbs:3:3: no partial named 'chart' \(the partials are badge, card-style, coverage-summary.html, coverage.html, coverage.md, draft-banner.html, draft-banner.md, executive-audit.html, executive-audit.md, fingerprint.html, fingerprint.md, mappings.html, principle, provenance.html, provenance.md, radar, read-at.html, read-at.md, sign-off.html, sign-off.md, style\)/],
       ["{{#each principles}}{{/if}}", /team.hbs:1:4: each doesn't match if/],
       ["{{project.name}", /team.hbs:1:15: template syntax error: unexpected '}'/],
       ["ok\n{{!-- never closed", /team.hbs:2:\d+: template syntax error: unrecognised '/],

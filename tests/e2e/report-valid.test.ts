@@ -23,7 +23,8 @@ describeNeeding("Java (for the W3C Nu Html Checker)", hasJava, "apt-get install 
   it("passes the W3C Nu Html Checker with no errors, hostile answers included", () => withTempDir(async (dir) => {
     const hostile = join(FIXTURES, "hostile-answers", "rml-assessment.yaml");
     // The hostile report also shows its changes since the credit example, so its notes appear there too.
-    const inputs = [[join(EXAMPLES, "credit-scoring.yaml")], [join(EXAMPLES, "clinical-triage.yaml")], [hostile, "--previous", join(EXAMPLES, "credit-scoring.yaml")]];
+    const frameworks = ["--framework", "nist-ai-rmf", "--framework", "eu-ai-act"];
+    const inputs = [[join(EXAMPLES, "credit-scoring.yaml")], [join(EXAMPLES, "clinical-triage.yaml")], [hostile, "--previous", join(EXAMPLES, "credit-scoring.yaml")], [join(EXAMPLES, "road-defect-detection.yaml"), ...frameworks]];
     const files = [];
     for (const [i, input] of inputs.entries()) {
       const out = join(dir, `report-${i}.html`);

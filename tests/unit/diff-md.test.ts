@@ -24,7 +24,7 @@ describe("diff markdown", () => {
   const html = md.render(text);
 
   it("starts with the one-line verdict, then collapsible sections", () => {
-    expect(text.split("\n")[0]).toMatch(/^\*\*Score \d+ → \d+ \(-\d+\), band .*, 2 answers regressed, 1 improved\*\*$/);
+    expect(text.split("\n")[0]).toMatch(/^\*\*Score \d+ → \d+ \(-\d+\), band .*, 3 answers changed: 1 regressed, 1 newly unanswered, 1 improved\*\*$/);
     expect(html.match(/<details( open)?>/g)).toHaveLength(5); // scores, regressed, unanswered, improved, evidence
     expect(html.match(/<\/details>/g)).toHaveLength(5);
     expect(html).toContain("<summary>Regressed (1)</summary>");

@@ -1,8 +1,8 @@
-import { posix } from "node:path";
 import { evidenceCounts, evidenceStatus, type EvidenceFacts } from "../../core/evidence.js";
 import type { Action, Assessment, EvidenceEntry } from "../../core/types.js";
 import type { Escape } from "./context.js";
-import type { Provenance } from "../../io/provenance.js";
+import type { Provenance, Unread } from "../../io/provenance.js";
+import { blobUrl, provenanceContext } from "./provenance.js";
 import { safeHref } from "../../text/escape.js";
 
 /** What the report knows beyond the assessment for its audit parts, gathered by the command. */
@@ -10,32 +10,18 @@ export interface AuditMeta {
   /** YYYY-MM-DD, the day the report counts overdue actions to (SOURCE_DATE_EPOCH's day when set). */
   today: string;
   evidence: EvidenceFacts | null;
-  provenance: Provenance | null;
-}
-
-/**
- * The web address of a file of the repository at a commit, for GitHub and GitLab repository URLs
- * (GitLab puts `/-/` before `blob`); null for other hosts, without a commit, or for a path that
- * leaves the repository.
- */
-export function blobUrl(repository: string | undefined, provenance: Provenance | null, ref: string): string | null {
-  if (!repository || !provenance?.commit) return null;
-  const match = /^https:\/\/(github\.com|gitlab\.com|gitlab\.[^/]+)\/([^?#]+?)(?:\.git)?\/?$/i.exec(repository.trim());
-  if (!match) return null;
-  const path = posix.normalize(posix.join(provenance.dir, ref.replace(/\\/g, "/")));
-  if (path.startsWith("../") || path === ".." || posix.isAbsolute(path)) return null;
-  const blob = /^github\.com$/i.test(match[1]!) ? "blob" : "-/blob";
-  return `https://${match[1]}/${match[2]}/${blob}/${provenance.commit}/${path.split("/").map(encodeURIComponent).join("/")}`;
+  /** Where the answers file was read (null: not looked up, as in a template preview). */
+  provenance: Provenance | Unread | null;
 }
 
 /**
  * An evidence entry for a report: a URL links to itself; a relative path links into the
- * repository at the commit when that can be known, and is plain text otherwise (a relative link
+ * repository read, at the commit, when that can be known, and is plain text otherwise (a relative link
  * would resolve against wherever the report is saved). `status` marks missing or changed files.
  */
 export function evidenceItem(entry: EvidenceEntry, a: Assessment, meta: AuditMeta, escape: Escape) {
   const status = evidenceStatus(entry, meta.evidence);
-  const url = /^https?:\/\//i.test(entry.ref) ? safeHref(entry.ref) : blobUrl(a.answers.project.repository, meta.provenance, entry.ref);
+  const url = /^https?:\/\//i.test(entry.ref) ? safeHref(entry.ref) : blobUrl(meta.provenance, entry.ref);
   return {
     text: escape.text(entry.ref),
     href: url === null ? null : escape.href(url),
@@ -77,12 +63,11 @@ export function auditContext(a: Assessment, meta: AuditMeta, escape: Escape, ope
     .sort((x, y) => x.score! - y.score! || x.principle.number - y.principle.number)
     .slice(0, 3)
     .map((p) => ({ id: esc(p.principle.id), number: p.principle.number, title: esc(p.principle.title), score: p.score }));
-  const commit = meta.provenance?.commit ?? null;
   return {
     status: a.answers.status,
     draft: draft ? { open, questions, statusDraft: a.answers.status === "draft", scope: scope === null ? null : esc(scope) } : null,
     signOff: a.answers.signOff.map((s) => ({ name: esc(s.name), role: s.role ? esc(s.role) : null, date: s.date })),
-    provenance: commit ? { commit, short: commit.slice(0, 12), dirty: meta.provenance!.dirty } : null,
+    ...provenanceContext(a.answers.project.repository, meta.provenance, escape),
     executive: {
       weakest,
       open,

@@ -4,7 +4,7 @@ import type { Assessment, ScoredPrinciple, ScoredQuestion, QuestionStatus } from
 import { textBar } from "../../text/bar.js";
 import { actionItem, auditContext, evidenceItem, type AuditMeta } from "./audit.js";
 import { changesContext } from "./changes.js";
-import { coverageContext, itemsByQuestion } from "./coverage.js";
+import { coverageContext, itemsByQuestion, mappingAppendix } from "./coverage.js";
 import { safeHref } from "../../text/escape.js";
 import { radarChart } from "./radar.js";
 
@@ -125,6 +125,7 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
     })),
     changes: previous ? changesContext(previous, escape) : null,
     coverage: coverageContext(coverage, a, escape),
+    mappings: mappingAppendix(coverage, a, escape),
     gaps: gaps.map(({ p, q, gain: g }, i) => ({
       rank: i + 1,
       principle: { id: esc(p.principle.id), number: p.principle.number, title: esc(p.principle.title) },

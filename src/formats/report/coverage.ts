@@ -27,9 +27,14 @@ export function coverageContext(list: Coverage[], a: Assessment, escape: Escape)
       },
       counts: c.counts, notApplicable: c.counts["not-applicable"], mapped: c.mapped, total: c.total, applicable: c.applicable,
       percent: shownPercent(c), mappedPercent: shownMappedPercent(c), headline: esc(headline(c)), verified: c.verified, notice: esc(NOT_CONFORMITY),
+      /** The items no question of the pack evidences, named once (the HTML report lists them by id). */
+      unmappedItems: c.items.filter((i) => i.status === "unmapped").map((i) => ({ id: esc(i.item.id) })),
       groups: order.filter((g) => byGroup.has(g)).map((g) => ({
         id: esc(g), title: esc(groups.find((x) => x.id === g)?.title ?? (g || framework.title)),
+        /** Whether any item of the group is evidenced by a question (the HTML report's table lists only those). */
+        mapped: byGroup.get(g)!.some((i) => i.status !== "unmapped"),
         items: byGroup.get(g)!.map((i) => ({
+          unmapped: i.status === "unmapped",
           id: esc(i.item.id), title: esc(i.item.title), status: i.status, statusLabel: capital(itemStatusWords(i)), badge: BADGE[i.status],
           reason: i.reason === null ? null : esc(i.reason), note: itemNote(i) ? esc(itemNote(i)) : null,
           coverage: i.item.coverage ?? null, uncovered: i.item.uncovered ? esc(i.item.uncovered) : null,
@@ -41,6 +46,32 @@ export function coverageContext(list: Coverage[], a: Assessment, escape: Escape)
       })),
     };
   });
+}
+
+/**
+ * The report's appendix of framework mappings (HTML): one row per question mapped to an item of
+ * any framework asked for, with its answer and the items of each framework, by principle in pack order. It
+ * holds what the coverage tables no longer repeat per item, so two frameworks print in few pages.
+ */
+export function mappingAppendix(list: Coverage[], a: Assessment, escape: Escape) {
+  if (!list.length) return null;
+  const byQuestion = itemsByQuestion(list, escape);
+  const frameworks = list.map((c) => escape.text(c.crosswalk.framework.title));
+  const answerOf = new Map<string, MappedAnswer>(list.flatMap((c) => c.items.flatMap((i) => i.questions.map((q) => [`${q.principle}/${q.question}`, q.answer] as const))));
+  const principles = a.pack.principles.map((p) => ({
+    number: p.number, title: escape.text(p.title),
+    rows: p.questions.flatMap((q) => {
+      const key = `${p.id}/${q.id}`;
+      const mapped = byQuestion.get(key);
+      if (!mapped) return [];
+      const answer = answerOf.get(key) ?? "unanswered";
+      return [{
+        id: escape.text(q.id), ref: escape.text(key), answerLabel: ANSWER_LABEL[answer], badge: answer === "does-not-apply" ? "n/a" : answer,
+        frameworks: frameworks.map((f) => ({ items: mapped.find((m) => m.framework === f)?.items ?? [] })),
+      }];
+    }),
+  })).filter((p) => p.rows.length);
+  return { frameworks, columns: frameworks.length + 2, principles };
 }
 
 type MappedItems = { framework: string; items: { id: string; title: string }[] };
