@@ -71,9 +71,9 @@ const commands = [
 ];
 
 const cores = availableParallelism();
-// The threads rml-assess parses a large run on by default (src/bulk/many.ts, workersFor): none but
-// the main thread under 3 cores, else one worker per core but one, at most 8. Keep the two in step.
-const toolThreads = cores < 3 ? 1 : Math.min(cores - 1, 8);
+// The threads rml-assess parses a large run on by default (src/bulk/many.ts, workersFor): one worker
+// per core but one, at least one, at most 8. Keep the two in step.
+const toolThreads = Math.min(Math.max(cores - 1, 1), 8);
 console.log(`rml-assess benchmark · node ${process.version} · ${cores} cores (${cpus()[0]?.model ?? "cpu"}) · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · load average ${load()}`);
 console.log(`\nStart-up: median of ${rounds} rounds, commands alternated\n`);
 const samples = new Map(commands.map(([name]) => [name, []]));

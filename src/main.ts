@@ -4,6 +4,7 @@ import { buildCli } from "./cli.js";
 import type { Io } from "./io/io.js";
 import { ENVIRONMENT_ERRORS, reasonFor } from "./io/errno.js";
 import { terminalSafe, visible } from "./io/terminal.js";
+import { forgetGitConfig } from "./io/git-run.js";
 import { forgetReads } from "./io/read-set.js";
 
 /**
@@ -12,6 +13,7 @@ import { forgetReads } from "./io/read-set.js";
  */
 export async function main(argv: string[], io: Io): Promise<number> {
   forgetReads();
+  forgetGitConfig();
   const debug = argv.includes("--debug") || Boolean(io.env.DEBUG);
   try {
     const result = { code: EXIT.ok as number };

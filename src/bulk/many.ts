@@ -38,15 +38,16 @@ const MAX_WORKERS = 8;
 
 /**
  * How many worker threads to use for a run of `count` files (none for small runs): `--jobs N`
- * when given (1 is the main thread alone); else none under 3 cores, and one per core but one
- * above, leaving a core to the main thread. On 2 cores a pool of two workers won half of its
- * rounds against the main thread alone when idle and lost most under load, using about a third
- * more CPU (issue 32), so a 2-core machine parses on the main thread.
+ * when given (1 is the main thread alone); else one per core but one, leaving a core to the main
+ * thread, and one worker under 3 cores. On 2 cores a pool of two workers won half of its rounds
+ * against the main thread alone when idle and lost most under load, using about a third more CPU
+ * (issue 32); the main thread alone, with Node's default heap, grew to 461 MB over 100,000 files,
+ * where one worker's bounded heap (WORKER_OLD_GENERATION_MB) keeps the run flat.
  */
 export function workersFor(count: number, jobs?: number, cores = availableParallelism()): number {
   if (count < PARALLEL_FROM) return 0;
   if (jobs !== undefined) return jobs > 1 ? Math.min(jobs, MAX_WORKERS) : 0;
-  return cores < 3 ? 0 : Math.min(cores - 1, MAX_WORKERS);
+  return Math.min(Math.max(cores - 1, 1), MAX_WORKERS);
 }
 
 /**

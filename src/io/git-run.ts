@@ -41,6 +41,38 @@ function exec(args: string[], cwd: string, maxBuffer: number): Run {
   }
 }
 
+/** The configuration keys read once per directory: filter drivers (to turn off), remotes' URLs and branches' remotes (provenance.ts). */
+const CONFIG_KEYS = "^(filter\\..+|remote\\..+\\.url|branch\\..+\\.remote)$";
+const configs = new Map<string, Run>();
+
+/**
+ * The configuration entries of CONFIG_KEYS seen from `cwd` (every scope, includes followed), as
+ * [key, value] pairs, from one `git config` per directory (reading it runs nothing), kept for the
+ * run; or why git could not list them. None set is an empty list (git's exit status 1, no message).
+ */
+export function configEntries(cwd: string): { ok: true; pairs: [string, string][] } | { ok: false; err: string; status?: number } {
+  let listed = configs.get(cwd);
+  if (!listed) {
+    listed = exec(["-c", "core.fsmonitor=false", "config", "-z", "--get-regexp", CONFIG_KEYS], cwd, 1024 * 1024);
+    configs.set(cwd, listed);
+  }
+  if (!listed.ok) return listed.status === 1 && listed.err === "" ? { ok: true, pairs: [] } : listed;
+  // -z: each entry is the key, a newline and the value, ended by NUL (a key without a value: no newline).
+  return {
+    ok: true,
+    pairs: listed.out.toString("utf8").split("\0").filter(Boolean).map((entry): [string, string] => {
+      const cut = entry.indexOf("\n");
+      return cut < 0 ? [entry, ""] : [entry.slice(0, cut), entry.slice(cut + 1)];
+    }),
+  };
+}
+
+/** Lets the configuration read so far go: a run reads it afresh (main.ts calls this first, as in-process runs share the module). */
+export function forgetGitConfig(): void {
+  configs.clear();
+  driversOff.clear();
+}
+
 /**
  * Filter drivers named in the configuration seen from `cwd`, turned off: git runs a clean filter
  * (the repository's code) on a changed file for `status` and `blame`. An empty command is no
@@ -50,14 +82,11 @@ const driversOff = new Map<string, string[]>();
 function driverSettings(cwd: string): string[] {
   const known = driversOff.get(cwd);
   if (known) return known;
-  // Reading the configuration runs nothing; the names come from every scope, includes followed.
-  const listed = exec(["-c", "core.fsmonitor=false", "config", "--name-only", "--get-regexp", "^filter\\."], cwd, 1024 * 1024);
+  const listed = configEntries(cwd);
   const names = new Set<string>();
-  if (listed.ok) {
-    for (const key of listed.out.toString("utf8").split("\n")) {
-      const m = /^filter\.(.+)\.[^.]+$/.exec(key.trim());
-      if (m) names.add(m[1]!);
-    }
+  for (const [key] of listed.ok ? listed.pairs : []) {
+    const m = /^filter\.(.+)\.[^.]+$/.exec(key);
+    if (m) names.add(m[1]!);
   }
   const settings = [...names].flatMap((name) => [`filter.${name}.clean=`, `filter.${name}.smudge=`, `filter.${name}.process=`, `filter.${name}.required=false`]);
   driversOff.set(cwd, settings);

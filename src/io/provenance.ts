@@ -1,5 +1,6 @@
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import { git } from "./git.js";
+import { configEntries } from "./git-run.js";
 import { shownRemoteUrl } from "./remote-url.js";
 import { repositoryRoot } from "./repository.js";
 
@@ -50,28 +51,21 @@ function unreadReason(err: string, status: number | undefined): string {
   return `git could not name the commit (${firstLine(err) || `exit status ${status ?? "unknown"}`})`;
 }
 
-/** `git config` keys and values, one per line ("key value"); an absent key is exit status 1. */
-function configPairs(out: string): [string, string][] {
-  return out.split("\n").filter(Boolean).map((line) => {
-    const cut = line.indexOf(" ");
-    return cut < 0 ? [line, ""] : [line.slice(0, cut), line.slice(cut + 1)];
-  });
-}
-
 /**
  * The repository read, by the rule: the current branch's upstream remote, else `origin`, else the
  * only remote; a repository without remotes is local. Every failing git call, and several remotes
  * none of which the rule picks, leave the repository unnamed with the reason in `problems`.
  */
 function readRepository(dir: string, branch: string | null, problems: string[]): ReadRepository | null {
-  const config = git(["config", "--get-regexp", "^(remote\\..+\\.url|branch\\..+\\.remote)$"], dir);
-  if (!config.ok && (config.status !== 1 || config.err !== "")) {
+  // The listing git-run.ts made to turn filter drivers off, which holds the remotes too: no git process of its own.
+  const config = configEntries(dir);
+  if (!config.ok) {
     problems.push(`git could not list the remotes (${firstLine(config.err)}), so the repository read is not named`);
     return null;
   }
   const urls = new Map<string, string>();
   let upstream: string | null = null;
-  for (const [key, value] of configPairs(config.ok ? config.out.toString("utf8") : "")) {
+  for (const [key, value] of config.pairs) {
     const remote = /^remote\.(.+)\.url$/.exec(key);
     if (remote && !urls.has(remote[1]!)) urls.set(remote[1]!, value);
     if (branch !== null && key === `branch.${branch}.remote`) upstream = value;

@@ -31,9 +31,9 @@ describe("answers files parsed on worker threads", () => {
 });
 
 describe("the number of worker threads", () => {
-  it("is none for small runs, none under 3 cores, one per core but one above (at most 8), and --jobs overrides it", () => {
+  it("is none for small runs, one under 3 cores, one per core but one above (at most 8), and --jobs overrides it", () => {
     const many = PARALLEL_FROM;
-    expect([1, 2, 3, 4, 16].map((cores) => workersFor(many, undefined, cores))).toEqual([0, 0, 2, 3, 8]);
+    expect([1, 2, 3, 4, 16].map((cores) => workersFor(many, undefined, cores))).toEqual([1, 1, 2, 3, 8]);
     expect(workersFor(many - 1, undefined, 16)).toBe(0);
     expect(workersFor(many - 1, 4, 16)).toBe(0);
     expect([1, 2, 5, 64].map((jobs) => workersFor(many, jobs, 2))).toEqual([0, 2, 5, 8]);

@@ -2,10 +2,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { gitProvenance } from "../../src/io/provenance.js";
+import { forgetGitConfig } from "../../src/io/git-run.js";
+import { gitProvenance as provenanceOnce } from "../../src/io/provenance.js";
 import { repositoryKey, shownRemoteUrl, webRepositoryUrl } from "../../src/io/remote-url.js";
 import { blobUrl, provenanceContext } from "../../src/formats/report/provenance.js";
 import { git, gitCommit, gitInit } from "../helpers/git.js";
+
+/** One run's provenance: a run reads git's configuration afresh (main.ts), and these tests change it between runs. */
+function gitProvenance(file: string, cwd: string) {
+  forgetGitConfig();
+  return provenanceOnce(file, cwd);
+}
 
 const made: string[] = [];
 afterEach(() => {
