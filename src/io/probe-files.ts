@@ -51,6 +51,8 @@ export function repositoryFiles(dir: string, limits: ProbeLimits): { root: strin
 // An answers file's top-level keys (io/answers-head.ts), in lower-cased text.
 const ANSWERS_VERSION = /^(?:\ufeff)?(["']?)version\1[ \t]*:[ \t]*(1|"1"|'1')[ \t]*(#.*)?\r?$/m;
 const ANSWERS_KEY = /^(?:\ufeff)?(["']?)answers\1[ \t]*:/m;
+// A pack's question file declares probes, whose text names what they look for.
+const PROBES_KEY = /^[ \t]*(["']?)probes\1[ \t]*:/m;
 
 const inside = (root: string, path: string) => {
   const rel = relative(root, path);
@@ -62,7 +64,8 @@ const inside = (root: string, path: string) => {
  * or a path through a linked directory), never opens a FIFO, socket or device, and reads at most `limits.fileBytes` of a file and `limits.maxBytes` in all; over that,
  * a file is refused as over the limit. Text comes back lower-cased, decoded as UTF-8 (invalid bytes
  * replaced); an answers file's text comes back empty, so that what a team writes in its answers
- * can never stand in for a file the repository lacks.
+ * can never stand in for a file the repository lacks, and so does a pack's YAML that declares
+ * probes, whose `contains:` lists would otherwise find themselves.
  */
 export function probeReader(root: string, limits: ProbeLimits): FileReader {
   const realRoot = realpathSync(root);
@@ -116,8 +119,10 @@ export function probeReader(root: string, limits: ProbeLimits): FileReader {
       }
       budget -= n;
       const text = decoder.decode(buffer.subarray(0, n)).toLowerCase();
-      // An answers file's notes are claims, not evidence: its text never satisfies a probe.
-      return { state: "file", text: /\.ya?ml$/i.test(path) && ANSWERS_VERSION.test(text) && ANSWERS_KEY.test(text) ? "" : text };
+      // An answers file's notes are claims, not evidence, and a pack's probes name what they look
+      // for: neither text ever satisfies a probe.
+      const claims = /\.ya?ml$/i.test(path) && ((ANSWERS_VERSION.test(text) && ANSWERS_KEY.test(text)) || PROBES_KEY.test(text));
+      return { state: "file", text: claims ? "" : text };
     } catch (error) {
       return { state: "refused", reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
     } finally {

@@ -58,7 +58,11 @@ beforeAll(() => {
     ".github/workflows/ci.yml": "on: push\n", "monitoring/alerts.yml": "groups: [] # Prometheus alert rules\n",
     "notebooks/fairness.ipynb": "{\"cells\": [\"from fairlearn.metrics import MetricFrame\"]}",
   });
-  repos.bare = repository("bare", { "README.md": "# A model\n", "train.py": "print('no seeds')\n" });
+  repos.bare = repository("bare", {
+    "README.md": "# A model\n", "train.py": "print('no seeds')\n",
+    // A pack of the team's own: its probes name what they look for, which must not find itself.
+    "checklist/operations.yaml": "id: operations\nquestions:\n  - id: monitored\n    probes:\n      - what: monitoring configuration\n        files: [\"**/*.yml\"]\n        contains: [prometheus, \"autoscaling:\"]\n        suggests: evidence\n",
+  });
   // Hostile: links in and out, a FIFO where git expects a lock file, a directory swapped for a link
   // outside, and notebooks whose fairness import sits past the 2 MiB each probe reads.
   const outside = join(root, "outside");
@@ -134,7 +138,7 @@ describe("probe over a well-equipped repository", () => {
 });
 
 describe("probe and check --probe over a bare repository", () => {
-  it("lists the contradictions; a note in the answers file naming Prometheus does not count as monitoring", async () => {
+  it("lists the contradictions; a note in the answers file naming Prometheus, or a pack's probes naming it, does not count as monitoring", async () => {
     const r = await json(repos.bare, ["assessment/rml-assessment.yaml"]);
     const contradicted = r.questions.filter((q) => q.contradictions.some((c) => c.contradicted)).map((q) => q.id);
     expect(contradicted).toEqual(["reproducible-operations/reproducible-training", "reproducible-operations/staged-release", "practical-accuracy/production-performance-monitoring"]);
