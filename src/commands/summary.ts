@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { EXIT, formatDiagnostic, listed, UsageError, type Diagnostic } from "../errors.js";
-import { SummaryTally } from "../core/summary.js";
+import { SummaryTally } from "../core/summary-tally.js";
 import { PreviousSummary } from "../core/summary-previous.js";
 import type { Pack } from "../core/types.js";
 import { loadFormat } from "../formats/index.js";

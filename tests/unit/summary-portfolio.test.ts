@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/core/score.js";
 import { signedOffState } from "../../src/core/sign-off.js";
-import { SummaryTally, summaryRow, unansweredOf, type SummaryRow } from "../../src/core/summary.js";
+import { SummaryTally } from "../../src/core/summary-tally.js";
+import { summaryRow, unansweredOf, type SummaryRow } from "../../src/core/summary.js";
 import { PreviousSummary } from "../../src/core/summary-previous.js";
 import { LevelTally, LOWEST_COUNT } from "../../src/core/summary-levels.js";
 import { makeAnswers, makePack } from "../helpers/builders.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/core/score.js";
-import { SummaryTally, summaryRow } from "../../src/core/summary.js";
+import { SummaryTally } from "../../src/core/summary-tally.js";
+import { summaryRow } from "../../src/core/summary.js";
 import { csvText } from "../../src/text/csv.js";
 import { bandStep } from "../../src/text/band-scale.js";
 import { makeAnswers, makePack } from "../helpers/builders.js";
