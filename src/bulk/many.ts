@@ -12,7 +12,8 @@ export type Loaded = { file: string; answers: Answers } | { file: string; proble
 
 /** Below this many files the workers' start-up costs more than it saves. */
 export const PARALLEL_FROM = 200;
-const BATCH = 25;
+/** Files a worker is sent at a time. */
+export const BATCH = 25;
 /** The young generation of a worker's heap, in MB. */
 const WORKER_YOUNG_GENERATION_MB = 16;
 /**
@@ -37,16 +38,17 @@ export async function loadOne(file: string, pack: Pack, cwd: string): Promise<Lo
 const MAX_WORKERS = 8;
 
 /**
- * How many worker threads to use for a run of `count` files (none for small runs): `--jobs N`
- * when given (1 is the main thread alone); else one per core but one, leaving a core to the main
- * thread, and one worker under 3 cores. On 2 cores a pool of two workers won half of its rounds
+ * How many worker threads to use for a run of `count` files: `--jobs N` when given, whatever the
+ * number of files (1 is the main thread alone; never more workers than batches of files); else
+ * none under PARALLEL_FROM files, one per core but one, leaving a core to the main thread, and one
+ * worker under 3 cores. On 2 cores a pool of two workers won half of its rounds
  * against the main thread alone when idle and lost most under load, using about a third more CPU
  * (issue 32); the main thread alone, with Node's default heap, grew to 461 MB over 100,000 files,
  * where one worker's bounded heap (WORKER_OLD_GENERATION_MB) keeps the run flat.
  */
 export function workersFor(count: number, jobs?: number, cores = availableParallelism()): number {
+  if (jobs !== undefined) return jobs > 1 ? Math.min(jobs, MAX_WORKERS, Math.ceil(count / BATCH)) : 0;
   if (count < PARALLEL_FROM) return 0;
-  if (jobs !== undefined) return jobs > 1 ? Math.min(jobs, MAX_WORKERS) : 0;
   return Math.min(Math.max(cores - 1, 1), MAX_WORKERS);
 }
 

@@ -4,12 +4,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: the benchmark's generator is plain JavaScript
 import { generate } from "../../bench/generate.js";
-import { PARALLEL_FROM } from "../../src/bulk/many.js";
+import { BATCH } from "../../src/bulk/many.js";
 import { REPO, runBinary } from "../helpers/run.js";
 
-// The files are generated once for the file (the fewest that run on worker threads), and each run's
-// output is checked for everything it shows: the binary runs over hundreds of files each time.
-const COUNT = PARALLEL_FROM;
+// The files are generated once for the file, four batches (--jobs 2: the two workers take turns, and
+// the second's batches must come back in file order), and each run's output is checked for
+// everything it shows. That the default starts workers from PARALLEL_FROM files on is a unit test's.
+const COUNT = 4 * BATCH;
 
 describe("check over many files", () => {
   let dir = "";
@@ -48,15 +49,15 @@ describe("check over many files", () => {
     expect(doc.results).toHaveLength(COUNT);
     expect(doc.results[6].project.name).toBe("Modèle 7 – ünïcödé 😀");
     expect(doc.results.map((r: { file: string }) => r.file)).toEqual([...doc.results.map((r: { file: string }) => r.file)].sort());
-  }, 240_000); // hundreds of answers files to the whole built-in pack, several times over
+  }, 240_000); // a hundred answers files to the whole built-in pack, fifteen times over
 
-  it("reports an invalid file among hundreds, whichever thread parsed it", () => {
-    const broken = join(dir, "answers", "model-00123.yaml");
+  it("reports an invalid file among many, whichever thread parsed it", () => {
+    const broken = join(dir, "answers", "model-00063.yaml");
     writeFileSync(broken, readFileSync(broken, "utf8").replace(/answer: yes/, "answer: maybe"));
     for (const jobs of ["1", "2"]) {
       const r = runBinary(["check", join(dir, "answers"), "--jobs", jobs]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/model-00123\.yaml:\d+:\d+: .*found 'maybe'/);
+      expect(r.stderr).toMatch(/model-00063\.yaml:\d+:\d+: .*found 'maybe'/);
       expect(r.stdout).toBe("");
       // With -o, the parts already streamed into the temporary file are thrown away: nothing is left.
       const o = runBinary(["check", join(dir, "answers"), "--jobs", jobs, "--format", "json", "-o", join(dir, "out.json")]);

@@ -1,10 +1,12 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeNeeding, hasChromium, launchChromium, seriousViolations } from "../helpers/browser.js";
-import { EXAMPLES, FIXTURES, runInProcess, withTempDir } from "../helpers/run.js";
+import { EXAMPLES, FIXTURES, runInProcess } from "../helpers/run.js";
 import { QUICK_JVM } from "../helpers/validate.js";
 
 const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
@@ -30,19 +32,26 @@ async function pages(dir: string): Promise<string[]> {
   return files;
 }
 
+// The pages are written once for the file: the checker and the browser read the same ones.
+let dir = "";
+let files: string[] = [];
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "rml-assess-crosswalk-html-"));
+  files = await pages(dir);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 describeNeeding("Java (for the W3C Nu Html Checker)", hasJava, "apt-get install -y default-jre-headless")("crosswalk HTML validity", () => {
-  it("the crosswalk page and reports with coverage pass the W3C Nu Html Checker", () => withTempDir(async (dir) => {
-    const files = await pages(dir);
+  it("the crosswalk page and reports with coverage pass the W3C Nu Html Checker", () => {
     const r = spawnSync("java", [...QUICK_JVM, "-jar", VNU_JAR, "--errors-only", "--format", "json", ...files], { encoding: "utf8", timeout: 180_000 });
     const messages = (JSON.parse(r.stderr) as { messages: { url: string; lastLine?: number; type: string; message: string }[] }).messages;
     expect(messages.map((m) => `${m.url}:${m.lastLine}: ${m.type} ${m.message}`)).toEqual([]);
     expect(r.status).toBe(0);
-  }), 180_000);
+  }, 180_000);
 });
 
 describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("crosswalk HTML in Chromium", () => {
-  it("has no serious or critical accessibility violations (axe-core), and loads nothing but itself", () => withTempDir(async (dir) => {
-    const files = await pages(dir);
+  it("has no serious or critical accessibility violations (axe-core), and loads nothing but itself", async () => {
     const browser = await launchChromium();
     try {
       for (const path of files) {
@@ -59,5 +68,5 @@ describeNeeding("Chromium", hasChromium, "apt-get install -y chromium")("crosswa
     } finally {
       await browser.close();
     }
-  }), 180_000);
+  }, 180_000);
 });

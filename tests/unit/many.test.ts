@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error: the benchmark's generator is plain JavaScript
 import { generate } from "../../bench/generate.js";
 import type { Pack } from "../../src/core/types.js";
-import { loadAll, PARALLEL_FROM, workersFor, type Loaded } from "../../src/bulk/many.js";
+import { BATCH, loadAll, PARALLEL_FROM, workersFor, type Loaded } from "../../src/bulk/many.js";
 import { REPO, withTempDir } from "../helpers/run.js";
 
 // The workers run the built bundle (dist/answers-worker.cjs), as `npm test` builds it first.
@@ -35,7 +35,11 @@ describe("the number of worker threads", () => {
     const many = PARALLEL_FROM;
     expect([1, 2, 3, 4, 16].map((cores) => workersFor(many, undefined, cores))).toEqual([1, 1, 2, 3, 8]);
     expect(workersFor(many - 1, undefined, 16)).toBe(0);
-    expect(workersFor(many - 1, 4, 16)).toBe(0);
     expect([1, 2, 5, 64].map((jobs) => workersFor(many, jobs, 2))).toEqual([0, 2, 5, 8]);
+    // --jobs applies to a run of any size, with no more workers than there are batches to send.
+    expect(workersFor(many - 1, 4, 16)).toBe(4);
+    expect([1, BATCH, BATCH + 1, 3 * BATCH].map((count) => workersFor(count, 4, 2))).toEqual([1, 1, 2, 3]);
+    expect(workersFor(0, 4, 2)).toBe(0);
+    expect(workersFor(3 * BATCH, 1, 16)).toBe(0);
   });
 });
