@@ -58,4 +58,10 @@ describe("git runs with no repository code", () => {
     expect(check.stdout).toMatch(/from git history/);
     expect(markers(dir)).toEqual([]);
   }));
+
+  it("reports without git on the PATH, saying why no commit is known rather than naming one", () => {
+    const r = runBinary(["report", join(EXAMPLES, "credit-scoring.yaml"), "--format", "md"], { env: { PATH: "/nonexistent" } });
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    expect(r.stdout).toContain("Not read at a commit: git is not installed or not on the PATH, so no commit is known.");
+  });
 });
