@@ -201,7 +201,7 @@ describeNeeding("Chromium and poppler-utils", hasChromium && hasPoppler, "apt-ge
       expect(r.code).toBe(0);
       const a4 = await pdfOf(html, "A4", join(dir, "a4.pdf"));
       expect(a4.pages).toBeGreaterThan(3);
-      // Pack 1.2.0's 106 questions printed on 15 pages at 8.6pt; at 8pt, 13 (written then).
+      // Pack 1.2.0's 106 questions printed on 15 pages at 8.6pt; at 8pt, 13; 11 with the denser rows and gaps.
       expect(a4.pages).toBeLessThanOrEqual(14);
       for (const { page1 } of [a4, await pdfOf(html, "Letter", join(dir, "letter.pdf"))]) {
         // Metadata, score, chart labels, the last row of the table and the note under it.
@@ -211,7 +211,7 @@ describeNeeding("Chromium and poppler-utils", hasChromium && hasPoppler, "apt-ge
     });
   });
 
-  it("prints the credit example with two frameworks and --previous on at most 19 A4 pages, the crosswalk HTML too, with no near-empty page but the last", async () => {
+  it("prints the credit example with two frameworks and --previous on at most 16 A4 pages, the crosswalk HTML too, with no near-empty page but the last", async () => {
     await withTempDir(async (tmp) => {
       const credit = join(REPO, "examples", "credit-scoring.yaml");
       // An earlier assessment: twelve of the yes answers were no or partial.
@@ -223,10 +223,19 @@ describeNeeding("Chromium and poppler-utils", hasChromium && hasPoppler, "apt-ge
       expect(r.code, r.stderr).toBe(0);
       const both = await pdfOf(html, "A4", join(tmp, "both.pdf"));
       // 32 pages when each item listed its questions and each question its items; the appendix holds them
-      // once (20), in two columns in print, with each item's note after its title (19 when written).
-      expect(both.pages).toBeLessThanOrEqual(19);
+      // once (20), in two columns in print, with each item's note after its title (19). 16 when written: in print the
+      // gaps and changes point to the question (3.4) for the team's notes, one coverage table per framework.
+      expect(both.pages).toBeLessThanOrEqual(16);
       const lines = linesPerPage(join(tmp, "both.pdf"), both.pages);
       for (const [i, count] of lines.slice(0, -1).entries()) expect(count, `page ${i + 1} of ${both.pages}: ${lines.join(" ")}`).toBeGreaterThanOrEqual(40);
+      // Print says each team note once, in its question's row, and the gap points there by the question's number;
+      // the screen keeps the note in the gap too.
+      const text = execFileSync("pdftotext", [join(tmp, "both.pdf"), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+      const note = "Monthly sample review happens for declines only";
+      expect(text.split(note).length - 1).toBe(1);
+      expect(text).toContain("1.4 After deployment, does a person review");
+      expect(text).toContain("Team's notes: see 1.4 above");
+      expect(readFileSync(html, "utf8").split(note).length - 1).toBe(2);
 
       const crosswalk = join(tmp, "crosswalk.html");
       expect((await runInProcess(["crosswalk", credit, "--framework", "eu-ai-act", "-f", "html", "-o", crosswalk], { env: EPOCH })).code).toBe(0);

@@ -1,6 +1,7 @@
 import type { AssessmentDiff } from "../../core/diff.js";
 import { answerText, CHANGE_GROUPS, changesOf, scoreText, signed, verdict } from "../../text/change.js";
 import type { Escape } from "./context.js";
+import { questionNumber } from "./question-number.js";
 
 /**
  * The "Changes since the last assessment" data a report template receives (`changes`, null
@@ -10,6 +11,13 @@ import type { Escape } from "./context.js";
 export function changesContext(d: AssessmentDiff, escape: Escape) {
   const esc = escape.text;
   const titles = new Map(d.after.principles.map((p) => [p.principle.id, p.principle]));
+  const scored = new Map(d.after.principles.map((p) => [p.principle.id, p]));
+  // The question's number in this report ("3.4"), or null when it is not asked now (retired, or not applying).
+  const numberOf = (principle: string, question: string) => {
+    const p = scored.get(principle);
+    const i = p ? p.questions.findIndex((q) => q.question.id === question) : -1;
+    return p && i >= 0 ? questionNumber(p, i) : null;
+  };
   return {
     previous: { file: esc(d.before.answers.file), date: d.before.answers.date },
     verdict: esc(verdict(d)),
@@ -20,7 +28,7 @@ export function changesContext(d: AssessmentDiff, escape: Escape) {
       title: g.title,
       items: changesOf(d, g.kind).map((c) => ({
         principle: { id: esc(c.principle), number: titles.get(c.principle)?.number ?? 0, title: esc(titles.get(c.principle)?.title ?? c.principle) },
-        question: { id: esc(c.question), text: esc(c.text) },
+        question: { id: esc(c.question), number: numberOf(c.principle, c.question), text: esc(c.text) },
         before: answerText(c.before), after: answerText(c.after),
         notes: c.notes ? esc(c.notes) : null,
       })),

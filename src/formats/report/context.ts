@@ -6,6 +6,7 @@ import { actionItem, auditContext, evidenceItem, type AuditMeta } from "./audit.
 import { changesContext } from "./changes.js";
 import { coverageContext, itemsByQuestion, mappingAppendix } from "./coverage.js";
 import { safeHref } from "../../text/escape.js";
+import { questionNumber } from "./question-number.js";
 import { radarChart } from "./radar.js";
 
 /** What a report says about its own making. */
@@ -113,8 +114,8 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
       score: p.score, band: p.band ? esc(p.band) : null, bar: textBar(p.score), counts: p.counts,
       weakest: a.weakest?.principle.id === p.principle.id,
       answered: p.questions.length - p.counts.unanswered, total: p.questions.length,
-      questions: p.questions.map((q) => ({
-        id: esc(q.question.id), text: esc(q.question.text), weight: q.question.weight, weighted: q.question.weight !== 1,
+      questions: p.questions.map((q, i) => ({
+        id: esc(q.question.id), number: questionNumber(p, i), text: esc(q.question.text), weight: q.question.weight, weighted: q.question.weight !== 1,
         status: q.status, statusLabel: esc(statusLabel(a, q.status)), naWithoutReason: q.naWithoutReason,
         notes: q.answer?.notes ? esc(q.answer.notes) : null,
         evidence: (q.answer?.evidenceEntries ?? []).map((e) => evidenceItem(e, a, audit, escape)),
@@ -129,7 +130,7 @@ export function reportContext(a: Assessment, meta: ReportMeta, escape: Escape, p
     gaps: gaps.map(({ p, q, gain: g }, i) => ({
       rank: i + 1,
       principle: { id: esc(p.principle.id), number: p.principle.number, title: esc(p.principle.title) },
-      question: { id: esc(q.question.id), text: esc(q.question.text), weight: q.question.weight },
+      question: { id: esc(q.question.id), number: questionNumber(p, p.questions.indexOf(q)), text: esc(q.question.text), weight: q.question.weight },
       status: q.status, statusLabel: esc(statusLabel(a, q.status)), naWithoutReason: q.naWithoutReason,
       gain: g.toFixed(1),
       redFlag: esc(q.question.redFlag), recommendation: esc(q.question.recommendation), evidence: esc(q.question.evidence),
