@@ -33,7 +33,7 @@ export interface ActionsOptions {
 
 /** The web address of a line of the answers file at HEAD, when the repository it is read in is on GitHub or GitLab. */
 async function lineLink(file: string, io: Io): Promise<LineLink> {
-  const provenance = await (await import("../io/provenance.js")).gitProvenance(file, io.cwd);
+  const provenance = (await import("../io/provenance.js")).gitProvenance(file, io.cwd);
   const url = blobUrl(provenance, basename(file));
   return (line) => (url === null ? null : `${url}#L${line}`);
 }

@@ -53,16 +53,14 @@ export async function reportCommand(file: string, opts: ReportOptions, io: Io): 
   const assessment = score(pack, answers);
   const template = opts.template ? templateFor(opts.template, io) : undefined;
   if (assessment.levels && opts.previous !== undefined) throw new UsageError("--previous compares scores, and a level pack's report is its TRL card, whose history: shows the path", "leave out --previous; compare two files with 'rml-assess diff OLD NEW'");
-  // Where the file was read (repository, path, commit), whatever project.repository declares:
-  // evidence links point there. Git runs while the earlier file is read and the format loaded.
-  const provenance = import("../io/provenance.js").then((m) => m.gitProvenance(file, io.cwd));
   const previous = await changesSince(opts.previous, assessment, pack, io);
   const coverage = coveragesOf(await crosswalksFor(opts.framework ?? [], pack, io), assessment);
   const generated = generatedAt(io);
-  const format = await loadFormat("report", opts.format);
-  const audit = { today: generated.slice(0, 10), evidence: evidenceFacts(answers, io.cwd), provenance: await provenance };
+  // Where the file was read (repository, path, commit), whatever project.repository declares: evidence links point there.
+  const provenance = (await import("../io/provenance.js")).gitProvenance(file, io.cwd);
+  const audit = { today: generated.slice(0, 10), evidence: evidenceFacts(answers, io.cwd), provenance };
   const meta = { toolName: TOOL.name, toolVersion: TOOL.version, generated, answersFingerprint: createHash("sha256").update(bytes).digest("hex"), audit };
-  const content = await renderReport(assessment, format, meta, template, previous, coverage);
+  const content = await renderReport(assessment, await loadFormat("report", opts.format), meta, template, previous, coverage);
   emit(content, opts.output, io);
   const what = assessment.levels ? `TRL card, readiness level ${assessment.levels.level}` : `report, overall score ${assessment.score ?? "none"}`;
   if (opts.output) io.stderr(`Wrote ${opts.output} (${opts.format} ${what}).\n`);

@@ -41,26 +41,6 @@ function exec(args: string[], cwd: string, maxBuffer: number): Run {
   }
 }
 
-/** The same, without blocking: this thread goes on while git runs (`report` scores and renders meanwhile). */
-function execAsync(args: string[], cwd: string, maxBuffer: number): Promise<Run> {
-  return new Promise((done) => {
-    try {
-      const { execFile } = process.getBuiltinModule("node:child_process");
-      execFile("git", args, { cwd, env: gitEnvironment(), maxBuffer, windowsHide: true, encoding: "buffer" }, (error, out, stderr) => {
-        if (!error) return done({ ok: true, out });
-        const e = error as NodeJS.ErrnoException & { code?: string | number };
-        if (e.code === "ENOENT") return done({ ok: false, err: "ENOENT" });
-        if (e.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") return done({ ok: false, err: "ENOBUFS: git's output is larger than expected" });
-        // git ran and exited non-zero: its stderr (perhaps empty) and status; else why it did not run.
-        if (typeof e.code === "number") return done({ ok: false, err: stderr.toString("utf8").trim(), status: e.code });
-        done({ ok: false, err: (stderr.toString("utf8") || String(error)).trim() });
-      }).stdin?.end();
-    } catch (error) {
-      done({ ok: false, err: String(error) });
-    }
-  });
-}
-
 /** The configuration keys read once per directory: filter drivers (to turn off), remotes' URLs and branches' remotes (provenance.ts). */
 const CONFIG_KEYS = "^(filter\\..+|remote\\..+\\.url|branch\\..+\\.remote)$";
 const configs = new Map<string, Run>();
@@ -73,16 +53,9 @@ const configs = new Map<string, Run>();
 export function configEntries(cwd: string): { ok: true; pairs: [string, string][] } | { ok: false; err: string; status?: number } {
   let listed = configs.get(cwd);
   if (!listed) {
-    listed = exec(CONFIG_LIST, cwd, 1024 * 1024);
+    listed = exec(["-c", "core.fsmonitor=false", "config", "-z", "--get-regexp", CONFIG_KEYS], cwd, 1024 * 1024);
     configs.set(cwd, listed);
   }
-  return entriesOf(listed);
-}
-
-const CONFIG_LIST = ["-c", "core.fsmonitor=false", "config", "-z", "--get-regexp", CONFIG_KEYS];
-
-/** The entries of a `git config -z --get-regexp` run, or why it failed. */
-function entriesOf(listed: Run): { ok: true; pairs: [string, string][] } | { ok: false; err: string; status?: number } {
   if (!listed.ok) return listed.status === 1 && listed.err === "" ? { ok: true, pairs: [] } : listed;
   // -z: each entry is the key, a newline and the value, ended by NUL (a key without a value: no newline).
   return {
@@ -127,14 +100,4 @@ function driverSettings(cwd: string): string[] {
 export function runGit(args: string[], cwd: string, maxBuffer: number): Run {
   const settings = [...SAFE_SETTINGS, ...driverSettings(cwd)].flatMap((s) => ["-c", s]);
   return exec(["--no-pager", ...settings, ...args], cwd, maxBuffer);
-}
-
-/**
- * runGit without blocking this thread: the configuration is listed first (kept for the run, as
- * configEntries keeps it) and its filter drivers turned off, then git runs with the same settings.
- */
-export async function runGitAsync(args: string[], cwd: string, maxBuffer: number): Promise<Run> {
-  if (!configs.has(cwd)) configs.set(cwd, await execAsync(CONFIG_LIST, cwd, 1024 * 1024));
-  const settings = [...SAFE_SETTINGS, ...driverSettings(cwd)].flatMap((s) => ["-c", s]);
-  return execAsync(["--no-pager", ...settings, ...args], cwd, maxBuffer);
 }

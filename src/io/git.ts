@@ -1,4 +1,4 @@
-import { runGit, runGitAsync } from "./git-run.js";
+import { runGit } from "./git-run.js";
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import { InputError, fileDiagnostic } from "../errors.js";
@@ -8,11 +8,6 @@ import { decodeUtf8, MAX_INPUT_BYTES, type TextFile } from "./read.js";
 /** Runs git safely (io/git-run.ts: no repository code, a minimal environment) in `cwd`; its output, or the failure's stderr. */
 export function git(args: string[], cwd: string, maxBuffer = MAX_INPUT_BYTES + 1024): { ok: true; out: Buffer } | { ok: false; err: string; status?: number } {
   return runGit(args, cwd, maxBuffer);
-}
-
-/** git() without blocking this thread while git runs. */
-export function gitAsync(args: string[], cwd: string, maxBuffer = MAX_INPUT_BYTES + 1024): ReturnType<typeof runGitAsync> {
-  return runGitAsync(args, cwd, maxBuffer);
 }
 
 /** The nearest directory that exists at or above `dir` (the file may be gone from the working tree). */

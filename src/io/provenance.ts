@@ -1,5 +1,5 @@
 import { basename, dirname, relative, resolve, sep } from "node:path";
-import { gitAsync } from "./git.js";
+import { git } from "./git.js";
 import { configEntries } from "./git-run.js";
 import { shownRemoteUrl } from "./remote-url.js";
 import { repositoryRoot } from "./repository.js";
@@ -89,16 +89,15 @@ function readRepository(dir: string, branch: string | null, problems: string[]):
  * Where an answers file is read: HEAD's commit of the git work tree holding it, whether the file
  * differs from it, its path from the work tree's root and the repository (its remote, by the rule
  * of readRepository). Without a commit, why none is known; a git call that fails is said in
- * `problems` (or as the reason), never guessed over. Git runs while the caller goes on (`report`
- * scores and loads its format meanwhile); the promise never rejects.
+ * `problems` (or as the reason), never guessed over.
  */
-export async function gitProvenance(file: string, cwd: string): Promise<Provenance | Unread> {
+export function gitProvenance(file: string, cwd: string): Provenance | Unread {
   const path = resolve(cwd, file);
   const dir = dirname(path);
   // One git process names the commit, the branch and whether the file differs (`git status
   // --porcelain=v2 --branch` prints HEAD's commit and branch as header lines, then the file if it
   // differs); the work tree's root is found as git finds it (repositoryRoot), without asking again.
-  const status = await gitAsync(["status", "--porcelain=v2", "--branch", "--no-ahead-behind", "--", basename(path)], dir);
+  const status = git(["status", "--porcelain=v2", "--branch", "--no-ahead-behind", "--", basename(path)], dir);
   if (!status.ok) return { commit: null, reason: unreadReason(status.err, status.status) };
   const lines = status.out.toString("utf8").split("\n").filter((line) => line !== "");
   const header = (name: string) => lines.find((line) => line.startsWith(`# branch.${name} `))?.slice(`# branch.${name} `.length);

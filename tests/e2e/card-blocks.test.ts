@@ -95,9 +95,6 @@ describe("the TRL card's audit blocks", () => {
   });
 });
 
-// Where the fixture was really read (this repository's git).
-const signedProvenance = await gitProvenance(SIGNED, REPO);
-
 describe("the TRL card reuses the report's blocks", () => {
   // One assessment rendered by the report's and the card's templates, with the same provenance:
   // the shared blocks are the same bytes, so a fix to the report's partials or context reaches the card.
@@ -106,7 +103,7 @@ describe("the TRL card reuses the report's blocks", () => {
   const meta: ReportMeta = {
     toolName: "rml-assess", toolVersion: "0", generated: "2026-12-07T00:00:00Z", answersFingerprint: "f".repeat(64),
     // Where the fixture was really read (this repository's git), so the blocks carry a commit.
-    audit: { today: "2026-12-07", evidence: null, provenance: signedProvenance },
+    audit: { today: "2026-12-07", evidence: null, provenance: gitProvenance(SIGNED, REPO) },
   };
   const blocks: Record<"html" | "md", [string, RegExp][]> = {
     html: [["answers file", /<div><dt>Answers file<\/dt>.*<\/div>/],

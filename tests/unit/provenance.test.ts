@@ -33,57 +33,57 @@ function workTree(withHeadFile = false): string {
 const LOCAL = { url: null, remote: null, rule: null, branch: "main" };
 
 describe("gitProvenance", () => {
-  it("says why no commit is known outside a work tree and in a repository without commits", async () => {
+  it("says why no commit is known outside a work tree and in a repository without commits", () => {
     const outside = mkdtempSync(join(tmpdir(), "rml-provenance-"));
     made.push(outside);
     writeFileSync(join(outside, "a.yaml"), "version: 1\n");
-    expect(await gitProvenance("a.yaml", outside)).toEqual({ commit: null, reason: "the answers file is not in a git work tree, so no commit is known" });
-    expect(await gitProvenance("ml/a.yaml", workTree())).toEqual({ commit: null, reason: "the git repository holding the answers file has no commits yet" });
+    expect(gitProvenance("a.yaml", outside)).toEqual({ commit: null, reason: "the answers file is not in a git work tree, so no commit is known" });
+    expect(gitProvenance("ml/a.yaml", workTree())).toEqual({ commit: null, reason: "the git repository holding the answers file has no commits yet" });
   });
 
-  it("names HEAD's commit, the file's path from the root and a local repository, clean until the file changes", async () => {
+  it("names HEAD's commit, the file's path from the root and a local repository, clean until the file changes", () => {
     const dir = workTree();
     const commit = gitCommit(dir, "first");
-    expect(await gitProvenance("ml/a.yaml", dir)).toEqual({ commit, dirty: false, dir: "ml", path: "ml/a.yaml", repository: LOCAL, problems: [] });
+    expect(gitProvenance("ml/a.yaml", dir)).toEqual({ commit, dirty: false, dir: "ml", path: "ml/a.yaml", repository: LOCAL, problems: [] });
     writeFileSync(join(dir, "ml", "a.yaml"), "version: 1\n# edited\n");
-    expect(await gitProvenance(join(dir, "ml", "a.yaml"), "/")).toMatchObject({ commit, dirty: true, dir: "ml" });
+    expect(gitProvenance(join(dir, "ml", "a.yaml"), "/")).toMatchObject({ commit, dirty: true, dir: "ml" });
   });
 
-  it("takes HEAD as the revision even beside a file named HEAD", async () => {
+  it("takes HEAD as the revision even beside a file named HEAD", () => {
     const dir = workTree(true);
     const commit = gitCommit(dir, "first");
-    expect(await gitProvenance("a.yaml", join(dir, "ml"))).toMatchObject({ commit, dirty: false, dir: "ml", path: "ml/a.yaml" });
+    expect(gitProvenance("a.yaml", join(dir, "ml"))).toMatchObject({ commit, dirty: false, dir: "ml", path: "ml/a.yaml" });
   });
 
-  it("counts a file git does not track as differing from the commit", async () => {
+  it("counts a file git does not track as differing from the commit", () => {
     const dir = workTree();
     const commit = gitCommit(dir, "first");
     writeFileSync(join(dir, "b.yaml"), "version: 1\n");
-    expect(await gitProvenance("b.yaml", dir)).toMatchObject({ commit, dirty: true, dir: "", path: "b.yaml" });
+    expect(gitProvenance("b.yaml", dir)).toMatchObject({ commit, dirty: true, dir: "", path: "b.yaml" });
   });
 
-  it("names the remote by the rule: the branch's upstream, else origin, else the only one; several others are said, not guessed", async () => {
+  it("names the remote by the rule: the branch's upstream, else origin, else the only one; several others are said, not guessed", () => {
     const dir = workTree();
     gitCommit(dir, "first");
     git(dir, "remote", "add", "mirror", "https://ci:s3cret@gitlab.example.org/acme/mirror.git");
-    expect(await gitProvenance("ml/a.yaml", dir)).toMatchObject({ repository: { url: "https://gitlab.example.org/acme/mirror.git", remote: "mirror", rule: "only", branch: "main" }, problems: [] });
+    expect(gitProvenance("ml/a.yaml", dir)).toMatchObject({ repository: { url: "https://gitlab.example.org/acme/mirror.git", remote: "mirror", rule: "only", branch: "main" }, problems: [] });
     git(dir, "remote", "add", "backup", "/srv/git/acme.git");
-    const unnamed = await gitProvenance("ml/a.yaml", dir);
+    const unnamed = gitProvenance("ml/a.yaml", dir);
     expect(unnamed).toMatchObject({ repository: null });
     expect(unnamed.commit && unnamed.problems).toEqual(["the repository has 2 remotes (backup, mirror), none of them the current branch's upstream or named origin, so the repository read is not named"]);
     git(dir, "remote", "add", "origin", "git@github.com:acme/scoring.git");
-    expect(await gitProvenance("ml/a.yaml", dir)).toMatchObject({ repository: { url: "github.com:acme/scoring.git", remote: "origin", rule: "origin" }, problems: [] });
+    expect(gitProvenance("ml/a.yaml", dir)).toMatchObject({ repository: { url: "github.com:acme/scoring.git", remote: "origin", rule: "origin" }, problems: [] });
     git(dir, "config", "branch.main.remote", "mirror");
-    expect(await gitProvenance("ml/a.yaml", dir)).toMatchObject({ repository: { url: "https://gitlab.example.org/acme/mirror.git", remote: "mirror", rule: "upstream" } });
+    expect(gitProvenance("ml/a.yaml", dir)).toMatchObject({ repository: { url: "https://gitlab.example.org/acme/mirror.git", remote: "mirror", rule: "upstream" } });
     git(dir, "config", "branch.main.remote", "gone");
-    expect(await gitProvenance("ml/a.yaml", dir)).toMatchObject({ repository: null, problems: ["the current branch's upstream remote 'gone' has no URL, so the repository read is not named"] });
+    expect(gitProvenance("ml/a.yaml", dir)).toMatchObject({ repository: null, problems: ["the current branch's upstream remote 'gone' has no URL, so the repository read is not named"] });
   });
 
-  it("fails closed when a git call fails: git's own reason is said, no commit is guessed", async () => {
+  it("fails closed when a git call fails: git's own reason is said, no commit is guessed", () => {
     const dir = workTree();
     gitCommit(dir, "first");
     writeFileSync(join(dir, ".git", "config"), "[core\n\tbroken = \n");
-    expect(await gitProvenance("ml/a.yaml", dir)).toEqual({ commit: null, reason: "git could not name the commit (bad config line 1 in file .git/config)" });
+    expect(gitProvenance("ml/a.yaml", dir)).toEqual({ commit: null, reason: "git could not name the commit (bad config line 1 in file .git/config)" });
   });
 });
 
