@@ -1,6 +1,6 @@
 import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
-import type { AuditFacts } from "../core/audit.js";
+import type { AuditFacts, LastChange } from "../core/audit.js";
 import { coverageFindings, type Crosswalk } from "../core/crosswalk.js";
 import { evidenceCounts } from "../core/evidence.js";
 import { probeFindings, type ProbeScan } from "../core/probes.js";
@@ -55,9 +55,14 @@ function hasDueDates(a: Assessment): boolean {
 async function auditFactsFor(answers: Answers, policy: Policy, rules: FileRules): Promise<AuditFacts> {
   const pinned = answers.answers.size > 0 && [...answers.answers.values()].some((qs) => [...qs.values()].some((a) => a.evidenceEntries.some((e) => e.sha256)));
   const evidence = policy.verifyEvidence || pinned || rules.countEvidence ? evidenceFacts(answers, rules.cwd, false, rules.lookups) : null;
-  if ((!policy.requireSignoff && !rules.signOffState) || !answers.signOff.length) return { evidence, lastChange: null };
+  return { evidence, lastChange: policy.requireSignoff || rules.signOffState ? await lastChangeOf(answers, rules.cwd) : null };
+}
+
+/** When the answers last changed, to date a sign-off by (git, loaded only when there is a sign-off); null without one. */
+async function lastChangeOf(answers: Answers, cwd: string): Promise<LastChange | null> {
+  if (!answers.signOff.length) return null;
   const { lastAnswerChange } = await import("../io/history.js");
-  return { evidence, lastChange: lastAnswerChange(answers, rules.cwd) };
+  return lastAnswerChange(answers, cwd);
 }
 
 /** The probe scan of the repository holding an answers file; made before the run for every file a probing policy judges. */
@@ -98,10 +103,13 @@ export async function checkAnswers(pack: Pack, answers: Answers, rules: FileRule
 
 /**
  * A file whose `pack:` names a pack the policy does not allow: scored against its own pack only so
- * that every format can show the file, judged by nothing but PACK_MISMATCH (it fails).
+ * that every format can show the file, judged by nothing but PACK_MISMATCH (it fails). Its sign-off
+ * is a fact about the file, not a verdict: when the result says sign-offs (`signOff.state`), it says
+ * this file's too.
  */
-export function mismatchedAnswers(pack: Pack, answers: Answers, allowed: string[], at: Position, applied: Applied): CheckResult {
-  return { assessment: score(pack, answers), findings: [packMismatch(pack.id, allowed, at)], passed: false, applied };
+export async function mismatchedAnswers(pack: Pack, answers: Answers, allowed: string[], at: Position, applied: Applied, signOff: { state: boolean; cwd: string }): Promise<CheckResult> {
+  const signedOff = signOff.state ? { signedOff: signedOffState(answers, await lastChangeOf(answers, signOff.cwd)) } : {};
+  return { assessment: score(pack, answers), findings: [packMismatch(pack.id, allowed, at)], passed: false, applied, ...signedOff };
 }
 
 /**

@@ -19,8 +19,9 @@ export interface RowJob {
 /** A file's summary row, judged as `check` judges it under the same config, on whichever thread reads the file. */
 export async function judgedRow(pack: Pack, answers: Answers, job: RowJob): Promise<SummaryRow> {
   const result = await checkAnswers(pack, answers, job.rules, () => job.today);
-  // A pack the policy does not allow fails as PACK_MISMATCH, and is judged by nothing else (check's result then has no sign-off state).
+  // A pack the policy does not allow fails as PACK_MISMATCH, and is judged by nothing else; its
+  // sign-off, a fact about the file, is said all the same (as check's result says it).
   const allowed = job.allowed === null || job.allowed.includes(pack.id);
   const verdict = !job.judged ? null : allowed && result.passed ? "pass" : "fail";
-  return summaryRow(result.assessment, job.today, job.maxAgeDays, { verdict, signedOff: allowed ? (result.signedOff ?? null) : null });
+  return summaryRow(result.assessment, job.today, job.maxAgeDays, { verdict, signedOff: result.signedOff ?? null });
 }

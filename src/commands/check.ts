@@ -217,6 +217,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     };
     let n = 0;
     const allowedIds = allowed.map((p) => p.id);
+    const signOff = { state: rulesFor(pack).signOffState === true, cwd: io.cwd };
     for await (const { loaded, pack, file, mismatch } of outcomes()) {
       // A turn of the event loop now and then lets SIGTERM or SIGHUP remove the output's temporary file.
       if (++n % 256 === 0) await new Promise(setImmediate);
@@ -226,7 +227,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
       } else if ("part" in loaded) {
         add(() => loaded.part, shared(loaded.summary, file));
       } else if (mismatch) {
-        const result = mismatchedAnswers(pack, loaded.answers, allowedIds, mismatch, general);
+        const result = await mismatchedAnswers(pack, loaded.answers, allowedIds, mismatch, general, signOff);
         add(() => format.file(result, context), summarize(result, kept < MAX_SUMMARY_ROWS));
       } else {
         const result = await checkAnswers(pack, loaded.answers, rulesFor(pack), todayOnce);

@@ -73,6 +73,8 @@ describe("summary over mixed packs", () => {
       expect(a.verdict).toBe(c.passed ? "pass" : "fail");
       expect(a.risk).toBe(c.project.risk ?? null);
       expect(a.signedOff).toBe(c.signedOff);
+      // Whatever its pack and verdict, a valid assessment is signed off or not.
+      expect(["yes", "no", "stale"], a.file).toContain(a.signedOff);
     }
     expect(summary.verdicts.pass + summary.verdicts.fail).toBe(summary.assessments.length);
     expect(summary.highRiskFailing.map((f) => f.file)).toEqual(summary.assessments.filter((a) => a.risk === "high" && a.verdict !== "pass").map((a) => a.file));
@@ -98,16 +100,25 @@ describe("summary over mixed packs", () => {
       const text = readFileSync(join(dir, name), "utf8").replace(/^status: .*\n/m, "").replace(/^sign-off:[\s\S]*?(?=^\S)/m, "");
       writeFileSync(join(dir, name), text.replace(/^answers:/m, `status: final\nsign-off:\n  - name: R. Chen\n    role: Head of ML\n    date: ${day}\nanswers:`));
     };
+    // A level pack's file too, which the default policy does not allow (PACK_MISMATCH): its verdict is
+    // a fail, its sign-off a fact about the file, said all the same, by summary and by check alike.
+    const levelled = EXAMPLE_NAMES.find((n) => n.startsWith("mltrl"))!;
     signed(first!, "2099-01-01");
     signed(second!, "2000-01-01");
+    signed(levelled, "2099-01-01");
     const summary = await summaryOf(["."], dir);
     const state = new Map(summary.assessments.map((a) => [a.file, a.signedOff]));
     expect(state.get(first!)).toBe("yes");
     expect(state.get(second!)).toBe("stale");
     expect(before.get(first!)).toBe("no");
     expect(before.get(second!)).toBe("no");
-    // Every other file keeps the state it had before the two were signed.
-    for (const [file, was] of before) if (file !== first && file !== second) expect(state.get(file), file).toBe(was);
+    expect([before.get(levelled), state.get(levelled)]).toEqual(["no", "yes"]);
+    expect(summary.assessments.find((a) => a.file === levelled)!.verdict).toBe("fail");
+    const checked = JSON.parse((await run(["check", levelled, "--format", "json"], dir)).stdout) as { results: (Checked & { findings: { code: string }[] })[] };
+    expect(checked.results[0]!.findings.map((f) => f.code)).toEqual(["PACK_MISMATCH"]);
+    expect(checked.results[0]!.signedOff).toBe("yes");
+    // Every other file keeps the state it had before the three were signed.
+    for (const [file, was] of before) if (file !== first && file !== second && file !== levelled) expect(state.get(file), file).toBe(was);
   }));
 
   it("judges verdicts by the repository's config or --config, and a config that cannot be read passes nothing", () => withTempDir(async (dir) => {
