@@ -6,17 +6,10 @@
 // (`git ls-files -co --exclude-standard -z`, split into paths), which every probe run starts with.
 // Options: --files N (default 100000), --rounds N (default 3), --keep (leave the repository).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : Number(args[i + 1]);
-};
+import { args, bin, option, peakMemory } from "./common.js";
 const FILES = option("--files", 100_000);
 const ROUNDS = option("--rounds", 3);
 
@@ -69,18 +62,17 @@ function generateRepository(dir, count) {
 
 /** One run of `probe`: wall seconds and rml-assess's peak memory (MB). */
 function run(dir, work) {
-  const rss = join(work, "peak-rss");
-  rmSync(rss, { force: true });
+  const peak = peakMemory(work);
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(root, "bin", "rml-assess.cjs"), "probe", "rml-assessment.yaml", "-f", "json"], {
+  const r = spawnSync(process.execPath, [bin, "probe", "rml-assessment.yaml", "-f", "json"], {
     cwd: dir, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", NODE_OPTIONS: `--require ${JSON.stringify(join(root, "bench", "peak-rss.cjs"))}`, RML_ASSESS_TEST_PEAK_RSS: rss },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", ...peak.env },
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) throw new Error(`probe exited ${r.status}: ${r.stderr}`);
   const out = JSON.parse(r.stdout.toString("utf8"));
   if (out.files !== FILES || !out.complete) throw new Error(`probe listed ${out.files} files (complete: ${out.complete}), expected ${FILES}`);
-  return { seconds, mb: Number(readFileSync(rss, "utf8")) / 1024 };
+  return { seconds, mb: peak.mb() };
 }
 
 /** The floor: a Node process that asks git for the repository's files and splits the list; wall seconds. */

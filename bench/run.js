@@ -15,24 +15,15 @@
 // Options: --rounds N (default 21), --bulk-runs N (default 3), --no-bulk, --no-100k, --no-results, --no-probe.
 // To add rows: push a function onto `sections` below (it prints its rows and pushes onto `targets`).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { args, bin, load, median, option, peakMemory, root } from "./common.js";
 import { generate } from "./generate.js";
 
-const root = fileURLToPath(new URL("../", import.meta.url));
-const bin = join(root, "bin", "rml-assess.cjs");
-const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const rounds = option("--rounds", 21);
 const bulkRuns = option("--bulk-runs", 3);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const quote = (s) => `'${s.replace(/'/g, "'\\''")}'`;
 
 const work = mkdtempSync(join(tmpdir(), "rml-bench-"));
@@ -50,13 +41,11 @@ function timed(argv, extra = {}) {
 
 /** Runs a shell command line whose rml-assess reports its peak memory; returns wall time (ms) and that peak (MB). */
 function timedWithMemory(line) {
-  const rss = join(work, "peak-rss");
-  rmSync(rss, { force: true });
-  const ms = timed(["sh", "-c", line], { NODE_OPTIONS: `--require ${JSON.stringify(join(root, "bench", "peak-rss.cjs"))}`, RML_ASSESS_TEST_PEAK_RSS: rss });
-  return { ms, mb: Number(readFileSync(rss, "utf8")) / 1024 };
+  const peak = peakMemory(work);
+  const ms = timed(["sh", "-c", line], peak.env);
+  return { ms, mb: peak.mb() };
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 const example = "examples/clinical-triage.yaml";
 const node = [process.execPath];
 const commands = [

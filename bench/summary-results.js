@@ -7,15 +7,11 @@
 // Options: --count N (default 100000), --distinct N answers files (default 2000), --runs N (default 1).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { bin, load, median, option, peakMemory, root } from "./common.js";
 import { generate } from "./generate.js";
 
-const root = fileURLToPath(new URL("../", import.meta.url));
-const bin = join(root, "bin", "rml-assess.cjs");
-const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const count = option("--count", 100_000);
 const distinct = option("--distinct", 2000);
 const runs = option("--runs", 1);
@@ -23,25 +19,15 @@ const runs = option("--runs", 1);
 const work = mkdtempSync(join(tmpdir(), "rml-bench-results-"));
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 const env = { ...process.env, NO_COLOR: "1", NODE_COMPILE_CACHE: join(work, "compile-cache"), TMPDIR: work };
-const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /** Runs argv in the work directory with its peak memory recorded; wall time in ms and peak in MB. */
 function measured(argv) {
-  const rss = join(work, "peak-rss");
-  rmSync(rss, { force: true });
+  const peak = peakMemory(work);
   const start = process.hrtime.bigint();
-  const r = spawnSync(argv[0], argv.slice(1), {
-    cwd: work, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024,
-    env: { ...env, NODE_OPTIONS: `--require ${JSON.stringify(join(root, "bench", "peak-rss.cjs"))}`, RML_ASSESS_TEST_PEAK_RSS: rss },
-  });
+  const r = spawnSync(argv[0], argv.slice(1), { cwd: work, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024, env: { ...env, ...peak.env } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${argv.slice(0, 4).join(" ")} … exited ${r.status}: ${r.stderr}`);
-  return { ms, mb: Number(readFileSync(rss, "utf8")) / 1024 };
+  return { ms, mb: peak.mb() };
 }
 
 console.log(`summary over result files · node ${process.version} · ${cpus().length} cores · load ${load()}`);
