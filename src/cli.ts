@@ -9,6 +9,9 @@ import { TOOL } from "./version.js";
 /** A command's -f, --format option: its choices are the formats the registry holds for it. */
 const formatOption = (command: keyof CommandFormats, description: string, fallback: string) => new Option("-f, --format <format>", description).choices(formatNames(command)).default(fallback);
 
+/** --jobs of the commands that read many files (check, summary). */
+const jobsOption = () => new Option("-j, --jobs <n>", "threads that check the files (default: from 200 files, one worker per core but one, and one under 3 cores; 1: the main thread alone)").argParser(jobsArg);
+
 const packOption = () => new Option("--pack <dir|name>", `use the pack in DIR, or a built-in pack by name (${Object.keys(BUILTIN_PACKS).join(", ")}), instead of the default one`);
 
 /**
@@ -121,7 +124,7 @@ then 'check'.`)
     .option("-o, --output <file>", "write the output to FILE instead of standard output")
     .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); directory search also skips node_modules, .git and what .gitignore ignores", collectGlobs)
     .option("--verbose", "text format: list every finding, not a summary per principle")
-    .option("-j, --jobs <n>", "threads that check the files (default: from 200 files, one worker per core but one, and one under 3 cores; 1: the main thread alone)", jobsArg)
+    .addOption(jobsOption())
     .addOption(packOption())
     .addHelpText("after", `\n${wrapWords(`Flags win over the config file's policy: section. Formats: ${formatList("check")}.`, 100).join("\n")}`)
     .action(async (files, opts) => {
@@ -166,7 +169,7 @@ pasted as a pull-request comment and stays under GitHub's 65,536-character limit
     .option("--exclude <glob>", "leave out paths matching GLOB, relative to the working directory (repeatable); as for check", collectGlobs)
     .option("--max-age-days <n>", "list assessments dated more than N days ago as stale (default 365)", dayCountArg)
     .option("--pack <dir>", "a pack the assessments may use (repeatable; each file is summarised with the pack its 'pack:' names, the first when it names none); default the built-in one", collectGlobs)
-    .option("-j, --jobs <n>", "threads that check the files (default: from 200 files, one worker per core but one, and one under 3 cores; 1: the main thread alone)", jobsArg)
+    .addOption(jobsOption())
     .option("--config <file>", "judge each assessment's policy verdict by FILE instead of ./.rml-assess.yaml")
     .option("--no-config", "judge verdicts by the default policy, ignoring ./.rml-assess.yaml")
     .option("--previous <old>", "add the movement since OLD, an earlier 'summary --format json'")
