@@ -6,9 +6,10 @@ import type { Answers, Pack } from "../core/types.js";
 import { loadFormat } from "../formats/index.js";
 import type { CheckFormat } from "../formats/document.js";
 import { PLAIN } from "../io/color.js";
-import { loadOne, type Loaded, type RowJob, type SentRow } from "./many.js";
+import { loadRead, type Loaded, type ReadBatch, type RowJob, type SentRow } from "./many.js";
 
-// A worker thread of `check` and `summary`: parses the batches of answers files it is sent and
+// A worker thread of `check` and `summary`: parses the batches of answers files it is sent (read by
+// the main thread, their bytes moved with the message) and
 // posts them back; given a check job, checks and renders each valid file and posts back its part
 // and summary; given a row job, posts back each valid file's summary row (without its pack).
 const { pack, cwd, job, rows } = workerData as { pack: Pack; cwd: string; job?: CheckJob; rows?: RowJob };
@@ -41,10 +42,11 @@ function encoded(batch: (Loaded | RenderedFile)[]): { batch: (Loaded | RenderedF
   return { batch: out, buffer };
 }
 
-parentPort!.on("message", async ({ id, files }: { id: number; files: string[] }) => {
+parentPort!.on("message", async ({ id, batch: read }: { id: number; batch: ReadBatch }) => {
   const loaded: (Loaded | RenderedFile | SentRow)[] = [];
-  for (const file of files) {
-    const one = await loadOne(file, pack, cwd);
+  for (let i = 0; i < read.files.length; i++) {
+    const file = read.files[i]!;
+    const one = await loadRead(read, i, pack);
     if (!("answers" in one)) loaded.push(one);
     else if (context) loaded.push(await renderAnswers(pack, one.answers, job!, context, await (format ??= loadFormat("check", job!.format))));
     else loaded.push(rows ? await rowOf(file, one.answers, rows) : one);

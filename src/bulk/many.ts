@@ -5,7 +5,10 @@ import type { CheckJob, RenderedFile } from "./check-file.js";
 import type { SummaryRow } from "../core/summary.js";
 import type { Answers, Pack } from "../core/types.js";
 import { ANSWERS_WORKER } from "../paths.js";
-import { loadAnswers } from "../load/answers-file.js";
+import { loadAnswers, parseText } from "../load/answers-file.js";
+import { resolve } from "node:path";
+import { displayPath } from "../io/paths.js";
+import { isDiagnostic, readInputsInto, textOf } from "../io/read.js";
 
 /** One answers file read and parsed: its answers, or every problem that stops it being checked. */
 export type Loaded = { file: string; answers: Answers } | { file: string; problems: Diagnostic[] };
@@ -28,6 +31,46 @@ export const WORKER_OLD_GENERATION_MB = 1024;
 export async function loadOne(file: string, pack: Pack, cwd: string): Promise<Loaded> {
   try {
     return { file, answers: (await loadAnswers(file, pack, cwd)).answers };
+  } catch (error) {
+    if (error instanceof InputError) return { file, problems: error.diagnostics };
+    throw error;
+  }
+}
+
+/**
+ * A batch of files as a worker is sent it: each file's bytes, read by the sending thread (views of
+ * one buffer, moved with the message, not copied), or why the file could not be read.
+ */
+export interface ReadBatch {
+  files: string[];
+  /** The path each file is named by in messages. */
+  displays: string[];
+  bytes: (Uint8Array | Diagnostic)[];
+  buffer: ArrayBuffer;
+}
+
+/**
+ * Reads a batch of files for a worker: the main thread, which waits while the workers parse, does
+ * the opening and reading (with every check and limit of a read), so the worker's thread, the one a
+ * large run waits for, only decodes, parses and checks.
+ */
+export function readBatch(files: string[], cwd: string): ReadBatch {
+  const named = files.map((file) => {
+    const path = resolve(cwd, file);
+    return { path, display: displayPath(path, cwd) };
+  });
+  return { files, displays: named.map((n) => n.display), ...readInputsInto(named) };
+}
+
+/** Parses one file of a batch read by readBatch, turning invalid input into data, as loadOne does. */
+export async function loadRead(batch: ReadBatch, index: number, pack: Pack): Promise<Loaded> {
+  const file = batch.files[index]!;
+  const bytes = batch.bytes[index]!;
+  if (isDiagnostic(bytes)) return { file, problems: [bytes] };
+  const text = textOf(batch.displays[index]!, bytes);
+  if (isDiagnostic(text)) return { file, problems: [text] };
+  try {
+    return { file, answers: (await parseText(text, pack)).answers };
   } catch (error) {
     if (error instanceof InputError) return { file, problems: error.diagnostics };
     throw error;
@@ -122,7 +165,8 @@ async function* pooled<T>(files: string[], workerData: { pack: Pack; cwd: string
   // never pile up faster than they are scored and rendered: at most two per worker are held.
   const post = (slot: number, id: number) => {
     owner.set(id, slot);
-    pool[slot]!.postMessage({ id, files: files.slice(id * BATCH, (id + 1) * BATCH) });
+    const batch = readBatch(files.slice(id * BATCH, (id + 1) * BATCH), workerData.cwd);
+    pool[slot]!.postMessage({ id, batch }, [batch.buffer]);
   };
   const send = (slot: number) => {
     if (next < batches) post(slot, next++);

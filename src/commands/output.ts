@@ -53,7 +53,7 @@ function spooledStdout(io: Io): Sink {
       throw new UsageError(`cannot hold the output in the temporary directory ${tmpdir()}: ${reasonFor(error)}; nothing was written`, "set TMPDIR to a directory with room, or write to a file with -o");
     }
   };
-  return { write: (text) => guard(() => spool.write(text)), commit: () => spool.drainTo(io.stdout), abort: () => spool.discard() };
+  return { write: (text) => guard(() => spool.write(text)), commit: () => spool.drainTo(io.stdout, io.stdoutBytes), abort: () => spool.discard() };
 }
 
 export function sinkFor(output: string | undefined, io: Io): Sink {

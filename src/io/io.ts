@@ -1,10 +1,12 @@
-import { fstatSync, writeSync } from "node:fs";
+import { fstatSync, statSync, writeSync } from "node:fs";
 import { UsageError } from "../errors.js";
 import { ENVIRONMENT_ERRORS, reasonFor } from "./errno.js";
 
 /** Everything the CLI touches outside itself, passed in so tests can run it in-process. */
 export interface Io {
   stdout: (text: string) => void;
+  /** Bytes already encoded as UTF-8 straight to standard output, where the real process offers it (a spooled document is handed on so, never decoded and encoded again). */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
@@ -22,12 +24,15 @@ type Fd = 0 | 1 | 2;
 
 /**
  * Whether a standard stream is a terminal. A file, pipe or socket is known not to be one from
- * fstat alone; only a character device (a terminal, or /dev/null) needs Node's tty check, which
- * loads the tty and net modules.
+ * fstat alone, and so is the null device (a character device with /dev/null's device number, as
+ * scripts and cron jobs send output to); only another character device needs Node's tty check,
+ * which loads the tty and net modules.
  */
 export function isTerminal(fd: Fd): boolean {
   try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice()) return false;
+    if (process.platform !== "win32" && stat.rdev === statSync("/dev/null", { throwIfNoEntry: false })?.rdev) return false;
   } catch {
     return false; // A closed descriptor is no terminal.
   }
@@ -51,7 +56,7 @@ const SCRATCH_BYTES = 3 * 65_536;
  * its pipe full, it waits for the reader to make room (EAGAIN) and goes on: nothing is buffered,
  * so memory stays flat however much is written to however slow a reader.
  */
-export function descriptorWriter(fd: 1 | 2): (text: string) => void {
+export function descriptorWriter(fd: 1 | 2): (text: string | Uint8Array) => void {
   let open = true;
   if (process.platform === "win32") {
     const stream = fd === 1 ? process.stdout : process.stderr;
@@ -67,8 +72,8 @@ export function descriptorWriter(fd: 1 | 2): (text: string) => void {
   let scratch: Buffer | null = null;
   return (text) => {
     if (!open) return;
-    const size = Buffer.byteLength(text, "utf8");
-    const bytes = size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)).subarray(0, scratch.write(text, 0, "utf8")) : Buffer.from(text, "utf8");
+    const size = typeof text === "string" ? Buffer.byteLength(text, "utf8") : 0;
+    const bytes = typeof text !== "string" ? text : size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)).subarray(0, scratch.write(text, 0, "utf8")) : Buffer.from(text, "utf8");
     let wait = 1;
     for (let done = 0; done < bytes.length;) {
       try {
@@ -96,8 +101,10 @@ export function descriptorWriter(fd: 1 | 2): (text: string) => void {
 
 /** The real process's IO, used by bin/. Terminal checks are made when first asked. */
 export function processIo(): Io {
+  const stdout = descriptorWriter(1);
   return {
-    stdout: descriptorWriter(1),
+    stdout,
+    stdoutBytes: stdout,
     stderr: descriptorWriter(2),
     cwd: process.cwd(),
     env: process.env,

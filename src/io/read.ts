@@ -19,13 +19,12 @@ function tooBig(display: string, size: number | null): Diagnostic {
 }
 
 /**
- * Reads at most `limit` + 1 bytes of a descriptor: enough to know the content is over the limit.
- * One buffer, sized for the `expected` bytes (the file's size when opened) and one more, so that
- * the read that finds the end (or that the file grew) needs no buffer of its own: a bulk run reads
- * thousands of files, and a 64 KiB buffer per read, concatenated, was a cost of its own.
+ * Reads at most `limit` + 1 bytes of a descriptor into `buffer`, which has room for the bytes the
+ * file held when opened and one more (enough to know the content is over the limit): the read that
+ * finds the end (or that the file grew) needs no buffer of its own, and a bulk run reads thousands
+ * of files. A file that grew past that room is read on into a larger buffer of its own.
  */
-function readUpTo(fd: number, limit: number, expected: number): Uint8Array {
-  let buffer = Buffer.allocUnsafe(Math.min(expected, limit) + 1);
+function readUpTo(fd: number, limit: number, buffer: Buffer): Uint8Array {
   let total = 0;
   for (;;) {
     if (total === buffer.length) {
@@ -42,13 +41,18 @@ function readUpTo(fd: number, limit: number, expected: number): Uint8Array {
   return buffer.subarray(0, total);
 }
 
+/** An input file opened: its descriptor and its size then. */
+interface Opened {
+  fd: number;
+  size: number;
+}
+
 /**
- * Reads an input file as UTF-8 text, or says why it cannot be used: missing, a directory, not a
- * regular file (a pipe or device could block or never end), unreadable, too big, binary, not UTF-8.
- * The file is opened first (without blocking, should it be a FIFO) and what was opened is checked,
- * and the size limit holds while reading: a file swapped or grown after a check cannot hang or flood.
+ * Opens an input file and checks what was opened, or says why it cannot be used: missing, a
+ * directory, not a regular file (a pipe or device could block or never end), unreadable, too big.
+ * It is opened without blocking, should it be a FIFO; the descriptor is closed unless returned.
  */
-export function readTextFile(path: string, display = path): TextFile | Diagnostic {
+function openInput(path: string, display: string): Opened | Diagnostic {
   noteRead(path);
   let fd: number;
   try {
@@ -56,21 +60,76 @@ export function readTextFile(path: string, display = path): TextFile | Diagnosti
   } catch (error) {
     return unreadable(display, error);
   }
-  let bytes: Uint8Array;
+  let problem: Diagnostic;
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) return fileDiagnostic(display, "is a directory, not a file", "give the path of a YAML file");
-    if (!stat.isFile()) return fileDiagnostic(display, "is not a regular file (a pipe, socket or device)", "save the content to a file and give its path");
-    if (stat.size > MAX_INPUT_BYTES) return tooBig(display, stat.size);
-    bytes = readUpTo(fd, MAX_INPUT_BYTES, stat.size);
+    if (stat.isFile() && stat.size <= MAX_INPUT_BYTES) return { fd, size: stat.size };
+    if (stat.isDirectory()) problem = fileDiagnostic(display, "is a directory, not a file", "give the path of a YAML file");
+    else if (!stat.isFile()) problem = fileDiagnostic(display, "is not a regular file (a pipe, socket or device)", "save the content to a file and give its path");
+    else problem = tooBig(display, stat.size);
+  } catch (error) {
+    problem = unreadable(display, error);
+  }
+  closeSync(fd);
+  return problem;
+}
+
+/** The room a file opened at `size` bytes is read into: its size and one byte more, within the limit. */
+const roomFor = (size: number) => Math.min(size, MAX_INPUT_BYTES) + 1;
+
+/** Reads an opened file into `into` (roomFor its size) and closes it; the size limit holds while reading. */
+function readOpened({ fd }: Opened, display: string, into: Buffer): Uint8Array | Diagnostic {
+  let bytes: Uint8Array;
+  try {
+    bytes = readUpTo(fd, MAX_INPUT_BYTES, into);
   } catch (error) {
     return unreadable(display, error);
   } finally {
     closeSync(fd);
   }
-  if (bytes.length > MAX_INPUT_BYTES) return tooBig(display, null);
+  return bytes.length > MAX_INPUT_BYTES ? tooBig(display, null) : bytes;
+}
+
+/**
+ * Reads an input file's bytes, or says why it cannot be used (openInput's reasons). What was opened
+ * is checked, and the size limit holds while reading: a file swapped or grown after a check cannot
+ * hang or flood.
+ */
+export function readInputBytes(path: string, display = path): Uint8Array | Diagnostic {
+  const opened = openInput(path, display);
+  return isDiagnostic(opened) ? opened : readOpened(opened, display, Buffer.allocUnsafe(roomFor(opened.size)));
+}
+
+/**
+ * Reads several input files as readInputBytes does each, into one buffer: each file's bytes are a
+ * view of it (of a buffer of its own only if the file grew while it was read), so a batch of files
+ * is one allocation, and can be moved to another thread whole.
+ */
+export function readInputsInto(files: { path: string; display: string }[]): { bytes: (Uint8Array | Diagnostic)[]; buffer: ArrayBuffer } {
+  const opened = files.map(({ path, display }) => openInput(path, display));
+  let size = 0;
+  for (const one of opened) if (!isDiagnostic(one)) size += roomFor(one.size);
+  const buffer = new ArrayBuffer(size);
+  let at = 0;
+  const bytes = opened.map((one, i) => {
+    if (isDiagnostic(one)) return one;
+    const room = roomFor(one.size);
+    at += room;
+    return readOpened(one, files[i]!.display, Buffer.from(buffer, at - room, room));
+  });
+  return { bytes, buffer };
+}
+
+/** An input file's bytes (readInputBytes) as UTF-8 text, or why they are not text (decodeUtf8). */
+export function textOf(display: string, bytes: Uint8Array): TextFile | Diagnostic {
   const decoded = decodeUtf8(display, bytes);
   return "error" in decoded ? decoded.error : { file: display, text: decoded.text, bytes };
+}
+
+/** Reads an input file as UTF-8 text, or says why it cannot be used (readInputBytes, then not UTF-8 or binary). */
+export function readTextFile(path: string, display = path): TextFile | Diagnostic {
+  const bytes = readInputBytes(path, display);
+  return isDiagnostic(bytes) ? bytes : textOf(display, bytes);
 }
 
 function unreadable(file: string, error: unknown): Diagnostic {

@@ -6,8 +6,10 @@ import { createTemporary } from "./write.js";
 
 /** How much output is held in memory (in UTF-16 code units, at most 3 bytes each, or bytes) before it goes to a file. */
 export const SPOOL_IN_MEMORY = 1 << 20;
-/** The size of the pieces a spooled file is handed on in. */
+/** The size of the pieces a spooled file is handed on in as text. */
 const CHUNK = 1 << 16;
+/** The size of the pieces a spooled file is handed on in as bytes: fewer reads and writes, one buffer. */
+const BYTE_CHUNK = 1 << 20;
 
 /**
  * Output held back until a run knows it succeeded, so that invalid input found late still leaves
@@ -35,9 +37,23 @@ export class Spool {
     if (this.heldLength > this.limit) this.spill();
   }
 
-  /** Hands everything written to `out`, in order (in pieces of at most 64 kB once spooled), then lets it go. */
-  drainTo(out: (text: string) => void): void {
+  /**
+   * Hands everything written to `out`, in order (in pieces of at most 64 kB once spooled), then lets
+   * it go. With `outBytes`, a spooled file goes to it as it was written, in 1 MiB pieces of UTF-8
+   * (a piece may end inside a character), never decoded and encoded again.
+   */
+  drainTo(out: (text: string) => void, outBytes?: (bytes: Uint8Array) => void): void {
     try {
+      if (this.file && outBytes) {
+        const buffer = Buffer.allocUnsafe(BYTE_CHUNK);
+        for (let at = 0; at < this.size;) {
+          const n = readSync(this.file.fd, buffer, 0, BYTE_CHUNK, at);
+          if (n === 0) break;
+          at += n;
+          outBytes(buffer.subarray(0, n));
+        }
+        return;
+      }
       if (!this.file) {
         for (const text of this.held) out(typeof text === "string" ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8"));
         return;

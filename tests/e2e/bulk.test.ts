@@ -54,10 +54,14 @@ describe("check over many files", () => {
   it("reports an invalid file among many, whichever thread parsed it", () => {
     const broken = join(dir, "answers", "model-00063.yaml");
     writeFileSync(broken, readFileSync(broken, "utf8").replace(/answer: yes/, "answer: maybe"));
+    // Read by the main thread, decoded by the worker that parses it: a byte that is not UTF-8 is found there.
+    const binary = join(dir, "answers", "model-00088.yaml");
+    writeFileSync(binary, Buffer.concat([readFileSync(binary), Buffer.from('notes: "caf\xe9"\n', "latin1")]));
     for (const jobs of ["1", "2"]) {
       const r = runBinary(["check", join(dir, "answers"), "--jobs", jobs]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/model-00063\.yaml:\d+:\d+: .*found 'maybe'/);
+      expect(r.stderr).toMatch(/model-00088\.yaml:\d+:12: the file is not valid UTF-8 text \(byte 0xE9\)/);
       expect(r.stdout).toBe("");
       // With -o, the parts already streamed into the temporary file are thrown away: nothing is left.
       const o = runBinary(["check", join(dir, "answers"), "--jobs", jobs, "--format", "json", "-o", join(dir, "out.json")]);

@@ -47,6 +47,27 @@ describe("the spool standard output is held in", () => {
     }
   }));
 
+  it("hands a spooled file on as the bytes written, in large pieces, when the writer takes bytes", () => withTempDir((dir) => {
+    const written = [...PARTS, ...PARTS, ...PARTS, ...PARTS, ...PARTS]; // About 2 MB: more than one 1 MiB piece.
+    const spool = new Spool(dir, 1000);
+    for (const part of written) spool.write(part);
+    const pieces: Buffer[] = [];
+    let text = "";
+    // The piece's buffer is reused for the next one: the writer copies (as writeSync does, by writing it).
+    spool.drainTo((t) => void (text += t), (bytes) => void pieces.push(Buffer.from(bytes)));
+    expect(text).toBe(""); // Nothing decoded to text.
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Math.max(...pieces.map((p) => p.length))).toBe(1 << 20);
+    expect(Buffer.concat(pieces).equals(Buffer.from(written.join(""), "utf8"))).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+    // Held in memory, it is still handed on as text.
+    const small = new Spool(dir, 1 << 20);
+    small.write(PARTS[0]!);
+    let held = "";
+    small.drainTo((t) => void (held += t), () => expect.unreachable("a held spool goes on as text"));
+    expect(held).toBe(PARTS[0]);
+  }));
+
   it("prints nothing and keeps nothing once discarded", () => withTempDir((dir) => {
     const spool = new Spool(dir, 10);
     for (const part of PARTS.slice(0, 5)) spool.write(part);
