@@ -134,9 +134,10 @@ export interface CheckJob {
 
 /**
  * A file checked on a worker: its part of the document, already rendered, and its summary. The
- * part reaches the main thread as UTF-8 bytes (`Uint8Array`), moved rather than copied.
+ * part reaches the main thread as UTF-8 bytes (`Uint8Array`), moved rather than copied; on the
+ * worker, until the batch is sent, it is the index of those bytes among the batch's parts.
  */
-export interface RenderedFile<Part extends string | Uint8Array = string> {
+export interface RenderedFile<Part extends string | Uint8Array | number = string> {
   file: string;
   part: Part;
   summary: FileSummary;
