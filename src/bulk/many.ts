@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { InputError, type Diagnostic } from "../errors.js";
 import type { CheckJob, RenderedFile } from "./check-file.js";
@@ -6,7 +7,6 @@ import type { SummaryRow } from "../core/summary.js";
 import type { Answers, Pack } from "../core/types.js";
 import { ANSWERS_WORKER } from "../paths.js";
 import { loadAnswers, parseText } from "../load/answers-file.js";
-import { resolve } from "node:path";
 import { displayPath } from "../io/paths.js";
 import { isDiagnostic, readInputsInto, textOf } from "../io/read.js";
 
