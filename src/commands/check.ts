@@ -115,6 +115,8 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   // The policy chooses the packs (--pack, or the config's packs:); a file naming another fails (PACK_MISMATCH).
   const { config, allowed } = await configFor(opts, io);
   const groups = await groupByPack(files, allowed, io, discovery.packs);
+  // Each found file's `pack:` line served the grouping alone: a run of 100,000 files lets them go now.
+  discovery.packs.clear();
   const judged = groups.filter((g) => !g.mismatch);
   const pack = judged[0]?.pack ?? allowed[0]!;
   refuseInapplicableFlags(opts, judged.length ? judged.map((g) => g.pack) : [pack]);
