@@ -6,9 +6,9 @@ import type { CheckJob, RenderedFile } from "./check-file.js";
 import type { SummaryRow } from "../core/summary.js";
 import type { Answers, Pack } from "../core/types.js";
 import { ANSWERS_WORKER } from "../paths.js";
-import { loadAnswers, parseText } from "../load/answers-file.js";
+import { parseText } from "../load/answers-file.js";
 import { displayPath } from "../io/paths.js";
-import { isDiagnostic, readInputsInto, textOf } from "../io/read.js";
+import { isDiagnostic, readInputsInto, readTextFile, textOf, type TextFile } from "../io/read.js";
 
 /** One answers file read and parsed: its answers, or every problem that stops it being checked. */
 export type Loaded = { file: string; answers: Answers } | { file: string; problems: Diagnostic[] };
@@ -27,14 +27,21 @@ const WORKER_YOUNG_GENERATION_MB = 16;
  */
 export const WORKER_OLD_GENERATION_MB = 1024;
 
-/** Reads and parses one file, turning invalid input into data. */
-export async function loadOne(file: string, pack: Pack, cwd: string): Promise<Loaded> {
+/** Parses a file's text, or passes on why it could not be read, turning invalid input into data. */
+async function loaded(file: string, read: TextFile | Diagnostic, pack: Pack): Promise<Loaded> {
+  if (isDiagnostic(read)) return { file, problems: [read] };
   try {
-    return { file, answers: (await loadAnswers(file, pack, cwd)).answers };
+    return { file, answers: (await parseText(read, pack)).answers };
   } catch (error) {
     if (error instanceof InputError) return { file, problems: error.diagnostics };
     throw error;
   }
+}
+
+/** Reads and parses one file (relative to cwd), turning invalid input into data. */
+export function loadOne(file: string, pack: Pack, cwd: string): Promise<Loaded> {
+  const path = resolve(cwd, file);
+  return loaded(file, readTextFile(path, displayPath(path, cwd)), pack);
 }
 
 /**
@@ -63,18 +70,9 @@ export function readBatch(files: string[], cwd: string): ReadBatch {
 }
 
 /** Parses one file of a batch read by readBatch, turning invalid input into data, as loadOne does. */
-export async function loadRead(batch: ReadBatch, index: number, pack: Pack): Promise<Loaded> {
-  const file = batch.files[index]!;
+export function loadRead(batch: ReadBatch, index: number, pack: Pack): Promise<Loaded> {
   const bytes = batch.bytes[index]!;
-  if (isDiagnostic(bytes)) return { file, problems: [bytes] };
-  const text = textOf(batch.displays[index]!, bytes);
-  if (isDiagnostic(text)) return { file, problems: [text] };
-  try {
-    return { file, answers: (await parseText(text, pack)).answers };
-  } catch (error) {
-    if (error instanceof InputError) return { file, problems: error.diagnostics };
-    throw error;
-  }
+  return loaded(batch.files[index]!, isDiagnostic(bytes) ? bytes : textOf(batch.displays[index]!, bytes), pack);
 }
 
 /** Worker threads at most, however many cores there are. */

@@ -67,13 +67,17 @@ export function descriptorWriter(fd: 1 | 2): (text: string | Uint8Array) => void
     return (text) => void (open && stream.write(text));
   }
   // Text is encoded into one buffer kept for the purpose (writes are synchronous), not a new one per
-  // write: a spooled document is handed on in 64 kB pieces, and a Buffer for each, freed only by a
-  // collection, raised a large run's peak memory at its very end.
+  // write: a Buffer for each of many pieces, freed only by a collection, raised a large run's peak
+  // memory at its very end. Bytes (a spooled document, handed on in 1 MiB pieces) go as they are.
   let scratch: Buffer | null = null;
+  const encoded = (text: string): Uint8Array => {
+    if (Buffer.byteLength(text, "utf8") > SCRATCH_BYTES) return Buffer.from(text, "utf8");
+    scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES);
+    return scratch.subarray(0, scratch.write(text, 0, "utf8"));
+  };
   return (text) => {
     if (!open) return;
-    const size = typeof text === "string" ? Buffer.byteLength(text, "utf8") : 0;
-    const bytes = typeof text !== "string" ? text : size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)).subarray(0, scratch.write(text, 0, "utf8")) : Buffer.from(text, "utf8");
+    const bytes = typeof text === "string" ? encoded(text) : text;
     let wait = 1;
     for (let done = 0; done < bytes.length;) {
       try {
