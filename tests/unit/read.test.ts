@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeUtf8, readTextFile } from "../../src/io/read.js";
+import { decodeUtf8, isDiagnostic, MAX_INPUT_BYTES, readInputBytes, readInputsInto, readTextFile } from "../../src/io/read.js";
 import { withTempDir } from "../helpers/run.js";
 
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...new TextEncoder().encode(p)] : p)));
@@ -40,5 +40,26 @@ describe("readTextFile", () => {
   it("says a path through a file is not a directory", () => withTempDir((dir) => {
     writeFileSync(join(dir, "pack"), "");
     expect(readTextFile(join(dir, "pack", "pack.yaml"), "pack/pack.yaml")).toMatchObject({ message: expect.stringContaining("a part of the path is a file") });
+  }));
+});
+
+describe("readInputsInto (a batch of a large run, read on the main thread)", () => {
+  it("says of each file what readInputBytes says, the good ones views of one buffer", () => withTempDir((dir) => {
+    writeFileSync(join(dir, "a.yaml"), "a: é\n");
+    writeFileSync(join(dir, "empty.yaml"), "");
+    mkdirSync(join(dir, "dir.yaml"));
+    writeFileSync(join(dir, "big.yaml"), Buffer.alloc(MAX_INPUT_BYTES + 1, 0x61));
+    writeFileSync(join(dir, "b.yaml"), "b: 2\n");
+    execFileSync("mkfifo", [join(dir, "fifo.yaml")]);
+    const names = ["a.yaml", "missing.yaml", "empty.yaml", "dir.yaml", "big.yaml", "fifo.yaml", "b.yaml"];
+    const files = names.map((name) => ({ path: join(dir, name), display: name }));
+    const { bytes, buffer } = readInputsInto(files);
+    expect(bytes).toEqual(files.map(({ path, display }) => readInputBytes(path, display)));
+    expect(bytes.map((b) => (isDiagnostic(b) ? b.message.split(" (")[0]!.split(",")[0] : Buffer.from(b).toString("utf8")))).toEqual([
+      "a: é\n", "no such file", "", "is a directory", "the file is 5.0 MB", "is not a regular file", "b: 2\n",
+    ]);
+    // The files read share one buffer (moved to the worker whole); each has one byte of room more.
+    for (const b of bytes) if (!isDiagnostic(b)) expect(b.buffer).toBe(buffer);
+    expect(buffer.byteLength).toBe(Buffer.byteLength("a: é\n") + 1 + 1 + "b: 2\n".length + 1);
   }));
 });
