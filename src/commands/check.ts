@@ -4,7 +4,7 @@ import { EXIT, InputError, UsageError, type Diagnostic } from "../errors.js";
 import type { Pack } from "../core/types.js";
 import type { Policy } from "../core/verdict.js";
 import { capSummary, githubSummary, MAX_SUMMARY_ROWS, SUMMARY_LIMIT } from "../formats/github-summary.js";
-import { DocumentWriter, REPORTS_INVALID_INPUT, summarize, type CheckContext, type FileSummary } from "../formats/document.js";
+import { DocumentWriter, REPORTS_INVALID_INPUT, RunTally, summarize, type CheckContext, type FileSummary } from "../formats/document.js";
 import { loadFormat } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
 import { colorFor, PLAIN } from "../io/color.js";
@@ -74,8 +74,8 @@ const NO_FINDINGS: FileSummary["findings"] = [];
 
 /**
  * A summary from a worker thread, which comes with copies of every string, made to share the
- * strings this thread already has (the file's name, a band's name), so that the summaries a
- * large run keeps for the document's end stay small.
+ * strings this thread already has (the file's name, a band's name), so that what a large run
+ * keeps of them (GitHub's step summary rows, the systems a level pack names) stays small.
  */
 function sharing(): (summary: FileSummary, file: string) => FileSummary {
   const bands = new Map<string, string>();
@@ -91,9 +91,7 @@ function sharing(): (summary: FileSummary, file: string) => FileSummary {
 }
 
 /** Appends the run's markdown summary to GitHub's GITHUB_STEP_SUMMARY file, under GitHub's size limit; a failure there only warns. */
-function appendStepSummary(results: FileSummary[], context: CheckContext, io: Io): void {
-  const target = io.env.GITHUB_STEP_SUMMARY;
-  if (!target) return;
+function appendStepSummary(results: FileSummary[], target: string, context: CheckContext, io: Io): void {
   try {
     // One O_APPEND write, so parallel checks each keep their summary; cut to the room GitHub leaves.
     appendFileAtomic(resolve(io.cwd, target), "", (size) => capSummary(githubSummary(results, context), SUMMARY_LIMIT - size));
@@ -183,7 +181,10 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     color: opts.output ? PLAIN : await colorFor(io.env, () => io.stdoutIsTTY),
   };
   const sink = sinkFor(opts.output, io);
-  const summaries: FileSummary[] = [];
+  // The run's tally for the document's end and the exit code; a row per file only for GitHub's step summary, which lists them.
+  const run = new RunTally();
+  const stepSummary = opts.format === "github" ? io.env.GITHUB_STEP_SUMMARY || undefined : undefined;
+  const rows: FileSummary[] | null = stepSummary ? [] : null;
   const shared = sharing();
   try {
     const doc = new DocumentWriter(format, context, (text) => sink.write(text));
@@ -191,8 +192,10 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     const add = (part: () => string | Uint8Array, summary: FileSummary) => {
       // Once invalid input is known to fail the run, the other files need no rendering.
       if (!invalid.length || reportsInvalid) doc.part(part());
+      run.add(summary);
+      if (!rows) return;
       if (kept >= MAX_SUMMARY_ROWS || !summary.findings.length) summary.findings = NO_FINDINGS;
-      summaries.push(summary);
+      rows.push(summary);
       kept += summary.errors + summary.warnings;
     };
     const workers = workersFor(files.length, opts.jobs);
@@ -238,13 +241,13 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     }
     // Invalid input outranks a failed policy: exit 2, with nothing written unless the format reports it.
     if (invalid.length && !reportsInvalid) throw new InputError(invalid);
-    doc.end(summaries);
+    doc.end(run);
     sink.commit();
   } catch (error) {
     sink.abort();
     throw error;
   }
-  if (opts.format === "github") appendStepSummary(summaries, context, io);
+  if (rows) appendStepSummary(rows, stepSummary!, context, io);
   if (invalid.length) throw new InputError(invalid, true);
-  return summaries.every((r) => r.passed) ? EXIT.ok : EXIT.policy;
+  return run.passed ? EXIT.ok : EXIT.policy;
 }

@@ -3,10 +3,10 @@ import type { Pack } from "../core/types.js";
 import type { CheckResult, Finding, Policy } from "../core/verdict.js";
 import type { Diagnostic } from "../errors.js";
 import { invalidFiles } from "./invalid.js";
-import { systemLevels, type SystemLevel } from "../core/systems.js";
+import { systemLevels, type ComponentLevel, type SystemLevel } from "../core/systems.js";
+import type { Skipped } from "../io/discover.js";
 
-/** What a `check` format may need besides the results; formats read no clock and no environment. */import type { Skipped } from "../io/discover.js";
-
+/** What a `check` format may need besides the results; formats read no clock and no environment. */
 export interface CheckContext {
   pack: Pack;
   policy: Policy;
@@ -67,7 +67,7 @@ export interface CheckFormat {
   separator: string;
   /** Numbers its parts across files (JUnit's suite ids), so every part is rendered in file order on one thread. */
   ordered?: boolean;
-  tail(files: FileSummary[], written: number, context: CheckContext): string;
+  tail(run: RunTally, written: number, context: CheckContext): string;
 }
 
 /** Writes a format's parts as they come, separated, then its tail: one document, never held whole. */
@@ -86,8 +86,8 @@ export class DocumentWriter {
     this.write(text);
   }
 
-  end(files: FileSummary[]): void {
-    this.write(this.format.tail(files, this.written, this.context));
+  end(run: RunTally): void {
+    this.write(this.format.tail(run, this.written, this.context));
   }
 }
 
@@ -121,11 +121,34 @@ export function renderDocument(format: CheckFormat, results: CheckResult[], cont
   for (const file of invalidFiles(context.invalid)) {
     doc.part(format.invalid(file, context.invalid.filter((d) => d.file === file), ctx));
   }
-  doc.end(results.map((r) => summarize(r)));
+  const run = new RunTally();
+  for (const r of results) run.add(summarize(r, false));
+  doc.end(run);
   return out;
 }
 
-/** The systems of a run's level-pack files that name `project.system`, each at its lowest component's level. */
-export function systemsOf(files: FileSummary[]): SystemLevel[] {
-  return systemLevels(files.flatMap((f) => (f.system !== undefined && f.level !== undefined ? [{ system: f.system, component: f.component ?? f.project, file: f.file, level: f.level }] : [])));
+/**
+ * What a document's tail says of the whole run: how many files were checked, how many failed, and
+ * the components of level-pack files that name `project.system`. A run keeps this, not a summary
+ * per file, so its memory does not grow with the number of files (but for the systems named).
+ */
+export class RunTally {
+  files = 0;
+  failed = 0;
+  private readonly components: ComponentLevel[] = [];
+
+  add(f: FileSummary): void {
+    this.files++;
+    if (!f.passed) this.failed++;
+    if (f.system !== undefined && f.level !== undefined) this.components.push({ system: f.system, component: f.component ?? f.project, file: f.file, level: f.level });
+  }
+
+  get passed(): boolean {
+    return this.failed === 0;
+  }
+
+  /** The systems named, each at its lowest component's level. */
+  systems(): SystemLevel[] {
+    return systemLevels(this.components);
+  }
 }

@@ -110,7 +110,7 @@ export const gitlabFormat: CheckFormat = {
   },
   head: () => "[",
   separator: ",",
-  tail: (_files, written) => (written ? "\n]\n" : "]\n"),
+  tail: (_run, written) => (written ? "\n]\n" : "]\n"),
 };
 
 /** The whole Code Quality report for some results. */

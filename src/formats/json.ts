@@ -2,7 +2,7 @@ import type { Assessment, LevelResult } from "../core/types.js";
 import type { CheckResult } from "../core/verdict.js";
 import { policyEntries } from "./policy.js";
 import { TOOL } from "../version.js";
-import { systemsOf, type CheckContext, type CheckFormat } from "./document.js";
+import type { CheckContext, CheckFormat } from "./document.js";
 import { jsonAt } from "../text/json.js";
 
 /** A level pack's result: `level` (0-9), and what it rests on. */
@@ -80,9 +80,9 @@ export const jsonFormat: CheckFormat = {
   file,
   invalid: () => "",
   separator: ",",
-  tail(files, written) {
-    const systems = systemsOf(files);
+  tail(run, written) {
+    const systems = run.systems();
     const listed = systems.length ? `,\n  "systems": ${jsonAt(systems, 1)}` : "";
-    return `${written ? "\n  " : ""}]${listed},\n  "passed": ${files.every((f) => f.passed)}\n}\n`;
+    return `${written ? "\n  " : ""}]${listed},\n  "passed": ${run.passed}\n}\n`;
   },
 };

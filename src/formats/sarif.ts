@@ -220,7 +220,7 @@ export const sarifFormat: CheckFormat = {
     return `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    ${run},\n      "results": [`;
   },
   separator: ",",
-  tail(_files, written, context) {
+  tail(_run, written, context) {
     const invocations = JSON.stringify([{ executionSuccessful: context.invalid.length === 0 }], null, 2).replace(/\n/g, "\n      ");
     return `${written ? "\n      " : ""}],\n      "invocations": ${invocations}\n    }\n  ]\n}\n`;
   },

@@ -4,7 +4,7 @@ import type { CheckResult, Policy } from "../core/verdict.js";
 import { PLAIN } from "../io/color.js";
 import { terminalSafe } from "../io/terminal.js";
 import { textBar } from "../text/bar.js";
-import { systemsOf, type CheckContext, type CheckFormat } from "./document.js";
+import type { CheckContext, CheckFormat } from "./document.js";
 import { levelLines, systemLines } from "../text/levels.js";
 import { policyEntries } from "./policy.js";
 import { findingLines, nextStep } from "./text-findings.js";
@@ -54,11 +54,11 @@ export const textFormat: CheckFormat = {
   file: (r, context) => file(r, context.color ?? PLAIN, context),
   invalid: () => "",
   separator: "\n",
-  tail(files, _written, context) {
+  tail(run, _written, context) {
     const c = context.color ?? PLAIN;
-    const failed = files.filter((f) => !f.passed).length;
-    const verdict = files.length < 2 ? "" : `\n${failed ? c.red(`✖ ${failed} of ${files.length} files failed`) : c.green(`✔ all ${files.length} files passed`)}\n`;
-    const systems = systemsOf(files);
+    const { files, failed } = run;
+    const verdict = files < 2 ? "" : `\n${failed ? c.red(`✖ ${failed} of ${files} files failed`) : c.green(`✔ all ${files} files passed`)}\n`;
+    const systems = run.systems();
     const discovered = context.discovery ? c.dim(skippedLine(context.discovery.checked, context.discovery.skipped)) + "\n" : "";
     return verdict + (systems.length ? `\n${systemLines(systems, c).join("\n")}\n` : "") + (context.policyOrigins ? c.dim(policyLine(context.policy, context.policyOrigins)) + "\n" : "") + discovered;
   },
