@@ -12,7 +12,7 @@
 // Result files (issue 32): `summary` over 100,000 result files of `check --format json` against reading
 // and JSON.parse-ing them (bench/summary-results.js). Probes (issue 33): `probe` over a committed
 // 100,000-file repository against a Node process that only lists its files with git (bench/probe.js).
-// Options: --rounds N (default 21), --bulk-runs N (default 3), --no-bulk, --no-100k, --no-results, --no-probe.
+// Options: --rounds N (default 21), --bulk-runs N (default 3), --no-bulk, --no-10k, --no-100k, --no-results, --no-probe.
 // To add rows: push a function onto `sections` below (it prints its rows and pushes onto `targets`).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -158,7 +158,7 @@ function probes() {
 
 // The sections after start-up, in order; each prints its rows and pushes its targets.
 const sections = [
-  ...(args.includes("--no-bulk") ? [] : [bulkCheck10k, bulkSummary10k, ...(args.includes("--no-100k") ? [] : [bulk100k])]),
+  ...(args.includes("--no-bulk") ? [] : [...(args.includes("--no-10k") ? [] : [bulkCheck10k, bulkSummary10k]), ...(args.includes("--no-100k") ? [] : [bulk100k])]),
   ...(args.includes("--no-results") ? [] : [resultFiles]),
   ...(args.includes("--no-probe") ? [] : [probes]),
 ];
