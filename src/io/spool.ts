@@ -2,6 +2,8 @@ import { closeSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
+import { UsageError } from "../errors.js";
+import { reasonFor } from "./errno.js";
 import { createTemporary } from "./write.js";
 
 /** How much output is held in memory (in UTF-16 code units, at most 3 bytes each, or bytes) before it goes to a file. */
@@ -40,38 +42,44 @@ export class Spool {
   /**
    * Hands everything written to `out`, in order (in pieces of at most 64 kB once spooled), then lets
    * it go. With `outBytes`, a spooled file goes to it as it was written, in 1 MiB pieces of UTF-8
-   * (a piece may end inside a character), never decoded and encoded again.
+   * (a piece may end inside a character), never decoded and encoded again. A spooled file that
+   * cannot be read back, or reads back shorter than what was written, is a UsageError: a cut
+   * document is never passed on as whole.
    */
   drainTo(out: (text: string) => void, outBytes?: (bytes: Uint8Array) => void): void {
     try {
-      if (this.file && outBytes) {
-        const buffer = Buffer.allocUnsafe(BYTE_CHUNK);
-        for (let at = 0; at < this.size;) {
-          const n = readSync(this.file.fd, buffer, 0, BYTE_CHUNK, at);
-          if (n === 0) break;
-          at += n;
-          outBytes(buffer.subarray(0, n));
-        }
-        return;
-      }
       if (!this.file) {
         for (const text of this.held) out(typeof text === "string" ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8"));
         return;
       }
+      if (outBytes) return this.readBack(BYTE_CHUNK, outBytes);
+      // A character cut at a piece's end waits in the decoder for the rest of its bytes.
       const decoder = new StringDecoder("utf8");
-      const buffer = Buffer.allocUnsafe(CHUNK);
-      for (let at = 0; at < this.size;) {
-        const n = readSync(this.file.fd, buffer, 0, CHUNK, at);
-        if (n === 0) break;
-        at += n;
-        // A character cut at the piece's end waits in the decoder for the rest of its bytes.
-        const text = decoder.write(buffer.subarray(0, n));
+      this.readBack(CHUNK, (piece) => {
+        const text = decoder.write(piece);
         if (text) out(text);
-      }
+      });
       const rest = decoder.end();
       if (rest) out(rest);
     } finally {
       this.discard();
+    }
+  }
+
+  /** The spooled file's bytes, in pieces of at most `chunk` bytes (one buffer, reused). */
+  private readBack(chunk: number, each: (piece: Buffer) => void): void {
+    const buffer = Buffer.allocUnsafe(chunk);
+    const failed = (why: string) => new UsageError(`cannot read back the output held in ${this.dir}: ${why}; the output is incomplete`, "run it again, or write to a file with -o");
+    for (let at = 0; at < this.size;) {
+      let n: number;
+      try {
+        n = readSync(this.file!.fd, buffer, 0, chunk, at);
+      } catch (error) {
+        throw failed(reasonFor(error));
+      }
+      if (n === 0) throw failed(`it ends after ${at} of its ${this.size} bytes`);
+      at += n;
+      each(buffer.subarray(0, n));
     }
   }
 

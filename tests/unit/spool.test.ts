@@ -1,6 +1,7 @@
-import { readdirSync } from "node:fs";
+import { ftruncateSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { UsageError } from "../../src/errors.js";
 import { Spool } from "../../src/io/spool.js";
 import { withTempDir } from "../helpers/run.js";
 
@@ -66,6 +67,33 @@ describe("the spool standard output is held in", () => {
     let held = "";
     small.drainTo((t) => void (held += t), () => expect.unreachable("a held spool goes on as text"));
     expect(held).toBe(PARTS[0]);
+  }));
+
+  it("never passes a spooled file cut short as whole: reading it back fails, as text or as bytes, and the file is let go", () => withTempDir((dir) => {
+    for (const asBytes of [false, true]) {
+      const spool = new Spool(dir, 1000);
+      for (const part of PARTS) spool.write(part);
+      // As if the held file lost its end (another process, a failing disk) before the run finished.
+      ftruncateSync((spool as unknown as { file: { fd: number } }).file.fd, 5000);
+      let out = 0;
+      const drain = () => spool.drainTo((t) => void (out += Buffer.byteLength(t)), asBytes ? (b) => void (out += b.length) : undefined);
+      expect(drain).toThrow(UsageError);
+      expect(drain).not.toThrow(); // Discarded: nothing left to hand on.
+      expect(out).toBeLessThanOrEqual(5000);
+      expect(readdirSync(dir)).toEqual([]);
+    }
+    const message = (() => {
+      const spool = new Spool(dir, 10);
+      spool.write("x".repeat(100));
+      ftruncateSync((spool as unknown as { file: { fd: number } }).file.fd, 40);
+      try {
+        spool.drainTo(() => {});
+      } catch (error) {
+        return `${(error as UsageError).message} (${(error as UsageError).hint})`;
+      }
+      return "";
+    })();
+    expect(message).toBe(`cannot read back the output held in ${dir}: it ends after 40 of its 100 bytes; the output is incomplete (run it again, or write to a file with -o)`);
   }));
 
   it("prints nothing and keeps nothing once discarded", () => withTempDir((dir) => {
