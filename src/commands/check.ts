@@ -3,7 +3,6 @@ import { resolve } from "node:path";
 import { EXIT, InputError, UsageError, type Diagnostic } from "../errors.js";
 import type { Pack } from "../core/types.js";
 import type { Policy } from "../core/verdict.js";
-import { capSummary, githubSummary, MAX_SUMMARY_ROWS, SUMMARY_LIMIT } from "../formats/github-summary.js";
 import { DocumentWriter, REPORTS_INVALID_INPUT, RunTally, summarize, type CheckContext, type FileSummary } from "../formats/document.js";
 import { loadFormat } from "../formats/index.js";
 import { generatedAt, today } from "../io/clock.js";
@@ -13,7 +12,6 @@ import { terminalSafe } from "../io/terminal.js";
 import type { Io } from "../io/io.js";
 import { repositoryRoot } from "../io/repository.js";
 import { commandName } from "../io/invocation.js";
-import { appendFileAtomic } from "../io/write.js";
 import { checkAll, loadAll, workersFor } from "../bulk/many.js";
 import { CONFIG_FILE } from "../paths.js";
 import { checkAnswers, mismatchedAnswers, type Applied, type CheckJob, type FileRules } from "../bulk/check-file.js";
@@ -23,6 +21,7 @@ import { packInputs } from "./pack-option.js";
 import { allowedPacks, groupByPack } from "./allowed-packs.js";
 import type { Config } from "../load/config.js";
 import { refuseOverwritingInput, sinkFor } from "./output.js";
+import { StepSummary } from "./step-summary.js";
 import { policyOrigins, refuseInapplicableFlags, resolvePolicy, VALIDATION_POLICY, type PolicyFlags } from "./policy.js";
 import { newLookups } from "../io/evidence-files.js";
 
@@ -69,9 +68,6 @@ function baselineFor(policy: Policy, files: string[], io: Io): BaselineSpec | nu
   return spec;
 }
 
-/** A file's summary with no findings kept: one array for all of them. */
-const NO_FINDINGS: FileSummary["findings"] = [];
-
 /**
  * A summary from a worker thread, which comes with copies of every string, made to share the
  * strings this thread already has (the file's name, a band's name), so that what a large run
@@ -88,16 +84,6 @@ function sharing(): (summary: FileSummary, file: string) => FileSummary {
     }
     return summary;
   };
-}
-
-/** Appends the run's markdown summary to GitHub's GITHUB_STEP_SUMMARY file, under GitHub's size limit; a failure there only warns. */
-function appendStepSummary(results: FileSummary[], target: string, context: CheckContext, io: Io): void {
-  try {
-    // One O_APPEND write, so parallel checks each keep their summary; cut to the room GitHub leaves.
-    appendFileAtomic(resolve(io.cwd, target), "", (size) => capSummary(githubSummary(results, context), SUMMARY_LIMIT - size));
-  } catch (error) {
-    io.stderr(`warning: cannot append the summary to GITHUB_STEP_SUMMARY (${target}): ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-  }
 }
 
 /**
@@ -183,21 +169,17 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
   const sink = sinkFor(opts.output, io);
   // The run's tally for the document's end and the exit code; a row per file only for GitHub's step summary, which lists them.
   const run = new RunTally();
-  const stepSummary = opts.format === "github" ? io.env.GITHUB_STEP_SUMMARY || undefined : undefined;
-  const rows: FileSummary[] | null = stepSummary ? [] : null;
+  const stepSummary = StepSummary.of(opts.format, io);
   const shared = sharing();
   try {
     const doc = new DocumentWriter(format, context, (text) => sink.write(text));
-    let kept = 0;
     const add = (part: () => string | Uint8Array, summary: FileSummary) => {
       // Once invalid input is known to fail the run, the other files need no rendering.
       if (!invalid.length || reportsInvalid) doc.part(part());
       run.add(summary);
-      if (!rows) return;
-      if (kept >= MAX_SUMMARY_ROWS || !summary.findings.length) summary.findings = NO_FINDINGS;
-      rows.push(summary);
-      kept += summary.errors + summary.warnings;
+      stepSummary?.add(summary);
     };
+    const keepFindings = () => stepSummary?.wantsFindings ?? false;
     const workers = workersFor(files.length, opts.jobs);
     // Large runs check and render each file on the workers, which send back only its part and
     // summary; a format that numbers its parts across files (JUnit) is rendered here, in order.
@@ -233,10 +215,10 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
         add(() => loaded.part, shared(loaded.summary, file));
       } else if (mismatch) {
         const result = await mismatchedAnswers(pack, loaded.answers, allowedIds, mismatch, general, signOff);
-        add(() => format.file(result, context), summarize(result, kept < MAX_SUMMARY_ROWS));
+        add(() => format.file(result, context), summarize(result, keepFindings()));
       } else {
         const result = await checkAnswers(pack, loaded.answers, rulesFor(pack), todayOnce);
-        add(() => format.file(result, context), summarize(result, kept < MAX_SUMMARY_ROWS));
+        add(() => format.file(result, context), summarize(result, keepFindings()));
       }
     }
     // Invalid input outranks a failed policy: exit 2, with nothing written unless the format reports it.
@@ -247,7 +229,7 @@ export async function checkCommand(args: string[], opts: CheckOptions, io: Io): 
     sink.abort();
     throw error;
   }
-  if (rows) appendStepSummary(rows, stepSummary!, context, io);
+  stepSummary?.append(context, io);
   if (invalid.length) throw new InputError(invalid, true);
   return run.passed ? EXIT.ok : EXIT.policy;
 }
